@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# ALK Companion's one entry point for developers.
+#
+#   ./dev.sh run    installs what is missing, builds the app and opens its window
+#   ./dev.sh test   installs what is missing, then runs every test (CI runs this)
+#   ./dev.sh readability   prints the reading-ease figures of every information page
+#
+# On Debian or Ubuntu it installs the system packages it needs with apt (as root, or with sudo).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(
+  # To build the Tauri app
+  libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev file pkg-config
+  # To test it and look at it: a virtual screen, WebKit's WebDriver, PDF tools
+  xvfb xauth webkit2gtk-driver poppler-utils qpdf
+)
+
+say() { printf '\n==> %s\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_system_packages() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    say "Not a Debian or Ubuntu system: install the packages named in README.md yourself."
+    return
+  fi
+  local missing=()
+  for package in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  if ! command -v node >/dev/null 2>&1; then missing+=(nodejs npm); fi
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "Installing system packages: ${missing[*]}"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+}
+
+check_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "Rust is not installed. Install it from rustup (see README.md), open a new terminal, and run this again." >&2
+    exit 1
+  fi
+}
+
+install_ui_packages() {
+  if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+    say "Installing the UI's npm packages"
+    npm --prefix ui ci --no-audit --no-fund
+  fi
+}
+
+install_tauri_driver() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  if ! command -v tauri-driver >/dev/null 2>&1; then
+    say "Installing tauri-driver (drives the real window in tests)"
+    cargo install tauri-driver --locked
+  fi
+}
+
+build_app() {
+  say "Building the UI"
+  npm --prefix ui run build
+  say "Building the app"
+  cargo build --features custom-protocol
+}
+
+case "${1:-}" in
+  run)
+    install_system_packages
+    check_rust
+    install_ui_packages
+    build_app
+    say "Opening ALK Companion"
+    exec target/debug/alk-companion
+    ;;
+  test)
+    install_system_packages
+    check_rust
+    install_ui_packages
+    install_tauri_driver
+    say "Checking formatting and lints"
+    cargo fmt --all --check
+    npm --prefix ui run check
+    build_app
+    cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
+    say "Rust unit and IPC tests (these also write ui/src/lib/bindings)"
+    cargo test --workspace --features custom-protocol
+    if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+      say "Checking the generated TypeScript types are up to date"
+      if ! git diff --exit-code -- ui/src/lib/bindings || [ -n "$(git ls-files --others --exclude-standard ui/src/lib/bindings)" ]; then
+        echo "ui/src/lib/bindings is stale: run ./dev.sh test and commit the changes." >&2
+        exit 1
+      fi
+    fi
+    say "UI unit tests"
+    npm --prefix ui test
+    say "The real window, through WebDriver under Xvfb"
+    CARGO_TARGET_DIR="$PWD/target/e2e" xvfb-run -a -s "-screen 0 1280x900x24" \
+      cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
+    say "All tests passed"
+    ;;
+  readability)
+    cargo test -p alk-core --quiet readability_figures -- --nocapture --ignored
+    ;;
+  *)
+    sed -n '2,9p' "$0"
+    exit 2
+    ;;
+esac

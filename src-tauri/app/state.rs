@@ -1,0 +1,57 @@
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use alk_core::content::Content;
+use alk_core::pack::FontSet;
+use alk_core::store::Store;
+
+use crate::error::{ApiError, Result};
+
+/// The name of the store file inside the platform's app-data folder.
+pub const STORE_FILE: &str = "alk-companion.sqlite3";
+
+/// A test seam: when set, packs are written into this folder instead of asking with the
+/// native save dialog, which WebDriver cannot click.
+pub const SAVE_DIR_ENV: &str = "ALK_COMPANION_SAVE_DIR";
+
+pub struct AppState {
+    /// Read-only after start-up, so it needs no lock.
+    content: std::result::Result<Content, ApiError>,
+    fonts: std::result::Result<Arc<FontSet>, ApiError>,
+    store: std::result::Result<Mutex<Store>, ApiError>,
+    pub(crate) last_pack: Mutex<Option<PathBuf>>,
+    pub(crate) save_dir: Option<PathBuf>,
+}
+
+impl AppState {
+    /// Opens everything the app needs. A part that fails is kept as its error, so the window
+    /// still opens and can say in plain words what is wrong.
+    pub fn open(resources: &Path, data_dir: &Path) -> AppState {
+        AppState {
+            content: Content::load(&resources.join("content")).map_err(ApiError::from),
+            fonts: FontSet::load(&resources.join("fonts")).map(Arc::new).map_err(ApiError::from),
+            store: Store::open(&data_dir.join(STORE_FILE)).map(Mutex::new).map_err(ApiError::from),
+            last_pack: Mutex::new(None),
+            save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
+        }
+    }
+
+    /// Writes packs into `dir` without the save dialog (tests only need this).
+    pub fn with_save_dir(mut self, dir: PathBuf) -> AppState {
+        self.save_dir = Some(dir);
+        self
+    }
+
+    pub(crate) fn content(&self) -> Result<&Content> {
+        self.content.as_ref().map_err(Clone::clone)
+    }
+
+    pub(crate) fn fonts(&self) -> Result<Arc<FontSet>> {
+        self.fonts.as_ref().map(Arc::clone).map_err(Clone::clone)
+    }
+
+    pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        store.lock().map_err(|_| ApiError::internal())
+    }
+}

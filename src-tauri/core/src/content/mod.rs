@@ -1,0 +1,365 @@
+//! The information pages, question library, glossary and checklist, read from `resources/content`.
+
+mod check;
+mod readability;
+mod markup;
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::{Error, Result};
+
+pub use markup::{Block, Inline};
+pub use readability::{readability, section_readability, Readability, FLESCH_FLOOR};
+
+/// Everything a patient can read, loaded once at start-up and read-only after.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Content {
+    pub meta: ContentMeta,
+    pub sections: Vec<Section>,
+    pub topics: Vec<Topic>,
+    pub questions: Vec<Question>,
+    pub glossary: Vec<Term>,
+    pub checklist: Vec<ChecklistStep>,
+    pub references: Vec<Reference>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ContentMeta {
+    pub version: String,
+    pub source: SourceInfo,
+    pub about: About,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct SourceInfo {
+    pub title: String,
+    pub publisher: String,
+    pub date: String,
+    pub date_label: String,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct About {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub order: u32,
+    pub last_reviewed: String,
+    pub references: Vec<String>,
+    pub blocks: Vec<Block>,
+    /// Where the section came from, for error messages a reviewer can act on.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub file: String,
+}
+
+/// The settings block at the top of a section file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrontMatter {
+    id: String,
+    title: String,
+    summary: String,
+    order: u32,
+    last_reviewed: String,
+    references: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Question {
+    pub id: String,
+    pub topic: String,
+    pub section: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Term {
+    pub id: String,
+    pub term: String,
+    pub definition: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct ChecklistStep {
+    pub id: String,
+    pub text: String,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Reference {
+    pub id: String,
+    pub authors: String,
+    pub year: u16,
+    pub title: String,
+    pub journal: String,
+    #[serde(default)]
+    #[ts(optional)]
+    pub details: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub accessed: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionsFile {
+    topic: Vec<Topic>,
+    question: Vec<Question>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    term: Vec<Term>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChecklistFile {
+    step: Vec<ChecklistStep>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReferencesFile {
+    reference: Vec<Reference>,
+}
+
+impl Content {
+    /// Reads and checks every content file under `dir`. A broken file is named in the error.
+    pub fn load(dir: &Path) -> Result<Content> {
+        let meta: ContentMeta = read_toml(dir, "content.toml")?;
+        let questions: QuestionsFile = read_toml(dir, "questions.toml")?;
+        let glossary: GlossaryFile = read_toml(dir, "glossary.toml")?;
+        let checklist: ChecklistFile = read_toml(dir, "checklist.toml")?;
+        let references: ReferencesFile = read_toml(dir, "references.toml")?;
+        let mut sections = read_sections(dir)?;
+        sections.sort_by_key(|s| s.order);
+        let content = Content {
+            meta,
+            sections,
+            topics: questions.topic,
+            questions: questions.question,
+            glossary: glossary.term,
+            checklist: checklist.step,
+            references: references.reference,
+        };
+        check::check(&content)?;
+        Ok(content)
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn topic(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+fn content_error(file: &str, problem: impl Into<String>) -> Error {
+    Error::Content {
+        file: file.to_string(),
+        problem: problem.into(),
+    }
+}
+
+fn read_text(dir: &Path, file: &str) -> Result<String> {
+    std::fs::read_to_string(dir.join(file)).map_err(|e| content_error(file, e.to_string()))
+}
+
+fn read_toml<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Result<T> {
+    let text = read_text(dir, file)?;
+    // toml's message names the field and the line, which is what a reviewer needs.
+    toml::from_str(&text).map_err(|e| content_error(file, e.to_string()))
+}
+
+fn read_sections(dir: &Path) -> Result<Vec<Section>> {
+    let folder = dir.join("sections");
+    let entries = std::fs::read_dir(&folder).map_err(|e| content_error("sections", e.to_string()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|entry| entry.ok())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|name| {
+            let file = format!("sections/{name}");
+            parse_section(&file, &read_text(dir, &file)?)
+        })
+        .collect()
+}
+
+fn parse_section(file: &str, text: &str) -> Result<Section> {
+    let text = text.replace("\r\n", "\n");
+    let rest = text
+        .strip_prefix("+++\n")
+        .ok_or_else(|| content_error(file, "the file must start with a line of +++"))?;
+    let (front, body) = rest
+        .split_once("\n+++\n")
+        .ok_or_else(|| content_error(file, "the settings must end with a line of +++"))?;
+    let front: FrontMatter = toml::from_str(front).map_err(|e| content_error(file, e.to_string()))?;
+    let blocks = markup::parse(body).map_err(|problem| content_error(file, problem))?;
+    Ok(Section {
+        id: front.id,
+        title: front.title,
+        summary: front.summary,
+        order: front.order,
+        last_reviewed: front.last_reviewed,
+        references: front.references,
+        blocks,
+        file: file.to_string(),
+    })
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    pub(crate) fn real_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content")
+    }
+
+    /// A copy of the real content in a temporary folder, for breaking on purpose.
+    fn copy_of_real() -> tempfile::TempDir {
+        let temp = tempfile::tempdir().unwrap();
+        copy_dir(&real_dir(), temp.path());
+        temp
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            let target = to.join(entry.file_name());
+            if entry.file_type().unwrap().is_dir() {
+                copy_dir(&entry.path(), &target);
+            } else {
+                std::fs::copy(entry.path(), target).unwrap();
+            }
+        }
+    }
+
+    fn load_err(dir: &Path) -> (String, String) {
+        match Content::load(dir) {
+            Err(Error::Content { file, problem }) => (file, problem),
+            other => panic!("expected a content error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn real_content_loads_and_passes_checks() {
+        let content = Content::load(&real_dir()).expect("the shipped content must load");
+        assert!(content.sections.len() >= 2);
+        assert!(content.questions.len() >= 10);
+        assert!(content.topics.len() >= 2);
+        let orders: Vec<u32> = content.sections.iter().map(|s| s.order).collect();
+        let mut sorted = orders.clone();
+        sorted.sort();
+        assert_eq!(orders, sorted, "sections come in their order");
+    }
+
+    #[test]
+    fn broken_toml_names_its_file_and_field() {
+        let temp = copy_of_real();
+        let path = temp.path().join("questions.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("text = ", "txet = ", 1)).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "questions.toml");
+        assert!(problem.contains("txet"), "{problem}");
+    }
+
+    #[test]
+    fn question_pointing_at_missing_topic_is_refused() {
+        let temp = copy_of_real();
+        let path = temp.path().join("questions.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let broken = text.replacen("topic = \"ask-3\"", "topic = \"no-such-topic\"", 1);
+        assert_ne!(text, broken);
+        std::fs::write(&path, broken).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "questions.toml");
+        assert!(problem.contains("no-such-topic"), "{problem}");
+    }
+
+    #[test]
+    fn section_citing_missing_reference_is_refused() {
+        let temp = copy_of_real();
+        let path = temp.path().join("sections/03-what-are-tkis.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let broken = text.replacen("references = [", "references = [\"nobody-1999\", ", 1);
+        std::fs::write(&path, broken).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "sections/03-what-are-tkis.md");
+        assert!(problem.contains("nobody-1999"), "{problem}");
+    }
+
+    #[test]
+    fn section_without_review_date_is_refused() {
+        let temp = copy_of_real();
+        let path = temp.path().join("sections/03-what-are-tkis.md");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let broken: String = text
+            .lines()
+            .filter(|line| !line.starts_with("last_reviewed"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        std::fs::write(&path, broken).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "sections/03-what-are-tkis.md");
+        assert!(problem.contains("last_reviewed"), "{problem}");
+    }
+
+    #[test]
+    fn glossary_term_defined_twice_is_refused() {
+        let temp = copy_of_real();
+        let path = temp.path().join("glossary.toml");
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        text.push_str("\n[[term]]\nid = \"tki\"\nterm = \"TKI\"\ndefinition = \"Again.\"\n");
+        std::fs::write(&path, text).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "glossary.toml");
+        assert!(problem.contains("tki"), "{problem}");
+    }
+}

@@ -1,0 +1,10 @@
+//! The heart of ALK Companion: the content a patient reads, the store that keeps their own
+//! words, and the appointment pack. Nothing here knows about Tauri.
+
+pub mod content;
+pub mod error;
+pub mod pack;
+pub mod search;
+pub mod store;
+
+pub use error::{Error, ErrorKind, Result};

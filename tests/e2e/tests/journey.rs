@@ -1,0 +1,146 @@
+//! The real app in its real window: choose questions, write a note, make the pack, restart.
+//!
+//! Needs a display (`./dev.sh test` runs it under Xvfb), `tauri-driver` on the PATH and
+//! WebKitWebDriver installed; `./dev.sh test` sets all of that up.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+
+const NOTE: &str = "Ask about the scan — Zoë’s łódź ≥ 2 ✓";
+
+fn app_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("target/debug/alk-companion");
+    assert!(path.exists(), "build the app first: {} is missing (./dev.sh test builds it)", path.display());
+    path.canonicalize().unwrap()
+}
+
+/// tauri-driver, with the app's data and saved packs kept in a folder of this test's own.
+struct Driver {
+    child: Child,
+}
+
+impl Driver {
+    fn start(home: &Path) -> Driver {
+        let child = Command::new("tauri-driver")
+            .args(["--port", "4444", "--native-port", "4445"])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("ALK_COMPANION_SAVE_DIR", home.join("out"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (./dev.sh test installs it)");
+        Driver { child }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it holding the port.
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+async fn connect() -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert(
+        "tauri:options".into(),
+        serde_json::json!({ "application": app_binary().to_string_lossy() }),
+    );
+    for _ in 0..60 {
+        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+            return client;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("could not start a WebDriver session with the app");
+}
+
+async fn find(client: &Client, css: &str) -> Element {
+    client.wait().at_most(Duration::from_secs(20)).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css}: {e}"))
+}
+
+/// Waits until the element's text contains `wanted`, and returns the text.
+async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(wanted) {
+                return last;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("{css} never said {wanted:?}; last it said {last:?}");
+}
+
+async fn screenshot(client: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+}
+
+async fn open_view(client: &Client, view: &str) {
+    find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn choices_note_and_pack_survive_a_restart() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("out")).unwrap();
+    let _driver = Driver::start(home.path());
+
+    // First run: choose two questions, write a note, make the pack.
+    let client = connect().await;
+    find(&client, "article.section h2").await;
+    screenshot(&client, "01-information").await;
+
+    open_view(&client, "questions").await;
+    find(&client, "input[data-question='ask3-options']").await.click().await.unwrap();
+    wait_text(&client, "p.count", "1 question").await;
+    find(&client, "input[data-question='tki-which']").await.click().await.unwrap();
+    wait_text(&client, "p.count", "2 questions").await;
+    screenshot(&client, "02-questions").await;
+
+    open_view(&client, "notes").await;
+    find(&client, "#note").await.send_keys(NOTE).await.unwrap();
+    wait_text(&client, "#note-status", "Saved").await;
+    screenshot(&client, "03-notes").await;
+
+    open_view(&client, "pack").await;
+    find(&client, "#make-pack").await.click().await.unwrap();
+    wait_text(&client, "#pack-status", "Saved appointment-pack.pdf").await;
+    screenshot(&client, "04-pack").await;
+    client.close().await.unwrap();
+
+    let pdf = home.path().join("out/appointment-pack.pdf");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext is installed").stdout;
+    let text = String::from_utf8(text).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("What are my options?"), "{text}");
+    assert!(text.contains("Which TKI are you suggesting for me, and why that one?"), "{text}");
+    assert!(text.contains(NOTE), "{text}");
+
+    // Second run: everything is still there.
+    let client = connect().await;
+    open_view(&client, "questions").await;
+    wait_text(&client, "p.count", "2 questions").await;
+    let first = find(&client, "input[data-question='ask3-options']").await;
+    assert!(first.prop("checked").await.unwrap().as_deref() == Some("true"));
+    let second = find(&client, "input[data-question='tki-which']").await;
+    assert!(second.prop("checked").await.unwrap().as_deref() == Some("true"));
+    let other = find(&client, "input[data-question='ask3-support']").await;
+    assert!(other.prop("checked").await.unwrap().as_deref() == Some("false"));
+
+    open_view(&client, "notes").await;
+    let note = find(&client, "#note").await.prop("value").await.unwrap();
+    assert_eq!(note.as_deref(), Some(NOTE));
+    client.close().await.unwrap();
+}

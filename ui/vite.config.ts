@@ -1,0 +1,21 @@
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  clearScreen: false,
+  server: {
+    port: 5173,
+    strictPort: true,
+    // The fonts live in ../resources so the PDF and the window use the very same files.
+    fs: { allow: [".", "../resources/fonts"] },
+  },
+  build: {
+    target: "safari15",
+    outDir: "dist",
+    emptyOutDir: true,
+    // Keep fonts as files: the CSP allows fonts from 'self' only, not data: URLs.
+    assetsInlineLimit: 0,
+  },
+  test: {
+    environment: "jsdom",
+  },
+});
