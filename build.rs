@@ -9,6 +9,7 @@ fn main() {
 
 const COMMANDS: &[&str] = &[
     "get_content",
+    "search",
     "list_chosen_questions",
     "set_question_chosen",
     "get_note",

@@ -17,6 +17,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::content::get_content,
+            commands::content::search,
             commands::questions::list_chosen_questions,
             commands::questions::set_question_chosen,
             commands::notes::get_note,

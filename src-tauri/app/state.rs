@@ -3,6 +3,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use alk_core::content::Content;
 use alk_core::pack::FontSet;
+use alk_core::search::SearchIndex;
 use alk_core::store::Store;
 
 use crate::error::{ApiError, Result};
@@ -17,6 +18,7 @@ pub const SAVE_DIR_ENV: &str = "ALK_COMPANION_SAVE_DIR";
 pub struct AppState {
     /// Read-only after start-up, so it needs no lock.
     content: std::result::Result<Content, ApiError>,
+    search: std::result::Result<SearchIndex, ApiError>,
     fonts: std::result::Result<Arc<FontSet>, ApiError>,
     store: std::result::Result<Mutex<Store>, ApiError>,
     pub(crate) last_pack: Mutex<Option<PathBuf>>,
@@ -27,8 +29,10 @@ impl AppState {
     /// Opens everything the app needs. A part that fails is kept as its error, so the window
     /// still opens and can say in plain words what is wrong.
     pub fn open(resources: &Path, data_dir: &Path) -> AppState {
+        let content = Content::load(&resources.join("content")).map_err(ApiError::from);
         AppState {
-            content: Content::load(&resources.join("content")).map_err(ApiError::from),
+            search: content.as_ref().map(SearchIndex::build).map_err(Clone::clone),
+            content,
             fonts: FontSet::load(&resources.join("fonts")).map(Arc::new).map_err(ApiError::from),
             store: Store::open(&data_dir.join(STORE_FILE)).map(Mutex::new).map_err(ApiError::from),
             last_pack: Mutex::new(None),
@@ -44,6 +48,10 @@ impl AppState {
 
     pub(crate) fn content(&self) -> Result<&Content> {
         self.content.as_ref().map_err(Clone::clone)
+    }
+
+    pub(crate) fn search_index(&self) -> Result<&SearchIndex> {
+        self.search.as_ref().map_err(Clone::clone)
     }
 
     pub(crate) fn fonts(&self) -> Result<Arc<FontSet>> {

@@ -3,15 +3,20 @@ import "./styles.css";
 import { api, asApiError, type Content } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { renderAbout } from "./views/about";
+import { renderChecklist } from "./views/checklist";
 import type { ViewContext, ViewName } from "./views/context";
+import { renderGlossary } from "./views/glossary";
 import { renderNotes } from "./views/notes";
 import { renderPack } from "./views/pack";
 import { renderQuestions } from "./views/questions";
 import { renderRead } from "./views/read";
+import { renderSearch } from "./views/search";
 
 const VIEWS: [ViewName, string][] = [
   ["read", "Information"],
   ["questions", "My questions"],
+  ["checklist", "Second opinion"],
+  ["glossary", "Word meanings"],
   ["notes", "My notes"],
   ["pack", "Appointment pack"],
   ["about", "About"],
@@ -37,18 +42,29 @@ async function start(root: HTMLElement): Promise<void> {
   const show = async (view: ViewName, detail?: string, focus = true) => {
     for (const [name, button] of buttons) button.setAttribute("aria-current", String(name === view));
     const ctx: ViewContext = { content, announce, show: (v, d) => void show(v, d) };
-    const body =
-      view === "read"
-        ? renderRead(ctx, detail)
-        : view === "questions"
-          ? renderQuestions(ctx, chosen)
-          : view === "notes"
-            ? await renderNotes()
-            : view === "pack"
-              ? renderPack(ctx, chosen)
-              : renderAbout(ctx);
+    const body = await render(view, ctx, detail);
     replace(main, body);
-    if (focus) main.querySelector<HTMLElement>("h2")?.focus();
+    if (focus && !detail) main.querySelector<HTMLElement>("h2")?.focus();
+  };
+  const render = async (view: ViewName, ctx: ViewContext, detail?: string): Promise<HTMLElement> => {
+    switch (view) {
+      case "read":
+        return renderRead(ctx, detail);
+      case "questions":
+        return renderQuestions(ctx, chosen, detail);
+      case "checklist":
+        return renderChecklist(ctx, detail);
+      case "glossary":
+        return renderGlossary(ctx, detail);
+      case "notes":
+        return renderNotes();
+      case "pack":
+        return renderPack(ctx, chosen);
+      case "about":
+        return renderAbout(ctx);
+      case "search":
+        return renderSearch(ctx, detail ?? "");
+    }
   };
   const announce = (message: string) => {
     announcer.textContent = message;
@@ -64,6 +80,23 @@ async function start(root: HTMLElement): Promise<void> {
   }
   nav.append(list);
 
+  const searchBox = h("input", { type: "search", id: "search", autocomplete: "off", spellcheck: "false" });
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  searchBox.addEventListener("input", () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => void show("search", searchBox.value, false), 150);
+  });
+  const searchForm = h(
+    "form",
+    { role: "search", class: "search-form" },
+    h("label", { for: "search" }, "Search"),
+    searchBox,
+  );
+  searchForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void show("search", searchBox.value, false);
+  });
+
   replace(
     root,
     h(
@@ -71,6 +104,7 @@ async function start(root: HTMLElement): Promise<void> {
       { class: "top" },
       h("h1", {}, "ALK Companion"),
       h("p", { class: "tagline" }, "Information and appointment planning for ALK-positive lung cancer. Information, not medical advice."),
+      searchForm,
     ),
     nav,
     main,

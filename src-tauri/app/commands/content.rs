@@ -1,4 +1,5 @@
 use alk_core::content::Content;
+use alk_core::search::SearchHit;
 use tauri::State;
 
 use crate::error::Result;
@@ -7,4 +8,9 @@ use crate::AppState;
 #[tauri::command]
 pub(crate) async fn get_content(state: State<'_, AppState>) -> Result<Content> {
     Ok(state.content()?.clone())
+}
+
+#[tauri::command]
+pub(crate) async fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
+    Ok(state.search_index()?.search(&query))
 }

@@ -82,7 +82,7 @@ fn pack_request(state: &AppState, options: PackOptions) -> Result<PackRequest> {
         options,
         created_unix,
         content_version: content.meta.version.clone(),
-        source_date_label: content.meta.source.date_label.clone(),
+        source_date_label: content.meta.source.dated.clone(),
     })
 }
 

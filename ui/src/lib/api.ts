@@ -7,8 +7,9 @@ import type { Content } from "./bindings/Content";
 import type { Note } from "./bindings/Note";
 import type { PackOptions } from "./bindings/PackOptions";
 import type { SavedPack } from "./bindings/SavedPack";
+import type { SearchHit } from "./bindings/SearchHit";
 
-export type { ApiError, Content, Note, PackOptions, SavedPack };
+export type { ApiError, Content, Note, PackOptions, SavedPack, SearchHit };
 
 const FALLBACK: ApiError = {
   kind: "internal",
@@ -40,6 +41,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 
 export const api = {
   getContent: () => call<Content>("get_content"),
+  search: (query: string) => call<SearchHit[]>("search", { query }),
   listChosenQuestions: () => call<string[]>("list_chosen_questions"),
   setQuestionChosen: (questionId: string, chosen: boolean) =>
     call<string[]>("set_question_chosen", { questionId, chosen }),

@@ -16,7 +16,7 @@ export function renderAbout(ctx: ViewContext): HTMLElement {
     h(
       "p",
       {},
-      `Content version ${meta.version}. It is based on "${meta.source.title}" by ${meta.source.publisher}, whose NICE treatment flowchart is dated ${meta.source.dateLabel}. ${meta.source.note}`,
+      `Content version ${meta.version}. It is based on "${meta.source.title}" by ${meta.source.publisher}, whose NICE treatment flowchart is dated ${meta.source.dated}. ${meta.source.note}`,
     ),
     h("h3", {}, "References"),
     h("ul", {}, ...references.map((r) => h("li", {}, `${r.authors} (${r.year}). ${r.title}. ${r.journal}.`))),

@@ -9,4 +9,4 @@ export interface ViewContext {
   show: (view: ViewName, detail?: string) => void;
 }
 
-export type ViewName = "read" | "questions" | "notes" | "pack" | "about";
+export type ViewName = "read" | "questions" | "checklist" | "glossary" | "notes" | "pack" | "about" | "search";

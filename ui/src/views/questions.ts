@@ -3,7 +3,7 @@ import { h } from "../lib/dom";
 import type { ViewContext } from "./context";
 
 /** The question library: tick the questions to take to the next appointment. */
-export function renderQuestions(ctx: ViewContext, chosen: Set<string>): HTMLElement {
+export function renderQuestions(ctx: ViewContext, chosen: Set<string>, focusId?: string): HTMLElement {
   const { content } = ctx;
   const count = h("p", { class: "count", "aria-live": "polite" });
   const message = h("p", { class: "message", role: "alert" });
@@ -40,7 +40,7 @@ export function renderQuestions(ctx: ViewContext, chosen: Set<string>): HTMLElem
     );
   });
 
-  return h(
+  const view = h(
     "div",
     { class: "questions" },
     h("h2", { tabindex: "-1" }, "Questions for my next appointment"),
@@ -49,4 +49,6 @@ export function renderQuestions(ctx: ViewContext, chosen: Set<string>): HTMLElem
     message,
     ...groups,
   );
+  if (focusId) queueMicrotask(() => view.querySelector<HTMLElement>(`#q-${CSS.escape(focusId)}`)?.focus());
+  return view;
 }

@@ -45,7 +45,7 @@ function sectionBody(content: Content, section: Section): Node[] {
     h(
       "p",
       { class: "meta" },
-      `Last reviewed ${longDate(section.lastReviewed)}. Based on ${content.meta.source.title}, dated ${content.meta.source.dateLabel}.`,
+      `Last reviewed ${longDate(section.lastReviewed)}. Based on ${content.meta.source.title}, dated ${content.meta.source.dated}.`,
     ),
     ...section.blocks.map((block, index) => renderBlock(content, block, `${section.id}-${index}`)),
     h(
@@ -58,7 +58,7 @@ function sectionBody(content: Content, section: Section): Node[] {
       { class: "sources", "aria-labelledby": `${section.id}-sources` },
       h("h3", { id: `${section.id}-sources` }, "Sources"),
       references.length === 0
-        ? h("p", {}, `${content.meta.source.title}, ${content.meta.source.dateLabel}.`)
+        ? h("p", {}, `${content.meta.source.title}, ${content.meta.source.dated}.`)
         : h(
             "ul",
             {},

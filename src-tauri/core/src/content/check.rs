@@ -59,21 +59,22 @@ fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Res
 }
 
 fn term_ids(blocks: &[Block]) -> Vec<&str> {
-    let inline_ids = |inlines: &'_ [Inline]| -> Vec<&'_ str> {
-        inlines
-            .iter()
-            .filter_map(|i| match i {
-                Inline::Term { id, .. } => Some(id.as_str()),
-                Inline::Text { .. } => None,
-            })
-            .collect()
-    };
     blocks
         .iter()
         .flat_map(|block| match block {
             Block::Heading { .. } => Vec::new(),
             Block::Paragraph { inlines } => inline_ids(inlines),
             Block::List { items } => items.iter().flat_map(|i| inline_ids(i)).collect(),
+        })
+        .collect()
+}
+
+fn inline_ids(inlines: &[Inline]) -> Vec<&str> {
+    inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Term { id, .. } => Some(id.as_str()),
+            Inline::Text { .. } => None,
         })
         .collect()
 }

@@ -43,8 +43,10 @@ pub struct ContentMeta {
 pub struct SourceInfo {
     pub title: String,
     pub publisher: String,
+    /// The source's date as YYYY-MM.
     pub date: String,
-    pub date_label: String,
+    /// The same date in words, as printed: "February 2025".
+    pub dated: String,
     pub note: String,
 }
 
