@@ -42,16 +42,31 @@ pub(crate) async fn save_pack<R: Runtime>(
         },
     };
     write_whole(&path, &pack.bytes)?;
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     *state.last_pack.lock().map_err(|_| ApiError::internal())? = Some(path);
-    Ok(Some(SavedPack { file_name, pages: pack.pages as u32, bytes: pack.bytes.len() as u32 }))
+    Ok(Some(SavedPack {
+        file_name,
+        pages: pack.pages as u32,
+        bytes: pack.bytes.len() as u32,
+    }))
 }
 
 /// Opens the last saved pack in the system's PDF viewer, so the user can print it.
 #[tauri::command]
-pub(crate) async fn open_pack<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<()> {
-    let path = state.last_pack.lock().map_err(|_| ApiError::internal())?.clone();
-    let path = path.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please save your pack first."))?;
+pub(crate) async fn open_pack<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<()> {
+    let path = state
+        .last_pack
+        .lock()
+        .map_err(|_| ApiError::internal())?
+        .clone();
+    let path =
+        path.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please save your pack first."))?;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| {
         ApiError::new(
             ErrorKind::Pack,
@@ -68,7 +83,10 @@ fn pack_request(state: &AppState, options: PackOptions) -> Result<PackRequest> {
         .iter()
         .filter_map(|id| content.question(id))
         .map(|q| PackQuestion {
-            topic: content.topic(&q.topic).map(|t| t.title.clone()).unwrap_or_default(),
+            topic: content
+                .topic(&q.topic)
+                .map(|t| t.title.clone())
+                .unwrap_or_default(),
             text: q.text.clone(),
         })
         .collect();
@@ -106,6 +124,9 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
     written.map_err(|_| {
         let _ = std::fs::remove_file(&temp);
-        ApiError::new(ErrorKind::Storage, "The pack could not be saved there. Please choose another folder, such as Documents.")
+        ApiError::new(
+            ErrorKind::Storage,
+            "The pack could not be saved there. Please choose another folder, such as Documents.",
+        )
     })
 }

@@ -10,9 +10,16 @@ pub(crate) async fn list_chosen_questions(state: State<'_, AppState>) -> Result<
 }
 
 #[tauri::command]
-pub(crate) async fn set_question_chosen(state: State<'_, AppState>, question_id: String, chosen: bool) -> Result<Vec<String>> {
+pub(crate) async fn set_question_chosen(
+    state: State<'_, AppState>,
+    question_id: String,
+    chosen: bool,
+) -> Result<Vec<String>> {
     if state.content()?.question(&question_id).is_none() {
-        return Err(ApiError::new(ErrorKind::NotFound, "That question is not in the question library."));
+        return Err(ApiError::new(
+            ErrorKind::NotFound,
+            "That question is not in the question library.",
+        ));
     }
     let mut store = state.store()?;
     store.set_question_chosen(&question_id, chosen)?;

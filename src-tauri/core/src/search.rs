@@ -53,7 +53,12 @@ impl SearchIndex {
         let mut entries = Vec::new();
         let mut add = |kind: HitKind, id: &str, title: &str, body: String| {
             entries.push(Entry {
-                hit: SearchHit { kind, id: id.to_string(), title: title.to_string(), snippet: String::new() },
+                hit: SearchHit {
+                    kind,
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    snippet: String::new(),
+                },
                 title_words: words(title),
                 body_words: words(&body),
                 body,
@@ -61,11 +66,24 @@ impl SearchIndex {
         };
         for section in &content.sections {
             let body: Vec<String> = section.blocks.iter().map(|b| b.plain_text()).collect();
-            add(HitKind::Section, &section.id, &section.title, format!("{}\n{}", section.summary, body.join("\n")));
+            add(
+                HitKind::Section,
+                &section.id,
+                &section.title,
+                format!("{}\n{}", section.summary, body.join("\n")),
+            );
         }
         for question in &content.questions {
-            let topic = content.topic(&question.topic).map(|t| t.title.as_str()).unwrap_or_default();
-            add(HitKind::Question, &question.id, &question.text, topic.to_string());
+            let topic = content
+                .topic(&question.topic)
+                .map(|t| t.title.as_str())
+                .unwrap_or_default();
+            add(
+                HitKind::Question,
+                &question.id,
+                &question.text,
+                topic.to_string(),
+            );
         }
         for term in &content.glossary {
             add(HitKind::Term, &term.id, &term.term, term.definition.clone());
@@ -90,8 +108,14 @@ impl SearchIndex {
             .filter_map(|(order, entry)| {
                 let mut score = 0;
                 for word in &wanted {
-                    let in_title = entry.title_words.iter().any(|w| w.starts_with(word.as_str()));
-                    let in_body = entry.body_words.iter().any(|w| w.starts_with(word.as_str()));
+                    let in_title = entry
+                        .title_words
+                        .iter()
+                        .any(|w| w.starts_with(word.as_str()));
+                    let in_body = entry
+                        .body_words
+                        .iter()
+                        .any(|w| w.starts_with(word.as_str()));
                     if !in_title && !in_body {
                         return None;
                     }
@@ -104,7 +128,10 @@ impl SearchIndex {
         scored
             .into_iter()
             .take(MAX_HITS)
-            .map(|(_, _, entry)| SearchHit { snippet: snippet(&entry.body, &wanted), ..entry.hit.clone() })
+            .map(|(_, _, entry)| SearchHit {
+                snippet: snippet(&entry.body, &wanted),
+                ..entry.hit.clone()
+            })
             .collect()
     }
 }
@@ -112,7 +139,11 @@ impl SearchIndex {
 /// Lower case, accents removed, light plural folding: "Scans" → "scan", "metastases" and
 /// "metastasis" → "metastas", "café" → "cafe".
 pub fn fold(word: &str) -> String {
-    let plain: String = word.nfd().filter(|c| !is_combining(*c)).flat_map(char::to_lowercase).collect();
+    let plain: String = word
+        .nfd()
+        .filter(|c| !is_combining(*c))
+        .flat_map(char::to_lowercase)
+        .collect();
     let plain = plain.replace(['’', '\''], "");
     let n = plain.chars().count();
     if n > 4 {
@@ -224,8 +255,14 @@ mod tests {
     #[test]
     fn snippet_shows_the_matching_words() {
         let hits = index().search("photosensitivity");
-        let section = hits.iter().find(|h| h.kind == HitKind::Section).expect("a section mentions it");
-        assert!(section.snippet.to_lowercase().contains("photosensitiv"), "{section:?}");
+        let section = hits
+            .iter()
+            .find(|h| h.kind == HitKind::Section)
+            .expect("a section mentions it");
+        assert!(
+            section.snippet.to_lowercase().contains("photosensitiv"),
+            "{section:?}"
+        );
         assert!(section.snippet.chars().count() <= 162, "{section:?}");
     }
 }

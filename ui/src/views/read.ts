@@ -86,7 +86,7 @@ function renderInlines(content: Content, inlines: Inline[], key: string): Node[]
   return inlines.flatMap((inline, index): Node[] => {
     if (inline.type === "text") return [document.createTextNode(inline.text)];
     const term = content.glossary.find((t) => t.id === inline.id);
-    const shown = inline.text || term?.term || inline.id;
+    const shown = inline.text;
     if (!term) return [document.createTextNode(shown)];
     const id = `def-${key}-${index}`;
     const definition = h("span", { class: "definition", id, hidden: true }, h("strong", {}, `${term.term}: `), term.definition);

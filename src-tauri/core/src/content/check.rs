@@ -6,12 +6,36 @@ use super::{content_error, Block, Content, Inline};
 use crate::Result;
 
 pub(super) fn check(content: &Content) -> Result<()> {
-    unique("questions.toml", "topic", content.topics.iter().map(|t| t.id.as_str()))?;
-    unique("questions.toml", "question", content.questions.iter().map(|q| q.id.as_str()))?;
-    unique("glossary.toml", "term", content.glossary.iter().map(|t| t.id.as_str()))?;
-    unique("checklist.toml", "step", content.checklist.iter().map(|s| s.id.as_str()))?;
-    unique("references.toml", "reference", content.references.iter().map(|r| r.id.as_str()))?;
-    unique("sections", "section", content.sections.iter().map(|s| s.id.as_str()))?;
+    unique(
+        "questions.toml",
+        "topic",
+        content.topics.iter().map(|t| t.id.as_str()),
+    )?;
+    unique(
+        "questions.toml",
+        "question",
+        content.questions.iter().map(|q| q.id.as_str()),
+    )?;
+    unique(
+        "glossary.toml",
+        "term",
+        content.glossary.iter().map(|t| t.id.as_str()),
+    )?;
+    unique(
+        "checklist.toml",
+        "step",
+        content.checklist.iter().map(|s| s.id.as_str()),
+    )?;
+    unique(
+        "references.toml",
+        "reference",
+        content.references.iter().map(|r| r.id.as_str()),
+    )?;
+    unique(
+        "sections",
+        "section",
+        content.sections.iter().map(|s| s.id.as_str()),
+    )?;
 
     let topics: HashSet<&str> = content.topics.iter().map(|t| t.id.as_str()).collect();
     let sections: HashSet<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
@@ -20,28 +44,52 @@ pub(super) fn check(content: &Content) -> Result<()> {
 
     for q in &content.questions {
         if !topics.contains(q.topic.as_str()) {
-            return Err(content_error("questions.toml", format!("question {} has topic {}, which does not exist", q.id, q.topic)));
+            return Err(content_error(
+                "questions.toml",
+                format!(
+                    "question {} has topic {}, which does not exist",
+                    q.id, q.topic
+                ),
+            ));
         }
         if !sections.contains(q.section.as_str()) {
-            return Err(content_error("questions.toml", format!("question {} has section {}, which does not exist", q.id, q.section)));
+            return Err(content_error(
+                "questions.toml",
+                format!(
+                    "question {} has section {}, which does not exist",
+                    q.id, q.section
+                ),
+            ));
         }
         if q.text.trim().is_empty() {
-            return Err(content_error("questions.toml", format!("question {} has no text", q.id)));
+            return Err(content_error(
+                "questions.toml",
+                format!("question {} has no text", q.id),
+            ));
         }
     }
     for section in &content.sections {
         let file = section.file.as_str();
         if !is_date(&section.last_reviewed) {
-            return Err(content_error(file, "last_reviewed must be a date written YYYY-MM-DD"));
+            return Err(content_error(
+                file,
+                "last_reviewed must be a date written YYYY-MM-DD",
+            ));
         }
         for reference in &section.references {
             if !references.contains(reference.as_str()) {
-                return Err(content_error(file, format!("reference {reference} is not in references.toml")));
+                return Err(content_error(
+                    file,
+                    format!("reference {reference} is not in references.toml"),
+                ));
             }
         }
         for id in term_ids(&section.blocks) {
             if !terms.contains(id) {
-                return Err(content_error(file, format!("glossary word {id} is not in glossary.toml")));
+                return Err(content_error(
+                    file,
+                    format!("glossary word {id} is not in glossary.toml"),
+                ));
             }
         }
     }
@@ -52,7 +100,10 @@ fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Res
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            return Err(content_error(file, format!("the {what} id {id} is used twice")));
+            return Err(content_error(
+                file,
+                format!("the {what} id {id} is used twice"),
+            ));
         }
     }
     Ok(())
@@ -82,14 +133,20 @@ fn inline_ids(inlines: &[Inline]) -> Vec<&str> {
 /// YYYY-MM-DD with a real month and day.
 pub(crate) fn is_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else { return false };
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
     if year.len() != 4 || month.len() != 2 || day.len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>()) else {
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
         return false;
     };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

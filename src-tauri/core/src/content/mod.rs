@@ -1,8 +1,8 @@
 //! The information pages, question library, glossary and checklist, read from `resources/content`.
 
 mod check;
-mod readability;
 mod markup;
+mod readability;
 
 use std::path::Path;
 
@@ -215,7 +215,8 @@ fn read_toml<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Result<T
 
 fn read_sections(dir: &Path) -> Result<Vec<Section>> {
     let folder = dir.join("sections");
-    let entries = std::fs::read_dir(&folder).map_err(|e| content_error("sections", e.to_string()))?;
+    let entries =
+        std::fs::read_dir(&folder).map_err(|e| content_error("sections", e.to_string()))?;
     let mut names: Vec<String> = entries
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -239,7 +240,8 @@ fn parse_section(file: &str, text: &str) -> Result<Section> {
     let (front, body) = rest
         .split_once("\n+++\n")
         .ok_or_else(|| content_error(file, "the settings must end with a line of +++"))?;
-    let front: FrontMatter = toml::from_str(front).map_err(|e| content_error(file, e.to_string()))?;
+    let front: FrontMatter =
+        toml::from_str(front).map_err(|e| content_error(file, e.to_string()))?;
     let blocks = markup::parse(body).map_err(|problem| content_error(file, problem))?;
     Ok(Section {
         id: front.id,

@@ -1,7 +1,9 @@
 //! Our own page layout: printpdf places text where it is told and no more. This wraps lines by
 //! glyph widths at Unicode break points, keeps blocks together, and never lets a heading end a page.
 
-use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
+};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::fonts::{Face, FontSet};
@@ -46,9 +48,17 @@ pub enum Tag {
 #[derive(Debug, Clone)]
 pub(crate) enum Piece {
     /// One line of text; `label` (a question number) is drawn at the margin on the same line.
-    Text { indent: f32, face: Face, size: f32, text: String, label: Option<String> },
+    Text {
+        indent: f32,
+        face: Face,
+        size: f32,
+        text: String,
+        label: Option<String>,
+    },
     /// A ruled line to write an answer on.
-    Rule { indent: f32 },
+    Rule {
+        indent: f32,
+    },
     Gap(f32),
 }
 
@@ -128,14 +138,20 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, face: Face, size: f32, width: f3
 
 /// Places the groups on pages, then draws them.
 pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group]) -> Pages {
-    let mut pages = Pages { ops: vec![Vec::new()], placed: Vec::new(), bookmarks: Vec::new() };
+    let mut pages = Pages {
+        ops: vec![Vec::new()],
+        placed: Vec::new(),
+        bookmarks: Vec::new(),
+    };
     let mut y = m.body_top();
     let usable = m.body_top() - m.body_bottom();
 
     for (index, group) in groups.iter().enumerate() {
         let own: f32 = group.pieces.iter().map(|p| p.height(m)).sum();
         let needed = if group.keep_with_next {
-            own + groups.get(index + 1).map_or(0.0, |next| lead_height(next, m))
+            own + groups
+                .get(index + 1)
+                .map_or(0.0, |next| lead_height(next, m))
         } else if group.splittable {
             lead_height(group, m)
         } else {
@@ -184,28 +200,75 @@ fn lead_height(group: &Group, m: &Metrics) -> f32 {
 }
 
 fn black() -> Color {
-    Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
+    Color::Greyscale(Greyscale {
+        percent: 0.0,
+        icc_profile: None,
+    })
 }
 
-fn draw(fonts: &FontSet, handles: &Handles, m: &Metrics, piece: &Piece, top: f32, ops: &mut Vec<Op>) {
+fn draw(
+    fonts: &FontSet,
+    handles: &Handles,
+    m: &Metrics,
+    piece: &Piece,
+    top: f32,
+    ops: &mut Vec<Op>,
+) {
     match piece {
-        Piece::Text { indent, face, size, text, label } => {
+        Piece::Text {
+            indent,
+            face,
+            size,
+            text,
+            label,
+        } => {
             // Centre the glyphs in the line box: the baseline sits a little below the middle.
             let baseline = top - size * (m.leading - 1.0) / 2.0 - size * 0.85;
             if let Some(label) = label {
-                draw_text(fonts, handles, ops, (m.margin_x, baseline), (*face, *size), label);
+                draw_text(
+                    fonts,
+                    handles,
+                    ops,
+                    (m.margin_x, baseline),
+                    (*face, *size),
+                    label,
+                );
             }
-            draw_text(fonts, handles, ops, (m.margin_x + indent, baseline), (*face, *size), text);
+            draw_text(
+                fonts,
+                handles,
+                ops,
+                (m.margin_x + indent, baseline),
+                (*face, *size),
+                text,
+            );
         }
         Piece::Rule { indent } => {
             let y = top - piece.height(m) + 4.0;
-            ops.push(Op::SetOutlineColor { col: Color::Greyscale(Greyscale { percent: 0.45, icc_profile: None }) });
+            ops.push(Op::SetOutlineColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: 0.45,
+                    icc_profile: None,
+                }),
+            });
             ops.push(Op::SetOutlineThickness { pt: Pt(0.7) });
             ops.push(Op::DrawLine {
                 line: Line {
                     points: vec![
-                        LinePoint { p: Point { x: Pt(m.margin_x + indent), y: Pt(y) }, bezier: false },
-                        LinePoint { p: Point { x: Pt(m.page_width - m.margin_x), y: Pt(y) }, bezier: false },
+                        LinePoint {
+                            p: Point {
+                                x: Pt(m.margin_x + indent),
+                                y: Pt(y),
+                            },
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: Point {
+                                x: Pt(m.page_width - m.margin_x),
+                                y: Pt(y),
+                            },
+                            bezier: false,
+                        },
                     ],
                     is_closed: false,
                 },
@@ -227,9 +290,16 @@ pub(crate) fn draw_text(
     ops.push(Op::SetFillColor { col: black() });
     for (run_face, run) in fonts.runs(text, face) {
         ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
-        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+        ops.push(Op::SetFont {
+            font: handles.get(run_face),
+            size: Pt(size),
+        });
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(baseline)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(run.to_string())],
+        });
         ops.push(Op::EndTextSection);
         x += fonts.width(run, run_face, size);
     }

@@ -125,13 +125,28 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
         );
         let right = format!("Printed {printed}. Page {} of {total}", index + 1);
         let y = m.margin_bottom - 30.0;
-        layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), &left);
-        layout::draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
+        layout::draw_text(
+            fonts,
+            &handles,
+            ops,
+            (m.margin_x, y),
+            (Face::Regular, m.footer),
+            &left,
+        );
+        layout::draw_text(
+            fonts,
+            &handles,
+            ops,
+            (m.margin_x, y - m.footer * 1.5),
+            (Face::Regular, m.footer),
+            &right,
+        );
     }
 
     let info = &mut doc.metadata.info;
-    let created = OffsetDateTime::from_unix_timestamp(request.created_unix)
-        .map_err(|_| Error::Pack("The computer's clock gave a date that cannot be printed.".into()))?;
+    let created = OffsetDateTime::from_unix_timestamp(request.created_unix).map_err(|_| {
+        Error::Pack("The computer's clock gave a date that cannot be printed.".into())
+    })?;
     info.creation_date = created;
     info.modification_date = created;
     info.metadata_date = created;
@@ -140,14 +155,31 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     info.producer = "ALK Companion".into();
     info.subject = "Questions for my appointment".into();
 
-    let (width, height) = (Mm::from(printpdf::Pt(m.page_width)), Mm::from(printpdf::Pt(m.page_height)));
-    let pdf_pages = pages.ops.drain(..).map(|ops| PdfPage::new(width, height, ops)).collect();
+    let (width, height) = (
+        Mm::from(printpdf::Pt(m.page_width)),
+        Mm::from(printpdf::Pt(m.page_height)),
+    );
+    let pdf_pages = pages
+        .ops
+        .drain(..)
+        .map(|ops| PdfPage::new(width, height, ops))
+        .collect();
     doc.with_pages(pdf_pages);
     for (title, page) in &pages.bookmarks {
         doc.add_bookmark(title, page + 1);
     }
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    Ok(Pack { bytes, pages: total, placed: pages.placed })
+    let bytes = doc.save(
+        &PdfSaveOptions {
+            subset_fonts: true,
+            ..Default::default()
+        },
+        &mut Vec::new(),
+    );
+    Ok(Pack {
+        bytes,
+        pages: total,
+        placed: pages.placed,
+    })
 }
 
 fn all_text(request: &PackRequest) -> String {
@@ -164,12 +196,28 @@ fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
     let lines = |text: &str, face: Face, size: f32, indent: f32| -> Vec<Piece> {
         layout::wrap(fonts, text, face, size, width - indent)
             .into_iter()
-            .map(|text| Piece::Text { indent, face, size, text, label: None })
+            .map(|text| Piece::Text {
+                indent,
+                face,
+                size,
+                text,
+                label: None,
+            })
             .collect()
     };
-    let group = |pieces: Vec<Piece>| Group { pieces, tag: None, keep_with_next: false, splittable: true, bookmark: None };
+    let group = |pieces: Vec<Piece>| Group {
+        pieces,
+        tag: None,
+        keep_with_next: false,
+        splittable: true,
+        bookmark: None,
+    };
     let heading = |text: &str, bookmark: bool| Group {
-        pieces: [vec![Piece::Gap(m.body)], lines(text, Face::Bold, m.heading, 0.0)].concat(),
+        pieces: [
+            vec![Piece::Gap(m.body)],
+            lines(text, Face::Bold, m.heading, 0.0),
+        ]
+        .concat(),
         tag: None,
         keep_with_next: true,
         splittable: false,
@@ -177,7 +225,10 @@ fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
     };
 
     let mut groups = vec![
-        Group { bookmark: Some("About this pack".into()), ..group(lines("My appointment pack", Face::Bold, m.title, 0.0)) },
+        Group {
+            bookmark: Some("About this pack".into()),
+            ..group(lines("My appointment pack", Face::Bold, m.title, 0.0))
+        },
         group(lines(
             "For my oncology team: these are the questions I would like to cover today.",
             Face::Regular,
@@ -188,7 +239,12 @@ fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
 
     groups.push(heading("My questions", true));
     if request.questions.is_empty() {
-        groups.push(group(lines("I have not chosen any questions yet.", Face::Regular, m.body, 0.0)));
+        groups.push(group(lines(
+            "I have not chosen any questions yet.",
+            Face::Regular,
+            m.body,
+            0.0,
+        )));
     }
     let number_width = fonts.width("00. ", Face::Bold, m.body);
     for (index, question) in request.questions.iter().enumerate() {
@@ -197,9 +253,19 @@ fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
         if let Some(Piece::Text { label, .. }) = pieces.first_mut() {
             *label = Some(format!("{}.", index + 1));
         }
-        pieces.extend((0..request.options.print_size.answer_lines()).map(|_| Piece::Rule { indent: number_width }));
+        pieces.extend(
+            (0..request.options.print_size.answer_lines()).map(|_| Piece::Rule {
+                indent: number_width,
+            }),
+        );
         pieces.push(Piece::Gap(m.body * 0.75));
-        groups.push(Group { pieces, tag: Some(Tag::Question(index)), keep_with_next: false, splittable: false, bookmark: None });
+        groups.push(Group {
+            pieces,
+            tag: Some(Tag::Question(index)),
+            keep_with_next: false,
+            splittable: false,
+            bookmark: None,
+        });
     }
 
     if !request.note.trim().is_empty() {
@@ -214,8 +280,18 @@ fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
 /// "27 November 2026" from seconds since 1970, in UTC.
 pub fn date_label(unix: i64) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     // Howard Hinnant's days-to-civil algorithm.
     let days = unix.div_euclid(86_400);

@@ -9,7 +9,10 @@ fn request(questions: &[&str], note: &str, options: PackOptions) -> PackRequest 
     PackRequest {
         questions: questions
             .iter()
-            .map(|text| PackQuestion { topic: "My TKI treatment".into(), text: text.to_string() })
+            .map(|text| PackQuestion {
+                topic: "My TKI treatment".into(),
+                text: text.to_string(),
+            })
             .collect(),
         note: note.into(),
         options,
@@ -27,10 +30,18 @@ fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(&path)
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
         .output()
         .unwrap_or_else(|e| panic!("{tool} must be installed (./dev.sh test installs it): {e}"));
-    assert!(output.status.success(), "{tool} failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{tool} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     String::from_utf8(output.stdout).unwrap()
 }
 
@@ -47,7 +58,15 @@ fn pack_text_holds_every_question_intact() {
         "What does “first-line” mean for me?",
     ];
     let started = std::time::Instant::now();
-    let pack = make_pack(&real_fonts(), &request(&questions, "Bring my café receipt.\nNext line ✓", PackOptions::default())).unwrap();
+    let pack = make_pack(
+        &real_fonts(),
+        &request(
+            &questions,
+            "Bring my café receipt.\nNext line ✓",
+            PackOptions::default(),
+        ),
+    )
+    .unwrap();
     let elapsed = started.elapsed();
     let text = folded(&poppler("pdftotext", &["-layout"], &pack.bytes));
     for question in questions {
@@ -57,12 +76,21 @@ fn pack_text_holds_every_question_intact() {
     assert!(text.contains("✓"));
     assert!(text.contains(&format!("Page 1 of {}", pack.pages)));
     assert!(text.contains("Information, not medical advice."));
-    println!("pack figures: {} pages, {} bytes, {} ms", pack.pages, pack.bytes.len(), elapsed.as_millis());
+    println!(
+        "pack figures: {} pages, {} bytes, {} ms",
+        pack.pages,
+        pack.bytes.len(),
+        elapsed.as_millis()
+    );
 }
 
 #[test]
 fn pack_fonts_are_embedded_as_subsets() {
-    let pack = make_pack(&real_fonts(), &request(&["A question ✓?"], "", PackOptions::default())).unwrap();
+    let pack = make_pack(
+        &real_fonts(),
+        &request(&["A question ✓?"], "", PackOptions::default()),
+    )
+    .unwrap();
     let fonts = poppler("pdffonts", &[], &pack.bytes);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(rows.len() >= 2, "{fonts}");
@@ -70,13 +98,21 @@ fn pack_fonts_are_embedded_as_subsets() {
         // The columns after the type are: encoding, emb, sub, uni, object id.
         let cols: Vec<&str> = row.split_whitespace().collect();
         let n = cols.len();
-        assert_eq!(cols[n - 5..n - 2], ["yes", "yes", "yes"], "not embedded and subset: {row}");
+        assert_eq!(
+            cols[n - 5..n - 2],
+            ["yes", "yes", "yes"],
+            "not embedded and subset: {row}"
+        );
     }
 }
 
 #[test]
 fn pack_metadata_has_title_and_real_date() {
-    let pack = make_pack(&real_fonts(), &request(&["One?"], "", PackOptions::default())).unwrap();
+    let pack = make_pack(
+        &real_fonts(),
+        &request(&["One?"], "", PackOptions::default()),
+    )
+    .unwrap();
     let info = poppler("pdfinfo", &[], &pack.bytes);
     assert!(info.contains("My appointment pack"), "{info}");
     assert!(info.contains("2026"), "{info}");
@@ -91,7 +127,11 @@ fn question_never_splits_from_its_answer_lines() {
     let refs: Vec<&str> = questions.iter().map(String::as_str).collect();
     for print_size in [PrintSize::Normal, PrintSize::Large] {
         for paper in [Paper::A4, Paper::Letter] {
-            let pack = make_pack(&real_fonts(), &request(&refs, "", PackOptions { paper, print_size })).unwrap();
+            let pack = make_pack(
+                &real_fonts(),
+                &request(&refs, "", PackOptions { paper, print_size }),
+            )
+            .unwrap();
             for index in 0..questions.len() {
                 let pages: Vec<usize> = pack
                     .placed
@@ -100,7 +140,10 @@ fn question_never_splits_from_its_answer_lines() {
                     .map(|p| p.page)
                     .collect();
                 assert!(pages.len() > 3, "question {index} has its pieces");
-                assert!(pages.iter().all(|&p| p == pages[0]), "question {index} split over pages {pages:?}");
+                assert!(
+                    pages.iter().all(|&p| p == pages[0]),
+                    "question {index} split over pages {pages:?}"
+                );
             }
             assert!(pack.pages > 3);
         }
@@ -109,22 +152,45 @@ fn question_never_splits_from_its_answer_lines() {
 
 #[test]
 fn large_print_takes_more_pages() {
-    let questions: Vec<String> = (1..=30).map(|i| format!("Question number {i} about my care?")).collect();
+    let questions: Vec<String> = (1..=30)
+        .map(|i| format!("Question number {i} about my care?"))
+        .collect();
     let refs: Vec<&str> = questions.iter().map(String::as_str).collect();
     let normal = make_pack(&real_fonts(), &request(&refs, "", PackOptions::default())).unwrap();
     let large = make_pack(
         &real_fonts(),
-        &request(&refs, "", PackOptions { print_size: PrintSize::Large, ..Default::default() }),
+        &request(
+            &refs,
+            "",
+            PackOptions {
+                print_size: PrintSize::Large,
+                ..Default::default()
+            },
+        ),
     )
     .unwrap();
-    assert!(large.pages > normal.pages, "{} vs {}", large.pages, normal.pages);
+    assert!(
+        large.pages > normal.pages,
+        "{} vs {}",
+        large.pages,
+        normal.pages
+    );
 }
 
 #[test]
 fn unprintable_characters_are_reported_not_dropped() {
-    let err = make_pack(&real_fonts(), &request(&["Is this 你 ok?"], "", PackOptions::default())).err().unwrap();
+    let err = make_pack(
+        &real_fonts(),
+        &request(&["Is this 你 ok?"], "", PackOptions::default()),
+    )
+    .err()
+    .unwrap();
     assert_eq!(err.kind(), crate::ErrorKind::Pack);
-    assert!(err.plain_message().contains('你'), "{}", err.plain_message());
+    assert!(
+        err.plain_message().contains('你'),
+        "{}",
+        err.plain_message()
+    );
 }
 
 #[test]
@@ -144,4 +210,32 @@ fn dates_print_in_words() {
     assert_eq!(date_label(NOVEMBER_27_2026), "27 November 2026");
     assert_eq!(date_label(0), "1 January 1970");
     assert_eq!(date_label(951_782_400), "29 February 2000");
+}
+
+/// `./dev.sh sample-packs` writes these to target/packs for looking at with pdftoppm.
+#[test]
+#[ignore]
+fn write_sample_packs() {
+    let content = crate::content::Content::load(&crate::content::tests::real_dir()).unwrap();
+    let questions: Vec<&str> = content
+        .questions
+        .iter()
+        .take(60)
+        .map(|q| q.text.as_str())
+        .collect();
+    let note = "Zoë’s łódź café note ≥ 50 ✓\nA second paragraph that goes on for a while so it wraps over more than one line of the page, as real notes do.";
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/packs");
+    std::fs::create_dir_all(&out).unwrap();
+    for (name, paper, print_size) in [
+        ("a4-normal", Paper::A4, PrintSize::Normal),
+        ("letter-large", Paper::Letter, PrintSize::Large),
+    ] {
+        let pack = make_pack(
+            &real_fonts(),
+            &request(&questions, note, PackOptions { paper, print_size }),
+        )
+        .unwrap();
+        std::fs::write(out.join(format!("{name}.pdf")), &pack.bytes).unwrap();
+        println!("{name}: {} pages, {} bytes", pack.pages, pack.bytes.len());
+    }
 }

@@ -58,7 +58,9 @@ impl Store {
         let mut stmt = self
             .conn
             .prepare("SELECT question_id FROM chosen_question ORDER BY position, question_id")?;
-        let ids = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+        let ids = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
         Ok(ids)
     }
 
@@ -70,8 +72,10 @@ impl Store {
                 params![question_id],
             )?;
         } else {
-            self.conn
-                .execute("DELETE FROM chosen_question WHERE question_id = ?1", params![question_id])?;
+            self.conn.execute(
+                "DELETE FROM chosen_question WHERE question_id = ?1",
+                params![question_id],
+            )?;
         }
         Ok(())
     }
@@ -82,10 +86,18 @@ impl Store {
             .query_row(
                 "SELECT body, updated_at FROM note WHERE id = ?1",
                 params![GENERAL_NOTE_ID],
-                |row| Ok(Note { text: row.get(0)?, updated_at: Some(row.get(1)?) }),
+                |row| {
+                    Ok(Note {
+                        text: row.get(0)?,
+                        updated_at: Some(row.get(1)?),
+                    })
+                },
             )
             .optional()?;
-        Ok(row.unwrap_or(Note { text: String::new(), updated_at: None }))
+        Ok(row.unwrap_or(Note {
+            text: String::new(),
+            updated_at: None,
+        }))
     }
 
     pub fn save_note(&mut self, text: &str) -> Result<Note> {
@@ -121,7 +133,7 @@ fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -171,7 +183,11 @@ mod tests {
         let huge = "x".repeat(1_000_000);
         let err = store.save_note(&huge).unwrap_err();
         assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
-        assert!(err.plain_message().contains("100,000"), "{}", err.plain_message());
+        assert!(
+            err.plain_message().contains("100,000"),
+            "{}",
+            err.plain_message()
+        );
         assert!(!err.plain_message().contains("xxxx"));
         assert_eq!(store.note().unwrap().text, "kept");
     }
@@ -179,7 +195,13 @@ mod tests {
     #[test]
     fn empty_store_has_empty_note() {
         let store = Store::open_in_memory().unwrap();
-        assert_eq!(store.note().unwrap(), Note { text: String::new(), updated_at: None });
+        assert_eq!(
+            store.note().unwrap(),
+            Note {
+                text: String::new(),
+                updated_at: None
+            }
+        );
         assert!(store.chosen_questions().unwrap().is_empty());
     }
 
