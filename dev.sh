@@ -87,7 +87,8 @@ case "${1:-}" in
     npm --prefix ui run check
     build_app
     cargo clippy --workspace --all-targets --features custom-protocol -- -D warnings
-    say "Rust unit and IPC tests (these also write ui/src/lib/bindings)"
+    say "Rust unit and IPC tests (these also write ui/src/lib/bindings afresh)"
+    rm -f ui/src/lib/bindings/*.ts
     cargo test --workspace --features custom-protocol
     if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
       say "Checking the generated TypeScript types are up to date"

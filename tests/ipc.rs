@@ -65,30 +65,39 @@ fn choices_and_note_survive_a_restart() {
     {
         let app = TestApp::new(data.path());
         app.call(
-            "set_question_chosen",
-            json!({ "questionId": "ask3-options", "chosen": true }),
+            "choose_question",
+            json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }),
         )
         .unwrap();
-        let chosen = app
+        let plan = app
             .call(
-                "set_question_chosen",
-                json!({ "questionId": "tki-which", "chosen": true }),
+                "choose_question",
+                json!({ "appointmentId": null, "questionId": "tki-which", "chosen": true }),
             )
             .unwrap();
-        assert_eq!(chosen, json!(["ask3-options", "tki-which"]));
+        assert_eq!(plan.as_array().unwrap().len(), 2);
         let note = app
-            .call("save_note", json!({ "text": "Zoë’s note ≥ 2" }))
+            .call(
+                "save_note",
+                json!({ "id": null, "text": "Zoë’s note ≥ 2", "appointmentId": null }),
+            )
             .unwrap();
         assert_eq!(note["text"], "Zoë’s note ≥ 2");
         assert!(note["updatedAt"].is_string());
     }
     let app = TestApp::new(data.path());
+    let plan = app
+        .call("get_plan", json!({ "appointmentId": null }))
+        .unwrap();
+    let ids: Vec<&str> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["questionId"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, vec!["ask3-options", "tki-which"]);
     assert_eq!(
-        app.call("list_chosen_questions", json!({})).unwrap(),
-        json!(["ask3-options", "tki-which"])
-    );
-    assert_eq!(
-        app.call("get_note", json!({})).unwrap()["text"],
+        app.call("list_notes", json!({})).unwrap()[0]["text"],
         "Zoë’s note ≥ 2"
     );
 }
@@ -99,8 +108,8 @@ fn errors_reach_the_ui_as_kind_and_message() {
     let app = TestApp::new(data.path());
     let err = app
         .call(
-            "set_question_chosen",
-            json!({ "questionId": "no-such", "chosen": true }),
+            "choose_question",
+            json!({ "appointmentId": null, "questionId": "no-such", "chosen": true }),
         )
         .unwrap_err();
     assert_eq!(
@@ -108,9 +117,17 @@ fn errors_reach_the_ui_as_kind_and_message() {
         json!({ "kind": "notFound", "message": "That question is not in the question library." })
     );
 
-    app.call("save_note", json!({ "text": "kept" })).unwrap();
+    let note = app
+        .call(
+            "save_note",
+            json!({ "id": null, "text": "kept", "appointmentId": null }),
+        )
+        .unwrap();
     let err = app
-        .call("save_note", json!({ "text": "x".repeat(1_000_000) }))
+        .call(
+            "save_note",
+            json!({ "id": note["id"], "text": "x".repeat(1_000_000), "appointmentId": null }),
+        )
         .unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
     assert_eq!(
@@ -118,7 +135,125 @@ fn errors_reach_the_ui_as_kind_and_message() {
         2,
         "only kind and message: {err}"
     );
-    assert_eq!(app.call("get_note", json!({})).unwrap()["text"], "kept");
+    assert_eq!(
+        app.call("list_notes", json!({})).unwrap()[0]["text"],
+        "kept"
+    );
+
+    let input =
+        json!({ "startsAt": "2027-02-30T10:00", "withWhom": "", "place": "", "purpose": "" });
+    let err = app
+        .call("save_appointment", json!({ "id": null, "input": input }))
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalidInput");
+    assert!(err["message"]
+        .as_str()
+        .unwrap()
+        .contains("There is no 30 February"));
+}
+
+#[test]
+fn a_fourth_top_question_is_refused() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    let mut plan = json!([]);
+    for id in [
+        "ask3-options",
+        "ask3-pros-cons",
+        "ask3-support",
+        "tki-which",
+    ] {
+        plan = app
+            .call(
+                "choose_question",
+                json!({ "appointmentId": null, "questionId": id, "chosen": true }),
+            )
+            .unwrap();
+    }
+    let ids: Vec<i64> = plan
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["id"].as_i64().unwrap())
+        .collect();
+    for id in &ids[..3] {
+        app.call(
+            "set_top_question",
+            json!({ "appointmentId": null, "id": id, "top": true }),
+        )
+        .unwrap();
+    }
+    let err = app
+        .call(
+            "set_top_question",
+            json!({ "appointmentId": null, "id": ids[3], "top": true }),
+        )
+        .unwrap_err();
+    assert_eq!(err["kind"], "invalidInput");
+    assert!(err["message"].as_str().unwrap().contains("3 top questions"));
+}
+
+#[test]
+fn backup_moves_everything_to_another_computer() {
+    let first = tempfile::tempdir().unwrap();
+    let app = TestApp::new(first.path());
+    app.call(
+        "save_note",
+        json!({ "id": null, "text": "Moving with me", "appointmentId": null }),
+    )
+    .unwrap();
+    let input = json!({ "startsAt": "2026-12-03T14:30", "withWhom": "Specialist nurse", "place": "Clinic 2", "purpose": "Results" });
+    app.call("save_appointment", json!({ "id": null, "input": input }))
+        .unwrap();
+    let saved = app.call("export_backup", json!({})).unwrap();
+    let name = saved["fileName"].as_str().unwrap();
+    assert!(
+        name.starts_with("alk-companion-backup-") && name.ends_with(".json"),
+        "{name}"
+    );
+    let file = first.path().join("out").join(name);
+
+    let second = tempfile::tempdir().unwrap();
+    let state = AppState::open(&resources(), second.path()).with_open_file(file);
+    let other = alk_companion_lib::configure(mock_builder())
+        .manage(state)
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    let window = WebviewWindowBuilder::new(&other, "main", Default::default())
+        .build()
+        .unwrap();
+    let other = TestApp {
+        _app: other,
+        window,
+    };
+    other
+        .call(
+            "save_note",
+            json!({ "id": null, "text": "replaced", "appointmentId": null }),
+        )
+        .unwrap();
+    let preview = other.call("preview_backup", json!({})).unwrap();
+    assert_eq!(
+        (preview["appointments"].as_u64(), preview["notes"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        other.call("list_notes", json!({})).unwrap()[0]["text"],
+        "replaced",
+        "a preview changes nothing"
+    );
+    other.call("import_backup", json!({})).unwrap();
+    assert_eq!(
+        other.call("list_notes", json!({})).unwrap()[0]["text"],
+        "Moving with me"
+    );
+    assert_eq!(
+        other.call("list_appointments", json!({})).unwrap()[0]["withWhom"],
+        "Specialist nurse"
+    );
+
+    other.call("delete_all_data", json!({})).unwrap();
+    assert_eq!(other.call("list_notes", json!({})).unwrap(), json!([]));
 }
 
 #[test]
@@ -126,14 +261,14 @@ fn pack_is_made_off_the_ui_thread_and_saved() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());
     app.call(
-        "set_question_chosen",
-        json!({ "questionId": "ask3-options", "chosen": true }),
+        "choose_question",
+        json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }),
     )
     .unwrap();
     let saved = app
         .call(
             "save_pack",
-            json!({ "options": { "paper": "a4", "printSize": "large" } }),
+            json!({ "options": { "paper": "a4", "printSize": "large" }, "appointmentId": null }),
         )
         .unwrap();
     assert_eq!(saved["fileName"], "appointment-pack.pdf");
@@ -148,7 +283,7 @@ fn store_from_a_newer_app_gives_a_plain_message() {
     let data = tempfile::tempdir().unwrap();
     make_store_from_newer_app(data.path());
     let app = TestApp::new(data.path());
-    let err = app.call("get_note", json!({})).unwrap_err();
+    let err = app.call("list_notes", json!({})).unwrap_err();
     assert_eq!(err["kind"], "tooNew");
     assert!(err["message"].as_str().unwrap().contains("newer version"));
     // Content still works, so the window can explain.

@@ -2,6 +2,7 @@
 //! Everything else lives in the `alk-core` crate.
 
 mod commands;
+mod dialogs;
 mod error;
 mod state;
 
@@ -18,10 +19,37 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         .invoke_handler(tauri::generate_handler![
             commands::content::get_content,
             commands::content::search,
-            commands::questions::list_chosen_questions,
-            commands::questions::set_question_chosen,
-            commands::notes::get_note,
+            commands::appointments::list_appointments,
+            commands::appointments::save_appointment,
+            commands::appointments::delete_appointment,
+            commands::plan::get_plan,
+            commands::plan::choose_question,
+            commands::plan::add_own_question,
+            commands::plan::remove_plan_question,
+            commands::plan::move_plan_question,
+            commands::plan::set_top_question,
+            commands::plan::answer_question,
+            commands::plan::copy_unanswered,
+            commands::notes::list_notes,
             commands::notes::save_note,
+            commands::notes::delete_note,
+            commands::notes::restore_note,
+            commands::notes::list_bin,
+            commands::checklist::list_step_progress,
+            commands::checklist::save_step_progress,
+            commands::record::list_treatments,
+            commands::record::save_treatment,
+            commands::record::delete_treatment,
+            commands::record::list_diary,
+            commands::record::add_diary_entry,
+            commands::record::delete_diary_entry,
+            commands::record::list_checkups,
+            commands::record::add_checkup,
+            commands::record::delete_checkup,
+            commands::backup::export_backup,
+            commands::backup::preview_backup,
+            commands::backup::import_backup,
+            commands::backup::delete_all_data,
             commands::pack::save_pack,
             commands::pack::open_pack,
         ])

@@ -4,7 +4,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use alk_core::content::Content;
 use alk_core::pack::FontSet;
 use alk_core::search::SearchIndex;
-use alk_core::store::Store;
+use alk_core::store::{Backup, Store};
 
 use crate::error::{ApiError, Result};
 
@@ -23,6 +23,10 @@ pub struct AppState {
     store: std::result::Result<Mutex<Store>, ApiError>,
     pub(crate) last_pack: Mutex<Option<PathBuf>>,
     pub(crate) save_dir: Option<PathBuf>,
+    /// A test seam like `save_dir`: the file the open dialog would return.
+    pub(crate) open_file: Option<PathBuf>,
+    /// A backup read and previewed, waiting for the user to confirm the import.
+    pub(crate) pending_backup: Mutex<Option<Backup>>,
 }
 
 impl AppState {
@@ -44,12 +48,20 @@ impl AppState {
                 .map_err(ApiError::from),
             last_pack: Mutex::new(None),
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
+            open_file: None,
+            pending_backup: Mutex::new(None),
         }
     }
 
     /// Writes packs into `dir` without the save dialog (tests only need this).
     pub fn with_save_dir(mut self, dir: PathBuf) -> AppState {
         self.save_dir = Some(dir);
+        self
+    }
+
+    /// Answers the open dialog with `file` (tests only need this).
+    pub fn with_open_file(mut self, file: PathBuf) -> AppState {
+        self.open_file = Some(file);
         self
     }
 

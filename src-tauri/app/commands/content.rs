@@ -1,5 +1,5 @@
 use alk_core::content::Content;
-use alk_core::search::SearchHit;
+use alk_core::search::{search_everything, SearchHit};
 use tauri::State;
 
 use crate::error::Result;
@@ -10,7 +10,12 @@ pub(crate) async fn get_content(state: State<'_, AppState>) -> Result<Content> {
     Ok(state.content()?.clone())
 }
 
+/// Searches the information, questions, glossary, checklist and the patient's notes.
 #[tauri::command]
 pub(crate) async fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
-    Ok(state.search_index()?.search(&query))
+    Ok(search_everything(
+        state.search_index()?,
+        &*state.store()?,
+        &query,
+    )?)
 }

@@ -1,4 +1,8 @@
+pub(crate) mod appointments;
+pub(crate) mod backup;
+pub(crate) mod checklist;
 pub(crate) mod content;
 pub(crate) mod notes;
 pub(crate) mod pack;
-pub(crate) mod questions;
+pub(crate) mod plan;
+pub(crate) mod record;

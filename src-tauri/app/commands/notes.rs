@@ -1,15 +1,36 @@
-use alk_core::store::Note;
+use alk_core::store::NoteItem;
 use tauri::State;
 
 use crate::error::Result;
 use crate::AppState;
 
 #[tauri::command]
-pub(crate) async fn get_note(state: State<'_, AppState>) -> Result<Note> {
-    Ok(state.store()?.note()?)
+pub(crate) async fn list_notes(state: State<'_, AppState>) -> Result<Vec<NoteItem>> {
+    Ok(state.store()?.notes()?)
+}
+
+/// Saves a new note (`id` null) or changes one; the UI calls this as the user types.
+#[tauri::command]
+pub(crate) async fn save_note(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    text: String,
+    appointment_id: Option<i64>,
+) -> Result<NoteItem> {
+    Ok(state.store()?.save_note(id, &text, appointment_id)?)
 }
 
 #[tauri::command]
-pub(crate) async fn save_note(state: State<'_, AppState>, text: String) -> Result<Note> {
-    Ok(state.store()?.save_note(&text)?)
+pub(crate) async fn delete_note(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.store()?.delete_note(id)?)
+}
+
+#[tauri::command]
+pub(crate) async fn restore_note(state: State<'_, AppState>, id: i64) -> Result<NoteItem> {
+    Ok(state.store()?.restore_note(id)?)
+}
+
+#[tauri::command]
+pub(crate) async fn list_bin(state: State<'_, AppState>) -> Result<Vec<NoteItem>> {
+    Ok(state.store()?.bin()?)
 }

@@ -2,6 +2,7 @@
 //! words, and the appointment pack. Nothing here knows about Tauri.
 
 pub mod content;
+pub mod dates;
 pub mod error;
 pub mod pack;
 pub mod search;

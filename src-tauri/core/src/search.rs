@@ -9,6 +9,8 @@ use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::Content;
+use crate::store::Store;
+use crate::Result;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -18,6 +20,7 @@ pub enum HitKind {
     Question,
     Term,
     Step,
+    Note,
 }
 
 /// One search result: what it is, where it leads, and a short piece of its text.
@@ -136,6 +139,35 @@ impl SearchIndex {
     }
 }
 
+/// The content's matches first, then the patient's own notes (from the store's FTS5 index).
+pub fn search_everything(
+    index: &SearchIndex,
+    store: &Store,
+    query: &str,
+) -> Result<Vec<SearchHit>> {
+    let mut hits = index.search(query);
+    for note in store.search_notes(query, MAX_HITS)? {
+        let text = store.note(note.id)?.text;
+        let first_line = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let title: String = first_line.chars().take(80).collect();
+        hits.push(SearchHit {
+            kind: HitKind::Note,
+            id: note.id.to_string(),
+            title: if title.is_empty() {
+                "A note".into()
+            } else {
+                title
+            },
+            snippet: note.snippet,
+        });
+    }
+    Ok(hits)
+}
+
 /// Lower case, accents removed, light plural folding: "Scans" → "scan", "metastases" and
 /// "metastasis" → "metastas", "café" → "cafe".
 pub fn fold(word: &str) -> String {
@@ -145,21 +177,24 @@ pub fn fold(word: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect();
     let plain = plain.replace(['’', '\''], "");
-    let n = plain.chars().count();
-    if n > 4 {
-        for ending in ["ies", "es", "is", "s"] {
-            if let Some(stem) = plain.strip_suffix(ending) {
-                if ending == "ies" {
-                    return format!("{stem}y");
-                }
-                if ending == "s" && stem.ends_with('s') {
-                    return plain;
-                }
-                return stem.to_string();
-            }
+    if plain.chars().count() <= 4 {
+        return plain;
+    }
+    if let Some(stem) = plain.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    for ending in ["ses", "xes", "zes", "ches", "shes"] {
+        if plain.ends_with(ending) {
+            return plain[..plain.len() - 2].to_string();
         }
     }
-    plain
+    if let Some(stem) = plain.strip_suffix("is") {
+        return stem.to_string();
+    }
+    match plain.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') => stem.to_string(),
+        _ => plain,
+    }
 }
 
 fn is_combining(c: char) -> bool {
@@ -216,6 +251,9 @@ mod tests {
         assert_eq!(fold("metastases"), fold("metastasis"));
         assert_eq!(fold("therapies"), "therapy");
         assert_eq!(fold("this"), "this");
+        assert_eq!(fold("notes"), "note");
+        assert_eq!(fold("classes"), "class");
+        assert_eq!(fold("illness"), "illness");
         assert_eq!(fold("Łódź"), "łodz");
     }
 
@@ -242,6 +280,25 @@ mod tests {
         assert!(index.search("   ").is_empty());
         let both = index.search("second opinion");
         assert!(both.iter().any(|h| h.kind == HitKind::Step), "{both:?}");
+    }
+
+    #[test]
+    fn search_covers_the_patients_notes_too() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .save_note(None, "Lorlatinib question for Dr Nowak\nand more", None)
+            .unwrap();
+        let hits = search_everything(&index(), &store, "lorlatinib").unwrap();
+        let note = hits
+            .iter()
+            .find(|h| h.kind == HitKind::Note)
+            .expect("the note is found");
+        assert_eq!(note.title, "Lorlatinib question for Dr Nowak");
+        assert_eq!(
+            hits.last().unwrap().kind,
+            HitKind::Note,
+            "content comes first"
+        );
     }
 
     #[test]

@@ -84,6 +84,8 @@ async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
 async fn screenshot(client: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
+    // Let WebKit paint what the test just changed before taking the picture.
+    tokio::time::sleep(Duration::from_millis(400)).await;
     let png = client.screenshot().await.unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
 }
@@ -142,5 +144,75 @@ async fn choices_note_and_pack_survive_a_restart() {
     open_view(&client, "notes").await;
     let note = find(&client, "#note").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some(NOTE));
+    client.close().await.unwrap();
+}
+
+/// How many times `marker` starts a line in a content file: a count that needs no TOML parser.
+fn count_in(file: &str, marker: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content").join(file);
+    std::fs::read_to_string(path).unwrap().lines().filter(|l| l.trim() == marker).count()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn all_information_is_shown_and_search_finds_it() {
+    let home = tempfile::tempdir().unwrap();
+    let _driver = Driver::start(home.path());
+    let client = connect().await;
+
+    let sections = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content/sections"))
+        .unwrap()
+        .count();
+    find(&client, "article.section h2").await;
+    let listed = client.find_all(Locator::Css(".section-list button")).await.unwrap();
+    assert_eq!(listed.len(), sections);
+
+    // Every page opens, and each names its review date and its sources.
+    for button in &listed {
+        button.click().await.unwrap();
+        let meta = find(&client, "article.section .meta").await.text().await.unwrap();
+        assert!(meta.starts_with("Last reviewed"), "{meta}");
+        find(&client, "article.section .sources").await;
+        find(&client, "article.section .team-note").await;
+    }
+
+    // A glossary word opens its meaning in place, by keyboard.
+    listed[2].click().await.unwrap();
+    let term = find(&client, "article.section button.term").await;
+    assert_eq!(term.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
+    term.send_keys("\u{E007}").await.unwrap(); // Enter
+    assert_eq!(term.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
+    let id = term.attr("aria-controls").await.unwrap().unwrap();
+    let meaning = find(&client, &format!("#{id}")).await;
+    assert!(meaning.is_displayed().await.unwrap());
+    screenshot(&client, "05-glossary-word-open").await;
+
+    open_view(&client, "questions").await;
+    find(&client, "fieldset.topic").await;
+    let questions = client.find_all(Locator::Css("fieldset.topic input[type=checkbox]")).await.unwrap();
+    assert_eq!(questions.len(), count_in("questions.toml", "[[question]]"));
+    open_view(&client, "checklist").await;
+    let steps = client.find_all(Locator::Css("ol.steps > li")).await.unwrap();
+    assert_eq!(steps.len(), count_in("checklist.toml", "[[step]]"));
+    open_view(&client, "glossary").await;
+    let terms = client.find_all(Locator::Css(".glossary dt")).await.unwrap();
+    assert_eq!(terms.len(), count_in("glossary.toml", "[[term]]"));
+
+    // Results come as you type.
+    find(&client, "#search").await.send_keys("lorlatinib").await.unwrap();
+    wait_text(&client, ".search p.count", "results for").await;
+    let kinds: Vec<String> = {
+        let mut kinds = Vec::new();
+        for item in client.find_all(Locator::Css(".results li")).await.unwrap() {
+            kinds.push(item.attr("data-kind").await.unwrap().unwrap_or_default());
+        }
+        kinds
+    };
+    assert!(kinds.contains(&"section".to_string()), "{kinds:?}");
+    assert!(kinds.contains(&"question".to_string()), "{kinds:?}");
+    screenshot(&client, "06-search").await;
+
+    // A result opens where it belongs.
+    find(&client, ".results li[data-kind='section'] button").await.click().await.unwrap();
+    find(&client, "article.section h2").await;
     client.close().await.unwrap();
 }

@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use super::{content_error, Block, Content, Inline};
+use crate::dates::is_date;
 use crate::Result;
 
 pub(super) fn check(content: &Content) -> Result<()> {
@@ -35,6 +36,17 @@ pub(super) fn check(content: &Content) -> Result<()> {
         "sections",
         "section",
         content.sections.iter().map(|s| s.id.as_str()),
+    )?;
+
+    unique(
+        "record.toml",
+        "drug",
+        content.record.drugs.iter().map(|d| d.id.as_str()),
+    )?;
+    unique(
+        "record.toml",
+        "side_effect",
+        content.record.side_effects.iter().map(|s| s.id.as_str()),
     )?;
 
     let topics: HashSet<&str> = content.topics.iter().map(|t| t.id.as_str()).collect();
@@ -128,45 +140,4 @@ fn inline_ids(inlines: &[Inline]) -> Vec<&str> {
             Inline::Text { .. } => None,
         })
         .collect()
-}
-
-/// YYYY-MM-DD with a real month and day.
-pub(crate) fn is_date(text: &str) -> bool {
-    let parts: Vec<&str> = text.split('-').collect();
-    let [year, month, day] = parts.as_slice() else {
-        return false;
-    };
-    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
-        return false;
-    }
-    let (Ok(year), Ok(month), Ok(day)) = (
-        year.parse::<u32>(),
-        month.parse::<u32>(),
-        day.parse::<u32>(),
-    ) else {
-        return false;
-    };
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return false,
-    };
-    (1..=days).contains(&day)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_date;
-
-    #[test]
-    fn dates_must_be_real() {
-        assert!(is_date("2026-11-27"));
-        assert!(is_date("2024-02-29"));
-        assert!(!is_date("2025-02-29"));
-        assert!(!is_date("2026-02-30"));
-        assert!(!is_date("27/11/2026"));
-    }
 }

@@ -26,6 +26,35 @@ pub struct Content {
     pub glossary: Vec<Term>,
     pub checklist: Vec<ChecklistStep>,
     pub references: Vec<Reference>,
+    pub record: RecordLists,
+}
+
+/// The lists the patient's record offers: drugs, side effects, and general scan rhythm facts.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RecordLists {
+    #[serde(rename(deserialize = "drug"))]
+    pub drugs: Vec<Choice>,
+    #[serde(rename(deserialize = "side_effect"))]
+    pub side_effects: Vec<Choice>,
+    pub rhythm: Vec<RhythmFact>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Choice {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct RhythmFact {
+    pub id: String,
+    pub text: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -172,6 +201,7 @@ impl Content {
         let glossary: GlossaryFile = read_toml(dir, "glossary.toml")?;
         let checklist: ChecklistFile = read_toml(dir, "checklist.toml")?;
         let references: ReferencesFile = read_toml(dir, "references.toml")?;
+        let record: RecordLists = read_toml(dir, "record.toml")?;
         let mut sections = read_sections(dir)?;
         sections.sort_by_key(|s| s.order);
         let content = Content {
@@ -182,6 +212,7 @@ impl Content {
             glossary: glossary.term,
             checklist: checklist.step,
             references: references.reference,
+            record,
         };
         check::check(&content)?;
         Ok(content)
@@ -189,6 +220,14 @@ impl Content {
 
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn drug(&self, id: &str) -> Option<&Choice> {
+        self.record.drugs.iter().find(|d| d.id == id)
+    }
+
+    pub fn side_effect(&self, id: &str) -> Option<&Choice> {
+        self.record.side_effects.iter().find(|s| s.id == id)
     }
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {

@@ -15,6 +15,83 @@ const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         updated_at TEXT NOT NULL
     );",
+    // 2: the patient's record. Questions now belong to an appointment, or to the list for an
+    // appointment not booked yet (appointment_id NULL); the first slice's choices move there.
+    "CREATE TABLE appointment (
+        id INTEGER PRIMARY KEY,
+        starts_at TEXT NOT NULL,
+        with_whom TEXT NOT NULL DEFAULT '',
+        place TEXT NOT NULL DEFAULT '',
+        purpose TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE plan_question (
+        id INTEGER PRIMARY KEY,
+        appointment_id INTEGER REFERENCES appointment(id) ON DELETE CASCADE,
+        question_id TEXT,
+        own_text TEXT,
+        position INTEGER NOT NULL,
+        top3 INTEGER NOT NULL DEFAULT 0,
+        answer TEXT NOT NULL DEFAULT '',
+        asked INTEGER NOT NULL DEFAULT 0,
+        CHECK ((question_id IS NULL) <> (own_text IS NULL))
+    );
+    CREATE UNIQUE INDEX plan_question_once
+        ON plan_question (COALESCE(appointment_id, 0), question_id) WHERE question_id IS NOT NULL;
+    INSERT INTO plan_question (appointment_id, question_id, position)
+        SELECT NULL, question_id, position FROM chosen_question;
+    DROP TABLE chosen_question;
+
+    ALTER TABLE note ADD COLUMN appointment_id INTEGER REFERENCES appointment(id) ON DELETE SET NULL;
+    ALTER TABLE note ADD COLUMN created_at TEXT;
+    ALTER TABLE note ADD COLUMN deleted_at TEXT;
+    UPDATE note SET created_at = updated_at;
+    CREATE VIRTUAL TABLE note_fts USING fts5(
+        body, content = 'note', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+    );
+    INSERT INTO note_fts (rowid, body) SELECT id, body FROM note;
+    CREATE TRIGGER note_fts_insert AFTER INSERT ON note BEGIN
+        INSERT INTO note_fts (rowid, body) VALUES (new.id, new.body);
+    END;
+    CREATE TRIGGER note_fts_delete AFTER DELETE ON note BEGIN
+        INSERT INTO note_fts (note_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    END;
+    CREATE TRIGGER note_fts_update AFTER UPDATE OF body ON note BEGIN
+        INSERT INTO note_fts (note_fts, rowid, body) VALUES ('delete', old.id, old.body);
+        INSERT INTO note_fts (rowid, body) VALUES (new.id, new.body);
+    END;
+
+    CREATE TABLE checklist_progress (
+        step_id TEXT PRIMARY KEY NOT NULL,
+        done INTEGER NOT NULL DEFAULT 0,
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE treatment (
+        id INTEGER PRIMARY KEY,
+        drug TEXT NOT NULL,
+        other_name TEXT NOT NULL DEFAULT '',
+        started_on TEXT NOT NULL,
+        stopped_on TEXT,
+        stop_reason TEXT CHECK (stop_reason IN ('stoppedWorking', 'sideEffects', 'other')),
+        reason_note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE diary_entry (
+        id INTEGER PRIMARY KEY,
+        on_date TEXT NOT NULL,
+        what TEXT NOT NULL,
+        other_what TEXT NOT NULL DEFAULT '',
+        bother TEXT NOT NULL CHECK (bother IN ('aLittle', 'quiteABit', 'aLot')),
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE checkup (
+        id INTEGER PRIMARY KEY,
+        on_date TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('ctScan', 'headScan', 'xRay', 'checkUp', 'other')),
+        note TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE setting (
+        key TEXT PRIMARY KEY NOT NULL,
+        value TEXT NOT NULL
+    );",
 ];
 
 pub(crate) fn latest() -> i64 {
@@ -93,5 +170,42 @@ mod tests {
             "the file must not change"
         );
         assert!(!dir.path().join("store.sqlite3-wal").exists());
+    }
+}
+
+#[cfg(test)]
+mod upgrade_tests {
+    use super::*;
+
+    /// A store made by the first slice keeps its choices and its note after the upgrade.
+    #[test]
+    fn first_slice_store_upgrades_without_loss() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(MIGRATIONS[0]).unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.execute_batch(
+            "INSERT INTO chosen_question VALUES ('tki-which', 1), ('ask3-options', 2);
+             INSERT INTO note VALUES (1, 'my scan note', '2026-11-01T10:00:00Z');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        migrate(&mut conn).unwrap();
+        let ids: Vec<String> = conn
+            .prepare("SELECT question_id FROM plan_question WHERE appointment_id IS NULL ORDER BY position")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(ids, vec!["tki-which", "ask3-options"]);
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'scan'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 1);
     }
 }

@@ -1,32 +1,42 @@
 //! The patient's own words and choices, in one SQLite file in the app-data folder.
+//! Each part of the record has its own file: appointments, plan (questions for an
+//! appointment), notes, checklist, treatments, diary, checkups and backup.
 
+mod appointments;
+mod backup;
+mod checklist;
+mod checkups;
+mod diary;
 mod migrations;
+mod notes;
+mod plan;
+mod settings;
+mod treatments;
 
 use std::path::Path;
 
-use rusqlite::{params, Connection, OptionalExtension};
-use serde::Serialize;
-use ts_rs::TS;
+use rusqlite::Connection;
 
 use crate::{Error, Result};
 
+pub use appointments::{Appointment, AppointmentInput};
+pub use backup::{Backup, BackupPreview, BACKUP_FORMAT, BACKUP_VERSION};
+pub use checklist::StepProgress;
+pub use checkups::{Checkup, CheckupInput, CheckupKind};
+pub use diary::{Bother, DiaryEntry, DiaryInput};
+pub use notes::{NoteHit, NoteItem, BIN_DAYS};
+pub use plan::{PlanQuestion, MAX_TOP};
+pub use treatments::{StopReason, Treatment, TreatmentInput};
+
 /// The most a single note may hold. A 1 MB paste is refused in plain words, not half-saved.
 pub const MAX_NOTE_CHARS: usize = 100_000;
-
-/// The general note has this fixed id until notes become a list.
-const GENERAL_NOTE_ID: i64 = 1;
+/// The most a short field (a name, a place, a question) may hold.
+pub const MAX_SHORT_CHARS: usize = 1_000;
+/// The most an answer or a diary note may hold.
+pub const MAX_ANSWER_CHARS: usize = 20_000;
 
 pub struct Store {
     conn: Connection,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Note {
-    pub text: String,
-    /// When it was last saved, as UTC `YYYY-MM-DDTHH:MM:SSZ`; none before the first save.
-    pub updated_at: Option<String>,
 }
 
 impl Store {
@@ -50,86 +60,50 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.empty_old_bin()?;
+        Ok(store)
     }
 
-    /// The chosen library questions, in the order they were chosen.
-    pub fn chosen_questions(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT question_id FROM chosen_question ORDER BY position, question_id")?;
-        let ids = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?;
-        Ok(ids)
-    }
-
-    pub fn set_question_chosen(&mut self, question_id: &str, chosen: bool) -> Result<()> {
-        if chosen {
-            self.conn.execute(
-                "INSERT OR IGNORE INTO chosen_question (question_id, position)
-                 VALUES (?1, (SELECT COALESCE(MAX(position), 0) + 1 FROM chosen_question))",
-                params![question_id],
-            )?;
-        } else {
-            self.conn.execute(
-                "DELETE FROM chosen_question WHERE question_id = ?1",
-                params![question_id],
-            )?;
-        }
+    /// Removes every part of the record. The content and the app itself are untouched.
+    pub fn delete_all(&mut self) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        delete_everything(&tx)?;
+        tx.commit()?;
         Ok(())
-    }
-
-    pub fn note(&self) -> Result<Note> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT body, updated_at FROM note WHERE id = ?1",
-                params![GENERAL_NOTE_ID],
-                |row| {
-                    Ok(Note {
-                        text: row.get(0)?,
-                        updated_at: Some(row.get(1)?),
-                    })
-                },
-            )
-            .optional()?;
-        Ok(row.unwrap_or(Note {
-            text: String::new(),
-            updated_at: None,
-        }))
-    }
-
-    pub fn save_note(&mut self, text: &str) -> Result<Note> {
-        check_note(text)?;
-        self.conn.execute(
-            "INSERT INTO note (id, body, updated_at) VALUES (?1, ?2, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
-             ON CONFLICT(id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
-            params![GENERAL_NOTE_ID, text],
-        )?;
-        self.note()
     }
 }
 
-fn check_note(text: &str) -> Result<()> {
+fn delete_everything(conn: &Connection) -> Result<()> {
+    conn.execute_batch(
+        "DELETE FROM plan_question; DELETE FROM note; DELETE FROM appointment;
+         DELETE FROM checklist_progress; DELETE FROM treatment; DELETE FROM diary_entry;
+         DELETE FROM checkup; DELETE FROM setting;",
+    )?;
+    Ok(())
+}
+
+/// Refuses text that is too long or holds a character SQLite text cannot keep.
+/// The message names the field, never its contents.
+pub(crate) fn check_text(text: &str, max: usize, what: &str) -> Result<()> {
     let chars = text.chars().count();
-    if chars > MAX_NOTE_CHARS {
+    if chars > max {
         return Err(Error::Invalid(format!(
-            "This note is too long to save. A note can hold up to {} letters and spaces, and this one has {}. \
-             Your last saved version is safe. Try splitting it into shorter notes.",
-            group_thousands(MAX_NOTE_CHARS),
+            "The {what} is too long to save. It can hold up to {} letters and spaces, and this one has {}. \
+             What you saved before is safe.",
+            group_thousands(max),
             group_thousands(chars)
         )));
     }
     if text.contains('\0') {
-        return Err(Error::Invalid(
-            "This note has a hidden character that cannot be saved. Your last saved version is safe.".into(),
-        ));
+        return Err(Error::Invalid(format!(
+            "The {what} has a hidden character that cannot be saved. What you saved before is safe."
+        )));
     }
     Ok(())
 }
 
-fn group_thousands(n: usize) -> String {
+pub(crate) fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -141,73 +115,43 @@ fn group_thousands(n: usize) -> String {
     out
 }
 
+/// A row that should exist was not there: the UI is showing something already removed.
+pub(crate) fn gone(what: &str) -> Error {
+    Error::NotFound(format!(
+        "That {what} is no longer there. It may have been removed."
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn note_survives_close_and_reopen() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.sqlite3");
-        let text = "Ask about lorlatinib ≥ 50 — Zoë’s łódź 😀 مرحبا 你好";
-        {
-            let mut store = Store::open(&path).unwrap();
-            let saved = store.save_note(text).unwrap();
-            assert_eq!(saved.text, text);
-            assert!(saved.updated_at.is_some());
-        }
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.note().unwrap().text, text);
-    }
-
-    #[test]
-    fn chosen_questions_keep_their_order_and_survive_reopen() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("store.sqlite3");
-        {
-            let mut store = Store::open(&path).unwrap();
-            store.set_question_chosen("b", true).unwrap();
-            store.set_question_chosen("a", true).unwrap();
-            store.set_question_chosen("c", true).unwrap();
-            store.set_question_chosen("a", true).unwrap();
-            store.set_question_chosen("c", false).unwrap();
-        }
-        let store = Store::open(&path).unwrap();
-        assert_eq!(store.chosen_questions().unwrap(), vec!["b", "a"]);
-    }
-
-    #[test]
-    fn huge_note_is_refused_and_saved_note_is_kept() {
-        let mut store = Store::open_in_memory().unwrap();
-        store.save_note("kept").unwrap();
-        let huge = "x".repeat(1_000_000);
-        let err = store.save_note(&huge).unwrap_err();
-        assert_eq!(err.kind(), crate::ErrorKind::InvalidInput);
-        assert!(
-            err.plain_message().contains("100,000"),
-            "{}",
-            err.plain_message()
-        );
-        assert!(!err.plain_message().contains("xxxx"));
-        assert_eq!(store.note().unwrap().text, "kept");
-    }
-
-    #[test]
-    fn empty_store_has_empty_note() {
-        let store = Store::open_in_memory().unwrap();
-        assert_eq!(
-            store.note().unwrap(),
-            Note {
-                text: String::new(),
-                updated_at: None
-            }
-        );
-        assert!(store.chosen_questions().unwrap().is_empty());
-    }
-
-    #[test]
     fn thousands_are_grouped() {
         assert_eq!(group_thousands(1_000_000), "1,000,000");
         assert_eq!(group_thousands(999), "999");
+    }
+
+    #[test]
+    fn long_text_is_refused_by_name_not_content() {
+        let err = check_text(&"secret ".repeat(300), MAX_SHORT_CHARS, "place").unwrap_err();
+        assert!(
+            err.plain_message().starts_with("The place is too long"),
+            "{}",
+            err.plain_message()
+        );
+        assert!(!err.plain_message().contains("secret"));
+    }
+
+    #[test]
+    fn delete_all_leaves_an_empty_working_store() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.save_note(None, "x", None).unwrap();
+        store.add_library_question(None, "ask3-options").unwrap();
+        store.delete_all().unwrap();
+        assert!(store.notes().unwrap().is_empty());
+        assert!(store.plan(None).unwrap().is_empty());
+        store.save_note(None, "after", None).unwrap();
+        assert_eq!(store.notes().unwrap().len(), 1);
     }
 }

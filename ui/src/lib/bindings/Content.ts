@@ -2,6 +2,7 @@
 import type { ChecklistStep } from "./ChecklistStep";
 import type { ContentMeta } from "./ContentMeta";
 import type { Question } from "./Question";
+import type { RecordLists } from "./RecordLists";
 import type { Reference } from "./Reference";
 import type { Section } from "./Section";
 import type { Term } from "./Term";
@@ -10,4 +11,4 @@ import type { Topic } from "./Topic";
 /**
  * Everything a patient can read, loaded once at start-up and read-only after.
  */
-export type Content = { meta: ContentMeta, sections: Array<Section>, topics: Array<Topic>, questions: Array<Question>, glossary: Array<Term>, checklist: Array<ChecklistStep>, references: Array<Reference>, };
+export type Content = { meta: ContentMeta, sections: Array<Section>, topics: Array<Topic>, questions: Array<Question>, glossary: Array<Term>, checklist: Array<ChecklistStep>, references: Array<Reference>, record: RecordLists, };

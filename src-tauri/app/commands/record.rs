@@ -1,0 +1,85 @@
+//! Treatment history, side-effect diary, and scans and check-ups: the patient's own record.
+
+use alk_core::store::{Checkup, CheckupInput, DiaryEntry, DiaryInput, Treatment, TreatmentInput};
+use alk_core::ErrorKind;
+use tauri::State;
+
+use crate::error::{ApiError, Result};
+use crate::AppState;
+
+#[tauri::command]
+pub(crate) async fn list_treatments(state: State<'_, AppState>) -> Result<Vec<Treatment>> {
+    Ok(state.store()?.treatments()?)
+}
+
+#[tauri::command]
+pub(crate) async fn save_treatment(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: TreatmentInput,
+) -> Result<Treatment> {
+    if input.drug != "other" && state.content()?.drug(&input.drug).is_none() {
+        return Err(ApiError::new(
+            ErrorKind::InvalidInput,
+            "Please choose the treatment from the list, or choose Other.",
+        ));
+    }
+    Ok(state.store()?.save_treatment(id, &input)?)
+}
+
+#[tauri::command]
+pub(crate) async fn delete_treatment(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.store()?.delete_treatment(id)?)
+}
+
+/// The diary, newest first; with `sinceLastAppointment`, only since the last appointment before `now`.
+#[tauri::command]
+pub(crate) async fn list_diary(
+    state: State<'_, AppState>,
+    since_last_appointment: bool,
+    now: String,
+) -> Result<Vec<DiaryEntry>> {
+    let store = state.store()?;
+    Ok(if since_last_appointment {
+        store.diary_since_last_appointment(&now)?
+    } else {
+        store.diary(None)?
+    })
+}
+
+#[tauri::command]
+pub(crate) async fn add_diary_entry(
+    state: State<'_, AppState>,
+    input: DiaryInput,
+) -> Result<DiaryEntry> {
+    if input.what != "other" && state.content()?.side_effect(&input.what).is_none() {
+        return Err(ApiError::new(
+            ErrorKind::InvalidInput,
+            "Please choose the side effect from the list, or choose Other.",
+        ));
+    }
+    Ok(state.store()?.add_diary_entry(&input)?)
+}
+
+#[tauri::command]
+pub(crate) async fn delete_diary_entry(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.store()?.delete_diary_entry(id)?)
+}
+
+#[tauri::command]
+pub(crate) async fn list_checkups(state: State<'_, AppState>) -> Result<Vec<Checkup>> {
+    Ok(state.store()?.checkups()?)
+}
+
+#[tauri::command]
+pub(crate) async fn add_checkup(
+    state: State<'_, AppState>,
+    input: CheckupInput,
+) -> Result<Checkup> {
+    Ok(state.store()?.add_checkup(&input)?)
+}
+
+#[tauri::command]
+pub(crate) async fn delete_checkup(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.store()?.delete_checkup(id)?)
+}

@@ -1,0 +1,76 @@
+//! The native file dialogs, with the test seams WebDriver and IPC tests use instead
+//! (they cannot click a native dialog).
+
+use std::path::{Path, PathBuf};
+
+use alk_core::ErrorKind;
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::error::{ApiError, Result};
+use crate::AppState;
+
+/// Asks where to save `file_name`; `None` when the user cancels.
+pub(crate) async fn ask_save_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    title: &str,
+    file_name: &str,
+    (filter, extension): (&str, &str),
+) -> Result<Option<PathBuf>> {
+    if let Some(dir) = &state.save_dir {
+        return Ok(Some(dir.join(file_name)));
+    }
+    let (send, receive) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter(filter, &[extension])
+        .save_file(move |path| {
+            let _ = send.send(path);
+        });
+    let chosen = receive.await.map_err(|_| ApiError::internal())?;
+    Ok(chosen.and_then(|p| p.into_path().ok()))
+}
+
+/// Asks which file to open; `None` when the user cancels.
+pub(crate) async fn ask_open_path<R: Runtime>(
+    app: &AppHandle<R>,
+    state: &AppState,
+    title: &str,
+    (filter, extension): (&str, &str),
+) -> Result<Option<PathBuf>> {
+    if let Some(file) = &state.open_file {
+        return Ok(Some(file.clone()));
+    }
+    let (send, receive) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter, &[extension])
+        .pick_file(move |path| {
+            let _ = send.send(path);
+        });
+    let chosen = receive.await.map_err(|_| ApiError::internal())?;
+    Ok(chosen.and_then(|p| p.into_path().ok()))
+}
+
+/// Writes to a temporary file first, so a failed write never leaves half a file behind.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
+    let temp = path.with_extension("partial");
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    written.map_err(|_| {
+        let _ = std::fs::remove_file(&temp);
+        ApiError::new(
+            ErrorKind::Storage,
+            "The file could not be saved there. Please choose another folder, such as Documents.",
+        )
+    })
+}
+
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

@@ -1,0 +1,118 @@
+//! Checks for the dates and times people type. They are stored as text (`YYYY-MM-DD` and
+//! `YYYY-MM-DDTHH:MM`), which sorts correctly and reads the same in a backup file.
+
+use crate::{Error, Result};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn days_in(year: u32, month: u32) -> u32 {
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+fn parts(text: &str) -> Option<(u32, u32, u32)> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| text.get(range)?.parse::<u32>().ok();
+    Some((number(0..4)?, number(5..7)?, number(8..10)?))
+}
+
+/// YYYY-MM-DD with a real month and day.
+pub fn is_date(text: &str) -> bool {
+    parts(text).is_some_and(|(year, month, day)| {
+        (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day)
+    })
+}
+
+/// Checks a date the user typed, with a message that names the problem in plain words.
+pub fn check_date(text: &str, what: &str) -> Result<()> {
+    let Some((year, month, day)) = parts(text) else {
+        return Err(Error::Invalid(format!(
+            "Please give the {what} as a full date, for example 3 December 2026."
+        )));
+    };
+    if !(1..=12).contains(&month) {
+        return Err(Error::Invalid(format!(
+            "The {what} has a month that does not exist. Please check it."
+        )));
+    }
+    if !(1..=days_in(year, month)).contains(&day) {
+        let name = MONTHS[(month - 1) as usize];
+        return Err(Error::Invalid(format!(
+            "There is no {day} {name} in {year}. Please check the {what}."
+        )));
+    }
+    if !(1900..=2200).contains(&year) {
+        return Err(Error::Invalid(format!(
+            "The year of the {what} looks wrong. Please check it."
+        )));
+    }
+    Ok(())
+}
+
+/// YYYY-MM-DDTHH:MM, a real date and a 24-hour time.
+pub fn check_date_time(text: &str, what: &str) -> Result<()> {
+    let (date, time) = text.split_once('T').ok_or_else(|| {
+        Error::Invalid(format!(
+            "Please give both a date and a time for the {what}."
+        ))
+    })?;
+    check_date(date, what)?;
+    let valid_time = time.len() == 5
+        && time.as_bytes()[2] == b':'
+        && time[..2].parse::<u32>().is_ok_and(|h| h < 24)
+        && time[3..].parse::<u32>().is_ok_and(|m| m < 60);
+    if !valid_time {
+        return Err(Error::Invalid(format!(
+            "The time of the {what} does not look right. Please check it."
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_must_be_real() {
+        assert!(is_date("2026-11-27"));
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2025-02-29"));
+        assert!(!is_date("2026-02-30"));
+        assert!(!is_date("27/11/2026"));
+    }
+
+    #[test]
+    fn thirtieth_of_february_gets_a_plain_message() {
+        let err = check_date_time("2026-02-30T10:00", "appointment").unwrap_err();
+        assert_eq!(
+            err.plain_message(),
+            "There is no 30 February in 2026. Please check the appointment."
+        );
+        assert!(check_date_time("2026-02-28T25:00", "appointment").is_err());
+        assert!(check_date_time("2026-02-28", "appointment").is_err());
+        assert!(check_date_time("2026-02-28T09:30", "appointment").is_ok());
+    }
+}

@@ -1,0 +1,173 @@
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_SHORT_CHARS};
+use crate::dates::check_date_time;
+use crate::Result;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Appointment {
+    pub id: i64,
+    /// Local date and time, `YYYY-MM-DDTHH:MM`.
+    pub starts_at: String,
+    pub with_whom: String,
+    pub place: String,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AppointmentInput {
+    pub starts_at: String,
+    pub with_whom: String,
+    pub place: String,
+    pub purpose: String,
+}
+
+impl AppointmentInput {
+    fn check(&self) -> Result<()> {
+        check_date_time(&self.starts_at, "appointment")?;
+        check_text(&self.with_whom, MAX_SHORT_CHARS, "\"who with\" box")?;
+        check_text(&self.place, MAX_SHORT_CHARS, "\"where\" box")?;
+        check_text(&self.purpose, MAX_SHORT_CHARS, "\"what for\" box")
+    }
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
+    Ok(Appointment {
+        id: row.get(0)?,
+        starts_at: row.get(1)?,
+        with_whom: row.get(2)?,
+        place: row.get(3)?,
+        purpose: row.get(4)?,
+    })
+}
+
+const COLUMNS: &str = "id, starts_at, with_whom, place, purpose";
+
+impl Store {
+    pub fn add_appointment(&mut self, input: &AppointmentInput) -> Result<Appointment> {
+        input.check()?;
+        self.conn.execute(
+            "INSERT INTO appointment (starts_at, with_whom, place, purpose) VALUES (?1, ?2, ?3, ?4)",
+            params![input.starts_at, input.with_whom, input.place, input.purpose],
+        )?;
+        self.appointment(self.conn.last_insert_rowid())
+    }
+
+    pub fn update_appointment(&mut self, id: i64, input: &AppointmentInput) -> Result<Appointment> {
+        input.check()?;
+        let changed = self.conn.execute(
+            "UPDATE appointment SET starts_at = ?2, with_whom = ?3, place = ?4, purpose = ?5 WHERE id = ?1",
+            params![id, input.starts_at, input.with_whom, input.place, input.purpose],
+        )?;
+        if changed == 0 {
+            return Err(gone("appointment"));
+        }
+        self.appointment(id)
+    }
+
+    /// Removes the appointment and its question list; its notes stay, as general notes.
+    pub fn delete_appointment(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM appointment WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    pub fn appointment(&self, id: i64) -> Result<Appointment> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1"),
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("appointment"))
+    }
+
+    /// Every appointment, earliest first.
+    pub fn appointments(&self) -> Result<Vec<Appointment>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM appointment ORDER BY starts_at, id"
+        ))?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// The first appointment at or after `now` (local `YYYY-MM-DDTHH:MM`).
+    pub fn next_appointment(&self, now: &str) -> Result<Option<Appointment>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM appointment WHERE starts_at >= ?1 ORDER BY starts_at, id LIMIT 1"),
+                params![now],
+                from_row,
+            )
+            .optional()?)
+    }
+}
+
+/// A filled-in appointment for other parts' tests.
+#[cfg(test)]
+pub(crate) fn tests_input(starts_at: &str) -> AppointmentInput {
+    tests::input(starts_at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    pub(crate) fn input(starts_at: &str) -> AppointmentInput {
+        AppointmentInput {
+            starts_at: starts_at.into(),
+            with_whom: "Dr Nowak, oncologist".into(),
+            place: "Clinic 4, St Mary’s".into(),
+            purpose: "Scan results".into(),
+        }
+    }
+
+    #[test]
+    fn appointments_list_in_time_order_and_next_is_found() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_appointment(&input("2026-12-10T09:00")).unwrap();
+        let earlier = store.add_appointment(&input("2026-11-01T14:30")).unwrap();
+        let next = store.add_appointment(&input("2026-12-01T11:15")).unwrap();
+        let all = store.appointments().unwrap();
+        assert_eq!(all[0], earlier);
+        assert_eq!(all.len(), 3);
+        assert_eq!(
+            store.next_appointment("2026-11-27T10:00").unwrap(),
+            Some(next)
+        );
+        assert_eq!(store.next_appointment("2027-01-01T00:00").unwrap(), None);
+    }
+
+    #[test]
+    fn thirtieth_of_february_is_refused_in_plain_words() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .add_appointment(&input("2027-02-30T10:00"))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.plain_message().contains("There is no 30 February"));
+        assert!(store.appointments().unwrap().is_empty());
+    }
+
+    #[test]
+    fn editing_a_removed_appointment_says_so() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&input("2026-12-10T09:00")).unwrap();
+        store.delete_appointment(a.id).unwrap();
+        let err = store
+            .update_appointment(a.id, &input("2026-12-11T09:00"))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::NotFound);
+    }
+}

@@ -1,0 +1,483 @@
+//! Backup and moving computers: everything in one versioned JSON file (see the README).
+//! An import checks the whole file first and then replaces the record in one transaction,
+//! so a bad file changes nothing.
+
+use rusqlite::params;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{
+    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, Store,
+    Treatment, TreatmentInput, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
+};
+use crate::dates::{check_date, check_date_time};
+use crate::{Error, Result};
+
+/// The `format` field of every backup file.
+pub const BACKUP_FORMAT: &str = "alk-companion-backup";
+/// The backup layout this app writes and reads. A newer file is refused in plain words.
+pub const BACKUP_VERSION: u32 = 1;
+/// A backup larger than this is not one of ours.
+pub const MAX_BACKUP_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub exported_at: String,
+    pub appointments: Vec<Appointment>,
+    pub plan_questions: Vec<BackupQuestion>,
+    pub notes: Vec<NoteItem>,
+    pub checklist: Vec<StepProgress>,
+    pub treatments: Vec<Treatment>,
+    pub diary: Vec<DiaryEntry>,
+    pub checkups: Vec<Checkup>,
+    pub settings: Vec<(String, String)>,
+}
+
+/// A question on a list, with its place in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BackupQuestion {
+    pub appointment_id: Option<i64>,
+    pub question_id: Option<String>,
+    pub own_text: Option<String>,
+    pub position: i64,
+    pub top3: bool,
+    pub answer: String,
+    pub asked: bool,
+}
+
+/// What an import would bring in, shown before anything changes.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupPreview {
+    pub exported_at: String,
+    pub appointments: u32,
+    pub questions: u32,
+    pub notes: u32,
+    pub checklist_steps: u32,
+    pub treatments: u32,
+    pub diary_entries: u32,
+    pub checkups: u32,
+}
+
+fn nothing_changed(first: &str) -> Error {
+    Error::Invalid(format!(
+        "{first} Nothing on this computer has been changed."
+    ))
+}
+
+impl Backup {
+    /// Reads a backup file, telling apart a file that is not ours, one cut short, one from a
+    /// newer app and one that is damaged.
+    pub fn parse(bytes: &[u8]) -> Result<Backup> {
+        if bytes.len() > MAX_BACKUP_BYTES {
+            return Err(nothing_changed(
+                "This file is far too large to be an ALK Companion backup.",
+            ));
+        }
+        let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+            if e.is_eof() && bytes.iter().any(|b| !b.is_ascii_whitespace()) && bytes.trim_ascii_start().starts_with(b"{") {
+                nothing_changed("This backup file is not complete. It may have been cut short while it was copied.")
+            } else {
+                nothing_changed("This file is not an ALK Companion backup.")
+            }
+        })?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(BACKUP_FORMAT) {
+            return Err(nothing_changed("This file is not an ALK Companion backup."));
+        }
+        match value.get("version").and_then(|v| v.as_u64()) {
+            Some(v) if v == u64::from(BACKUP_VERSION) => {}
+            Some(v) if v > u64::from(BACKUP_VERSION) => {
+                return Err(nothing_changed(
+                    "This backup was made by a newer version of ALK Companion. Please update the app on this computer first.",
+                ))
+            }
+            _ => return Err(nothing_changed("This backup has a version number this app does not know.")),
+        }
+        let backup: Backup = serde_json::from_value(value).map_err(|_| {
+            nothing_changed(
+                "This backup file is damaged: some of its parts are missing or changed.",
+            )
+        })?;
+        backup.check()?;
+        Ok(backup)
+    }
+
+    /// Every record must pass the same checks as when it was typed in.
+    fn check(&self) -> Result<()> {
+        let damaged = |_: Error| {
+            nothing_changed(
+                "This backup file is damaged: some of its dates or texts are not valid.",
+            )
+        };
+        for a in &self.appointments {
+            check_date_time(&a.starts_at, "appointment").map_err(damaged)?;
+            for text in [&a.with_whom, &a.place, &a.purpose] {
+                check_text(text, MAX_SHORT_CHARS, "text").map_err(damaged)?;
+            }
+        }
+        for q in &self.plan_questions {
+            if q.question_id.is_some() == q.own_text.is_some() {
+                return Err(damaged(Error::Invalid(String::new())));
+            }
+            check_text(&q.answer, MAX_ANSWER_CHARS, "answer").map_err(damaged)?;
+        }
+        for n in &self.notes {
+            check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(damaged)?;
+        }
+        for t in &self.treatments {
+            let input = TreatmentInput {
+                drug: t.drug.clone(),
+                other_name: t.other_name.clone(),
+                started_on: t.started_on.clone(),
+                stopped_on: t.stopped_on.clone(),
+                stop_reason: t.stop_reason,
+                reason_note: t.reason_note.clone(),
+            };
+            input.check().map_err(damaged)?;
+        }
+        for d in &self.diary {
+            check_date(&d.on_date, "date").map_err(damaged)?;
+        }
+        for c in &self.checkups {
+            check_date(&c.on_date, "date").map_err(damaged)?;
+        }
+        Ok(())
+    }
+
+    pub fn preview(&self) -> BackupPreview {
+        let n = |len: usize| len as u32;
+        BackupPreview {
+            exported_at: self.exported_at.clone(),
+            appointments: n(self.appointments.len()),
+            questions: n(self.plan_questions.len()),
+            notes: n(self.notes.len()),
+            checklist_steps: n(self.checklist.len()),
+            treatments: n(self.treatments.len()),
+            diary_entries: n(self.diary.len()),
+            checkups: n(self.checkups.len()),
+        }
+    }
+}
+
+impl Store {
+    pub fn export_backup(&self) -> Result<Backup> {
+        let exported_at: String =
+            self.conn
+                .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
+                    r.get(0)
+                })?;
+        let mut stmt = self.conn.prepare(
+            "SELECT appointment_id, question_id, own_text, position, top3, answer, asked FROM plan_question
+             ORDER BY appointment_id, position, id",
+        )?;
+        let plan_questions = stmt
+            .query_map([], |r| {
+                Ok(BackupQuestion {
+                    appointment_id: r.get(0)?,
+                    question_id: r.get(1)?,
+                    own_text: r.get(2)?,
+                    position: r.get(3)?,
+                    top3: r.get(4)?,
+                    answer: r.get(5)?,
+                    asked: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut notes = self.notes()?;
+        notes.extend(self.bin()?);
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, value FROM setting ORDER BY key")?;
+        let settings = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(Backup {
+            format: BACKUP_FORMAT.into(),
+            version: BACKUP_VERSION,
+            exported_at,
+            appointments: self.appointments()?,
+            plan_questions,
+            notes,
+            checklist: self.checklist_progress()?,
+            treatments: self.treatments()?,
+            diary: self.diary(None)?,
+            checkups: self.checkups()?,
+            settings,
+        })
+    }
+
+    /// Replaces the whole record with the backup's, in one transaction: all or nothing.
+    pub fn import_backup(&mut self, backup: &Backup) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        delete_everything(&tx)?;
+        for a in &backup.appointments {
+            tx.execute(
+                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![a.id, a.starts_at, a.with_whom, a.place, a.purpose],
+            )?;
+        }
+        for q in &backup.plan_questions {
+            tx.execute(
+                "INSERT INTO plan_question (appointment_id, question_id, own_text, position, top3, answer, asked)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![q.appointment_id, q.question_id, q.own_text, q.position, q.top3, q.answer, q.asked],
+            )?;
+        }
+        {
+            let mut insert = tx.prepare(
+                "INSERT INTO note (id, body, appointment_id, created_at, updated_at, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for n in &backup.notes {
+                insert.execute(params![
+                    n.id,
+                    n.text,
+                    n.appointment_id,
+                    n.created_at,
+                    n.updated_at,
+                    n.deleted_at
+                ])?;
+            }
+        }
+        for s in &backup.checklist {
+            tx.execute(
+                "INSERT INTO checklist_progress (step_id, done, note) VALUES (?1, ?2, ?3)",
+                params![s.step_id, s.done, s.note],
+            )?;
+        }
+        for t in &backup.treatments {
+            tx.execute(
+                "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![
+                    t.id,
+                    t.drug,
+                    t.other_name,
+                    t.started_on,
+                    t.stopped_on,
+                    serde_json::to_value(t.stop_reason).ok().and_then(|v| v.as_str().map(String::from)),
+                    t.reason_note
+                ],
+            )?;
+        }
+        for d in &backup.diary {
+            tx.execute(
+                "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    d.id,
+                    d.on_date,
+                    d.what,
+                    d.other_what,
+                    serde_json::to_value(d.bother).ok().and_then(|v| v.as_str().map(String::from)),
+                    d.note
+                ],
+            )?;
+        }
+        for c in &backup.checkups {
+            tx.execute(
+                "INSERT INTO checkup (id, on_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    c.id,
+                    c.on_date,
+                    serde_json::to_value(c.kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(String::from)),
+                    c.note
+                ],
+            )?;
+        }
+        for (key, value) in &backup.settings {
+            tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::appointments::tests_input;
+    use crate::store::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason};
+    use crate::ErrorKind;
+
+    fn filled_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store
+            .add_appointment(&tests_input("2026-12-01T10:00"))
+            .unwrap();
+        store.add_library_question(Some(a.id), "tki-which").unwrap();
+        let own = store
+            .add_own_question(Some(a.id), "Can I travel to Łódź?")
+            .unwrap();
+        store.set_top3(own.id, true).unwrap();
+        store.answer_plan_question(own.id, "Yes", true).unwrap();
+        store.save_note(None, "General 😀 note", None).unwrap();
+        let binned = store.save_note(None, "in the bin", Some(a.id)).unwrap();
+        store.delete_note(binned.id).unwrap();
+        store.set_step_progress("talk-first", true, "done").unwrap();
+        store
+            .save_treatment(
+                None,
+                &TreatmentInput {
+                    drug: "alectinib".into(),
+                    other_name: String::new(),
+                    started_on: "2025-01-01".into(),
+                    stopped_on: Some("2025-06-01".into()),
+                    stop_reason: Some(StopReason::StoppedWorking),
+                    reason_note: String::new(),
+                },
+            )
+            .unwrap();
+        store
+            .add_diary_entry(&DiaryInput {
+                on_date: "2026-11-20".into(),
+                what: "rash".into(),
+                other_what: String::new(),
+                bother: Bother::ALot,
+                note: "arms".into(),
+            })
+            .unwrap();
+        store
+            .add_checkup(&CheckupInput {
+                on_date: "2027-01-10".into(),
+                kind: CheckupKind::CtScan,
+                note: String::new(),
+            })
+            .unwrap();
+        store.set_setting("pack-parts", "[\"questions\"]").unwrap();
+        store
+    }
+
+    fn to_bytes(backup: &Backup) -> Vec<u8> {
+        serde_json::to_vec_pretty(backup).unwrap()
+    }
+
+    #[test]
+    fn backup_round_trips_everything() {
+        let source = filled_store();
+        let backup = source.export_backup().unwrap();
+        let parsed = Backup::parse(&to_bytes(&backup)).unwrap();
+        let preview = parsed.preview();
+        assert_eq!(
+            (preview.appointments, preview.questions, preview.notes),
+            (1, 2, 2)
+        );
+        assert_eq!(
+            (
+                preview.treatments,
+                preview.diary_entries,
+                preview.checkups,
+                preview.checklist_steps
+            ),
+            (1, 1, 1, 1)
+        );
+
+        let mut target = Store::open_in_memory().unwrap();
+        target.save_note(None, "will be replaced", None).unwrap();
+        target.import_backup(&parsed).unwrap();
+        let again = target.export_backup().unwrap();
+        assert_eq!(
+            Backup {
+                exported_at: backup.exported_at.clone(),
+                ..again
+            },
+            backup
+        );
+        assert_eq!(
+            target.search_notes("general", 5).unwrap().len(),
+            1,
+            "the search index follows the import"
+        );
+        assert_eq!(target.bin().unwrap().len(), 1);
+    }
+
+    fn parse_err(bytes: &[u8]) -> String {
+        let err = Backup::parse(bytes).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        err.plain_message()
+    }
+
+    #[test]
+    fn bad_backup_files_get_plain_messages() {
+        let good = to_bytes(&filled_store().export_backup().unwrap());
+        let truncated = &good[..good.len() / 2];
+        assert!(
+            parse_err(truncated).contains("not complete"),
+            "{}",
+            parse_err(truncated)
+        );
+        assert!(parse_err(b"%PDF-1.7 not json").contains("not an ALK Companion backup"));
+        assert!(parse_err(b"").contains("not an ALK Companion backup"));
+        assert!(parse_err(br#"{"format":"something-else","version":1}"#)
+            .contains("not an ALK Companion backup"));
+
+        let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
+        value["version"] = 2.into();
+        assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("newer version"));
+        value["version"] = 0.into();
+        assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("version number"));
+        value["version"] = "one".into();
+        assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("version number"));
+
+        let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
+        value["appointments"][0]["startsAt"] = "2026-02-30T10:00".into();
+        assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("damaged"));
+        let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
+        value.as_object_mut().unwrap().remove("notes");
+        assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("damaged"));
+        for message in [parse_err(truncated), parse_err(b"{}")] {
+            assert!(
+                message.ends_with("Nothing on this computer has been changed."),
+                "{message}"
+            );
+        }
+    }
+
+    #[test]
+    fn failed_import_changes_nothing() {
+        let mut store = filled_store();
+        let before = store.export_backup().unwrap();
+        let mut broken = before.clone();
+        // Two notes with one id: the second insert fails inside the transaction.
+        broken.notes.push(broken.notes[0].clone());
+        assert!(store.import_backup(&broken).is_err());
+        let after = store.export_backup().unwrap();
+        assert_eq!(
+            Backup {
+                exported_at: before.exported_at.clone(),
+                ..after
+            },
+            before
+        );
+    }
+
+    #[test]
+    fn ten_thousand_notes_import_in_one_go() {
+        let mut source = Store::open_in_memory().unwrap();
+        for i in 0..10_000 {
+            source
+                .save_note(
+                    None,
+                    &format!("Note number {i} about scans and tablets"),
+                    None,
+                )
+                .unwrap();
+        }
+        let bytes = to_bytes(&source.export_backup().unwrap());
+        let backup = Backup::parse(&bytes).unwrap();
+        assert_eq!(backup.preview().notes, 10_000);
+        let mut target = Store::open_in_memory().unwrap();
+        target.import_backup(&backup).unwrap();
+        assert_eq!(target.notes().unwrap().len(), 10_000);
+        assert_eq!(target.search_notes("number 9999", 5).unwrap().len(), 1);
+    }
+}

@@ -1,0 +1,141 @@
+//! Scans and check-ups: the next one and the past ones, as dates the patient gives.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_ANSWER_CHARS};
+use crate::dates::check_date;
+use crate::Result;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum CheckupKind {
+    CtScan,
+    HeadScan,
+    XRay,
+    CheckUp,
+    Other,
+}
+
+impl CheckupKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            CheckupKind::CtScan => "ctScan",
+            CheckupKind::HeadScan => "headScan",
+            CheckupKind::XRay => "xRay",
+            CheckupKind::CheckUp => "checkUp",
+            CheckupKind::Other => "other",
+        }
+    }
+
+    fn parse(text: &str) -> CheckupKind {
+        match text {
+            "ctScan" => CheckupKind::CtScan,
+            "headScan" => CheckupKind::HeadScan,
+            "xRay" => CheckupKind::XRay,
+            "checkUp" => CheckupKind::CheckUp,
+            _ => CheckupKind::Other,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Checkup {
+    pub id: i64,
+    pub on_date: String,
+    pub kind: CheckupKind,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CheckupInput {
+    pub on_date: String,
+    pub kind: CheckupKind,
+    pub note: String,
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
+    Ok(Checkup {
+        id: row.get(0)?,
+        on_date: row.get(1)?,
+        kind: CheckupKind::parse(&row.get::<_, String>(2)?),
+        note: row.get(3)?,
+    })
+}
+
+impl Store {
+    /// Every scan and check-up, earliest first. The UI splits next from past by today's date.
+    pub fn checkups(&self) -> Result<Vec<Checkup>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, on_date, kind, note FROM checkup ORDER BY on_date, id")?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn add_checkup(&mut self, input: &CheckupInput) -> Result<Checkup> {
+        check_date(&input.on_date, "date")?;
+        check_text(&input.note, MAX_ANSWER_CHARS, "note")?;
+        self.conn.execute(
+            "INSERT INTO checkup (on_date, kind, note) VALUES (?1, ?2, ?3)",
+            params![input.on_date, input.kind.as_str(), input.note],
+        )?;
+        let id = self.conn.last_insert_rowid();
+        self.conn
+            .query_row(
+                "SELECT id, on_date, kind, note FROM checkup WHERE id = ?1",
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("scan"))
+    }
+
+    pub fn delete_checkup(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM checkup WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checkups_list_in_date_order() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .add_checkup(&CheckupInput {
+                on_date: "2027-01-05".into(),
+                kind: CheckupKind::CtScan,
+                note: String::new(),
+            })
+            .unwrap();
+        store
+            .add_checkup(&CheckupInput {
+                on_date: "2026-10-05".into(),
+                kind: CheckupKind::HeadScan,
+                note: "MRI".into(),
+            })
+            .unwrap();
+        let all = store.checkups().unwrap();
+        assert_eq!(all[0].kind, CheckupKind::HeadScan);
+        assert_eq!(all[1].on_date, "2027-01-05");
+        assert!(store
+            .add_checkup(&CheckupInput {
+                on_date: "2026-13-01".into(),
+                kind: CheckupKind::XRay,
+                note: String::new()
+            })
+            .is_err());
+    }
+}

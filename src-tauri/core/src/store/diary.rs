@@ -1,0 +1,205 @@
+//! The side-effect diary: what, when, how much it bothers you, and a note.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use crate::dates::check_date;
+use crate::{Error, Result};
+
+/// How much it bothers you, in words, never a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Bother {
+    ALittle,
+    QuiteABit,
+    ALot,
+}
+
+impl Bother {
+    fn as_str(self) -> &'static str {
+        match self {
+            Bother::ALittle => "aLittle",
+            Bother::QuiteABit => "quiteABit",
+            Bother::ALot => "aLot",
+        }
+    }
+
+    fn parse(text: &str) -> rusqlite::Result<Bother> {
+        match text {
+            "aLittle" => Ok(Bother::ALittle),
+            "quiteABit" => Ok(Bother::QuiteABit),
+            "aLot" => Ok(Bother::ALot),
+            _ => Err(rusqlite::Error::InvalidColumnType(
+                4,
+                "bother".into(),
+                rusqlite::types::Type::Text,
+            )),
+        }
+    }
+
+    /// The words printed in the pack.
+    pub fn words(self) -> &'static str {
+        match self {
+            Bother::ALittle => "A little",
+            Bother::QuiteABit => "Quite a bit",
+            Bother::ALot => "A lot",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DiaryEntry {
+    pub id: i64,
+    pub on_date: String,
+    /// A side-effect id from the content's list, or "other" with `other_what`.
+    pub what: String,
+    pub other_what: String,
+    pub bother: Bother,
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DiaryInput {
+    pub on_date: String,
+    pub what: String,
+    pub other_what: String,
+    pub bother: Bother,
+    pub note: String,
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
+    Ok(DiaryEntry {
+        id: row.get(0)?,
+        on_date: row.get(1)?,
+        what: row.get(2)?,
+        other_what: row.get(3)?,
+        bother: Bother::parse(&row.get::<_, String>(4)?)?,
+        note: row.get(5)?,
+    })
+}
+
+const COLUMNS: &str = "id, on_date, what, other_what, bother, note";
+
+impl Store {
+    /// Entries on or after `since` (`YYYY-MM-DD`), or all of them; the newest first.
+    pub fn diary(&self, since: Option<&str>) -> Result<Vec<DiaryEntry>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM diary_entry WHERE ?1 IS NULL OR on_date >= ?1 ORDER BY on_date DESC, id DESC"
+        ))?;
+        let rows = stmt
+            .query_map(params![since], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn diary_entry(&self, id: i64) -> Result<DiaryEntry> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM diary_entry WHERE id = ?1"),
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("diary entry"))
+    }
+
+    pub fn add_diary_entry(&mut self, input: &DiaryInput) -> Result<DiaryEntry> {
+        check_date(&input.on_date, "date")?;
+        if input.what.trim().is_empty()
+            || (input.what == "other" && input.other_what.trim().is_empty())
+        {
+            return Err(Error::Invalid(
+                "Please choose what the side effect is, or describe it.".into(),
+            ));
+        }
+        check_text(&input.other_what, MAX_SHORT_CHARS, "description")?;
+        check_text(&input.note, MAX_ANSWER_CHARS, "note")?;
+        self.conn.execute(
+            "INSERT INTO diary_entry (on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![input.on_date, input.what, input.other_what, input.bother.as_str(), input.note],
+        )?;
+        self.diary_entry(self.conn.last_insert_rowid())
+    }
+
+    pub fn delete_diary_entry(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM diary_entry WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    /// The diary since the last appointment before `now`: what the pack prints.
+    pub fn diary_since_last_appointment(&self, now: &str) -> Result<Vec<DiaryEntry>> {
+        let last: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT substr(starts_at, 1, 10) FROM appointment WHERE starts_at < ?1 ORDER BY starts_at DESC LIMIT 1",
+                params![now],
+                |r| r.get(0),
+            )
+            .optional()?;
+        self.diary(last.as_deref())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(on_date: &str, what: &str) -> DiaryInput {
+        DiaryInput {
+            on_date: on_date.into(),
+            what: what.into(),
+            other_what: String::new(),
+            bother: Bother::QuiteABit,
+            note: "After lunch".into(),
+        }
+    }
+
+    #[test]
+    fn since_last_appointment_shows_only_newer_entries() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .add_appointment(&super::super::appointments::tests_input("2026-11-10T10:00"))
+            .unwrap();
+        store
+            .add_appointment(&super::super::appointments::tests_input("2026-12-10T10:00"))
+            .unwrap();
+        store.add_diary_entry(&entry("2026-11-01", "rash")).unwrap();
+        store
+            .add_diary_entry(&entry("2026-11-10", "skin-sun"))
+            .unwrap();
+        store
+            .add_diary_entry(&entry("2026-11-20", "stomach-bowel"))
+            .unwrap();
+        let since: Vec<String> = store
+            .diary_since_last_appointment("2026-11-27T09:00")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.what)
+            .collect();
+        assert_eq!(since, vec!["stomach-bowel", "skin-sun"]);
+        assert_eq!(store.diary(None).unwrap().len(), 3);
+    }
+
+    #[test]
+    fn other_needs_words_and_dates_must_be_real() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert!(store
+            .add_diary_entry(&entry("2026-11-01", "other"))
+            .is_err());
+        assert!(store.add_diary_entry(&entry("2026-02-30", "rash")).is_err());
+        let mut other = entry("2026-11-01", "other");
+        other.other_what = "Tired in the afternoons".into();
+        assert_eq!(
+            store.add_diary_entry(&other).unwrap().bother,
+            Bother::QuiteABit
+        );
+    }
+}

@@ -1,0 +1,278 @@
+//! Free notes, general or tied to an appointment, with a bin that keeps deleted notes for 30 days.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_NOTE_CHARS};
+use crate::search::fold;
+use crate::Result;
+
+/// How long a deleted note can be restored from the bin.
+pub const BIN_DAYS: u32 = 30;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NoteItem {
+    pub id: i64,
+    pub text: String,
+    pub appointment_id: Option<i64>,
+    /// UTC `YYYY-MM-DDTHH:MM:SSZ`.
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+/// A note that matches a search, with a short piece of its text.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NoteHit {
+    pub id: i64,
+    pub snippet: String,
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
+    Ok(NoteItem {
+        id: row.get(0)?,
+        text: row.get(1)?,
+        appointment_id: row.get(2)?,
+        created_at: row.get(3)?,
+        updated_at: row.get(4)?,
+        deleted_at: row.get(5)?,
+    })
+}
+
+const COLUMNS: &str =
+    "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+impl Store {
+    /// Notes not in the bin, the most recently changed first.
+    pub fn notes(&self) -> Result<Vec<NoteItem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM note WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+        ))?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    pub fn note(&self, id: i64) -> Result<NoteItem> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM note WHERE id = ?1"),
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("note"))
+    }
+
+    /// Saves a new note (`id` none) or changes one. Too long a note is refused, and what was
+    /// saved before stays as it was.
+    pub fn save_note(
+        &mut self,
+        id: Option<i64>,
+        text: &str,
+        appointment_id: Option<i64>,
+    ) -> Result<NoteItem> {
+        check_text(text, MAX_NOTE_CHARS, "note")?;
+        let id = match id {
+            Some(id) => {
+                let changed = self.conn.execute(
+                    &format!(
+                        "UPDATE note SET body = ?2, appointment_id = ?3, updated_at = {NOW} WHERE id = ?1 AND deleted_at IS NULL"
+                    ),
+                    params![id, text, appointment_id],
+                )?;
+                if changed == 0 {
+                    return Err(gone("note"));
+                }
+                id
+            }
+            None => {
+                self.conn.execute(
+                    &format!("INSERT INTO note (body, appointment_id, created_at, updated_at) VALUES (?1, ?2, {NOW}, {NOW})"),
+                    params![text, appointment_id],
+                )?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.note(id)
+    }
+
+    /// Moves a note to the bin.
+    pub fn delete_note(&mut self, id: i64) -> Result<()> {
+        self.conn.execute(
+            &format!("UPDATE note SET deleted_at = {NOW} WHERE id = ?1"),
+            params![id],
+        )?;
+        Ok(())
+    }
+
+    pub fn restore_note(&mut self, id: i64) -> Result<NoteItem> {
+        let changed = self.conn.execute(
+            "UPDATE note SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            params![id],
+        )?;
+        if changed == 0 {
+            return Err(gone("note"));
+        }
+        self.note(id)
+    }
+
+    /// Notes in the bin, the most recently deleted first.
+    pub fn bin(&self) -> Result<Vec<NoteItem>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM note WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
+        ))?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Removes for good the notes deleted more than 30 days ago. Runs when the store opens.
+    pub(super) fn empty_old_bin(&mut self) -> Result<()> {
+        self.conn.execute(
+            &format!("DELETE FROM note WHERE deleted_at IS NOT NULL AND deleted_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{BIN_DAYS} days')"),
+            [],
+        )?;
+        Ok(())
+    }
+
+    /// Notes (not in the bin) that have every word of the query, best match first.
+    /// Uses the FTS5 index, so it stays quick with thousands of notes.
+    pub fn search_notes(&self, query: &str, limit: usize) -> Result<Vec<NoteHit>> {
+        let terms: Vec<String> = query
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{}\"*", fold(w).replace('"', "")))
+            .collect();
+        if terms.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare(
+            "SELECT note.id, snippet(note_fts, 0, '', '', '…', 24) FROM note_fts
+             JOIN note ON note.id = note_fts.rowid
+             WHERE note_fts MATCH ?1 AND note.deleted_at IS NULL
+             ORDER BY rank LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![terms.join(" "), limit as i64], |row| {
+                Ok(NoteHit {
+                    id: row.get(0)?,
+                    snippet: row.get(1)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    /// Test-only: pretends a note was deleted `days` ago.
+    #[cfg(test)]
+    fn age_deletion(&mut self, id: i64, days: u32) {
+        self.conn
+            .execute(
+                &format!("UPDATE note SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{days} days') WHERE id = ?1"),
+                params![id],
+            )
+            .unwrap();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    #[test]
+    fn note_survives_close_and_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        let text = "Ask about lorlatinib ≥ 50 — Zoë’s łódź 😀 مرحبا 你好 שלום";
+        let id = {
+            let mut store = Store::open(&path).unwrap();
+            let saved = store.save_note(None, text, None).unwrap();
+            assert_eq!(saved.text, text);
+            saved.id
+        };
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.note(id).unwrap().text, text);
+    }
+
+    #[test]
+    fn huge_note_is_refused_and_saved_note_is_kept() {
+        let mut store = Store::open_in_memory().unwrap();
+        let kept = store.save_note(None, "kept", None).unwrap();
+        let huge = "x".repeat(1_000_000);
+        let err = store.save_note(Some(kept.id), &huge, None).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(
+            err.plain_message().contains("100,000"),
+            "{}",
+            err.plain_message()
+        );
+        assert!(!err.plain_message().contains("xxxx"));
+        assert_eq!(store.note(kept.id).unwrap().text, "kept");
+    }
+
+    #[test]
+    fn deleted_note_waits_in_the_bin_and_can_come_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let note = store.save_note(None, "scan on Friday", None).unwrap();
+        store.delete_note(note.id).unwrap();
+        assert!(store.notes().unwrap().is_empty());
+        assert_eq!(store.bin().unwrap().len(), 1);
+        assert!(
+            store.search_notes("friday", 10).unwrap().is_empty(),
+            "the bin is not searched"
+        );
+        let back = store.restore_note(note.id).unwrap();
+        assert_eq!(back.text, "scan on Friday");
+        assert!(store.bin().unwrap().is_empty());
+    }
+
+    #[test]
+    fn bin_keeps_notes_for_thirty_days_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        {
+            let mut store = Store::open(&path).unwrap();
+            let old = store.save_note(None, "old", None).unwrap();
+            let recent = store.save_note(None, "recent", None).unwrap();
+            store.delete_note(old.id).unwrap();
+            store.delete_note(recent.id).unwrap();
+            store.age_deletion(old.id, 31);
+            store.age_deletion(recent.id, 29);
+        }
+        let store = Store::open(&path).unwrap();
+        let bin: Vec<String> = store.bin().unwrap().into_iter().map(|n| n.text).collect();
+        assert_eq!(bin, vec!["recent"]);
+    }
+
+    #[test]
+    fn search_finds_notes_without_accents_and_by_plural() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .save_note(None, "Café near the clinic has good tea", None)
+            .unwrap();
+        store
+            .save_note(None, "Two scans booked for March", None)
+            .unwrap();
+        store.save_note(None, "Nothing here", None).unwrap();
+        assert_eq!(store.search_notes("cafe", 10).unwrap().len(), 1);
+        assert_eq!(store.search_notes("scan", 10).unwrap().len(), 1);
+        assert_eq!(store.search_notes("scans march", 10).unwrap().len(), 1);
+        assert!(store.search_notes("scans april", 10).unwrap().is_empty());
+        assert!(
+            store.search_notes("\"", 10).unwrap().is_empty(),
+            "quotes cannot break the query"
+        );
+        let hit = &store.search_notes("clinic", 10).unwrap()[0];
+        assert!(hit.snippet.contains("clinic"), "{hit:?}");
+    }
+}

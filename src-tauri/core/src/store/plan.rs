@@ -1,0 +1,358 @@
+//! The questions for one appointment, or for the next one not booked yet (`None`).
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use crate::{Error, Result};
+
+/// How many questions can be marked "top 3".
+pub const MAX_TOP: usize = 3;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PlanQuestion {
+    pub id: i64,
+    pub appointment_id: Option<i64>,
+    /// A question from the library, or else `own_text`.
+    pub question_id: Option<String>,
+    pub own_text: Option<String>,
+    pub top3: bool,
+    pub answer: String,
+    pub asked: bool,
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<PlanQuestion> {
+    Ok(PlanQuestion {
+        id: row.get(0)?,
+        appointment_id: row.get(1)?,
+        question_id: row.get(2)?,
+        own_text: row.get(3)?,
+        top3: row.get(4)?,
+        answer: row.get(5)?,
+        asked: row.get(6)?,
+    })
+}
+
+const COLUMNS: &str = "id, appointment_id, question_id, own_text, top3, answer, asked";
+/// Top 3 first, then the rest, each in the patient's order.
+const ORDER: &str = "ORDER BY top3 DESC, position, id";
+
+impl Store {
+    /// The list for an appointment, top 3 first.
+    pub fn plan(&self, appointment: Option<i64>) -> Result<Vec<PlanQuestion>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM plan_question WHERE appointment_id IS ?1 {ORDER}"
+        ))?;
+        let rows = stmt
+            .query_map(params![appointment], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn plan_question(&self, id: i64) -> Result<PlanQuestion> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM plan_question WHERE id = ?1"),
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("question"))
+    }
+
+    fn next_position(&self, appointment: Option<i64>) -> Result<i64> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_question WHERE appointment_id IS ?1",
+            params![appointment],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Adds a library question to the list; adding it twice keeps one.
+    pub fn add_library_question(
+        &mut self,
+        appointment: Option<i64>,
+        question_id: &str,
+    ) -> Result<()> {
+        let position = self.next_position(appointment)?;
+        self.conn.execute(
+            "INSERT INTO plan_question (appointment_id, question_id, position) VALUES (?1, ?2, ?3)
+             ON CONFLICT DO NOTHING",
+            params![appointment, question_id, position],
+        )?;
+        Ok(())
+    }
+
+    pub fn remove_library_question(
+        &mut self,
+        appointment: Option<i64>,
+        question_id: &str,
+    ) -> Result<()> {
+        self.conn.execute(
+            "DELETE FROM plan_question WHERE appointment_id IS ?1 AND question_id = ?2",
+            params![appointment, question_id],
+        )?;
+        Ok(())
+    }
+
+    pub fn add_own_question(
+        &mut self,
+        appointment: Option<i64>,
+        text: &str,
+    ) -> Result<PlanQuestion> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(Error::Invalid(
+                "Please write your question in the box first.".into(),
+            ));
+        }
+        check_text(text, MAX_SHORT_CHARS, "question")?;
+        let position = self.next_position(appointment)?;
+        self.conn.execute(
+            "INSERT INTO plan_question (appointment_id, own_text, position) VALUES (?1, ?2, ?3)",
+            params![appointment, text, position],
+        )?;
+        self.plan_question(self.conn.last_insert_rowid())
+    }
+
+    pub fn remove_plan_question(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM plan_question WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+
+    /// Swaps the question with its neighbour above (`up`) or below, within its group.
+    pub fn move_plan_question(&mut self, id: i64, up: bool) -> Result<()> {
+        let question = self.plan_question(id)?;
+        let list: Vec<PlanQuestion> = self
+            .plan(question.appointment_id)?
+            .into_iter()
+            .filter(|q| q.top3 == question.top3)
+            .collect();
+        let index = list
+            .iter()
+            .position(|q| q.id == id)
+            .ok_or_else(|| gone("question"))?;
+        let other = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        let Some(other) = other.and_then(|i| list.get(i)) else {
+            return Ok(());
+        };
+        let tx = self.conn.transaction()?;
+        let position = |id: i64| -> rusqlite::Result<i64> {
+            tx.query_row(
+                "SELECT position FROM plan_question WHERE id = ?1",
+                params![id],
+                |r| r.get(0),
+            )
+        };
+        let (mine, theirs) = (position(id)?, position(other.id)?);
+        // Equal positions (from an old list) would not swap, so spread them first.
+        let (mine, theirs) = if mine == theirs {
+            (mine * 2 + i64::from(!up), mine * 2 + i64::from(up))
+        } else {
+            (theirs, mine)
+        };
+        tx.execute(
+            "UPDATE plan_question SET position = ?2 WHERE id = ?1",
+            params![id, mine],
+        )?;
+        tx.execute(
+            "UPDATE plan_question SET position = ?2 WHERE id = ?1",
+            params![other.id, theirs],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks or unmarks a question as one of the top 3. A fourth is refused in plain words.
+    pub fn set_top3(&mut self, id: i64, top: bool) -> Result<()> {
+        let question = self.plan_question(id)?;
+        if top && !question.top3 {
+            let count = self
+                .plan(question.appointment_id)?
+                .iter()
+                .filter(|q| q.top3)
+                .count();
+            if count >= MAX_TOP {
+                return Err(Error::Invalid(
+                    "You already have 3 top questions. To choose this one, take one of the others out of your top 3 first."
+                        .into(),
+                ));
+            }
+        }
+        self.conn.execute(
+            "UPDATE plan_question SET top3 = ?2 WHERE id = ?1",
+            params![id, top],
+        )?;
+        Ok(())
+    }
+
+    pub fn answer_plan_question(
+        &mut self,
+        id: i64,
+        answer: &str,
+        asked: bool,
+    ) -> Result<PlanQuestion> {
+        check_text(answer, MAX_ANSWER_CHARS, "answer")?;
+        let changed = self.conn.execute(
+            "UPDATE plan_question SET answer = ?2, asked = ?3 WHERE id = ?1",
+            params![id, answer, asked],
+        )?;
+        if changed == 0 {
+            return Err(gone("question"));
+        }
+        self.plan_question(id)
+    }
+
+    /// Copies the questions without an answer to another list, in order; ones already there
+    /// are skipped. Returns how many were copied.
+    pub fn copy_unanswered(&mut self, from: Option<i64>, to: Option<i64>) -> Result<usize> {
+        if from == to {
+            return Ok(0);
+        }
+        let unanswered: Vec<PlanQuestion> = self
+            .plan(from)?
+            .into_iter()
+            .filter(|q| q.answer.trim().is_empty())
+            .collect();
+        let existing = self.plan(to)?;
+        let tx = self.conn.transaction()?;
+        let mut position: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(position), 0) FROM plan_question WHERE appointment_id IS ?1",
+            params![to],
+            |r| r.get(0),
+        )?;
+        let mut copied = 0;
+        for q in unanswered {
+            let already = existing.iter().any(|e| {
+                (q.question_id.is_some() && e.question_id == q.question_id)
+                    || (q.own_text.is_some() && e.own_text == q.own_text)
+            });
+            if already {
+                continue;
+            }
+            position += 1;
+            tx.execute(
+                "INSERT INTO plan_question (appointment_id, question_id, own_text, position) VALUES (?1, ?2, ?3, ?4)",
+                params![to, q.question_id, q.own_text, position],
+            )?;
+            copied += 1;
+        }
+        tx.commit()?;
+        Ok(copied)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn ids(store: &Store, appointment: Option<i64>) -> Vec<String> {
+        store
+            .plan(appointment)
+            .unwrap()
+            .into_iter()
+            .map(|q| q.question_id.or(q.own_text).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn top_three_lead_the_list_and_a_fourth_is_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c", "d", "e"] {
+            store.add_library_question(None, id).unwrap();
+        }
+        let plan = store.plan(None).unwrap();
+        store.set_top3(plan[4].id, true).unwrap();
+        store.set_top3(plan[2].id, true).unwrap();
+        store.set_top3(plan[3].id, true).unwrap();
+        assert_eq!(ids(&store, None), vec!["c", "d", "e", "a", "b"]);
+        let err = store.set_top3(plan[0].id, true).unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.plain_message().contains("3 top questions"));
+        // Marking one already in the top 3 again is fine.
+        store.set_top3(plan[2].id, true).unwrap();
+    }
+
+    #[test]
+    fn questions_move_up_and_down() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c"] {
+            store.add_library_question(None, id).unwrap();
+        }
+        let plan = store.plan(None).unwrap();
+        store.move_plan_question(plan[2].id, true).unwrap();
+        assert_eq!(ids(&store, None), vec!["a", "c", "b"]);
+        store.move_plan_question(plan[0].id, false).unwrap();
+        assert_eq!(ids(&store, None), vec!["c", "a", "b"]);
+        // "b" is last now; it cannot go lower.
+        store.move_plan_question(plan[1].id, false).unwrap();
+        assert_eq!(
+            ids(&store, None),
+            vec!["c", "a", "b"],
+            "the last one cannot go lower"
+        );
+    }
+
+    #[test]
+    fn own_questions_must_have_words() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store.add_own_question(None, "   ").unwrap_err();
+        assert_eq!(
+            err.plain_message(),
+            "Please write your question in the box first."
+        );
+        let own = store
+            .add_own_question(None, " Can I fly to Kraków? ✈ ")
+            .unwrap();
+        assert_eq!(own.own_text.as_deref(), Some("Can I fly to Kraków? ✈"));
+    }
+
+    #[test]
+    fn answers_are_kept_and_unanswered_copy_to_the_next_appointment() {
+        let mut store = Store::open_in_memory().unwrap();
+        let first = store
+            .add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00"))
+            .unwrap();
+        let second = store
+            .add_appointment(&super::super::appointments::tests_input("2027-03-01T10:00"))
+            .unwrap();
+        store.add_library_question(Some(first.id), "a").unwrap();
+        store.add_library_question(Some(first.id), "b").unwrap();
+        store.add_own_question(Some(first.id), "My own?").unwrap();
+        let plan = store.plan(Some(first.id)).unwrap();
+        let answered = store
+            .answer_plan_question(plan[0].id, "Yes, every 3 months.", true)
+            .unwrap();
+        assert!(answered.asked);
+        assert_eq!(answered.answer, "Yes, every 3 months.");
+
+        assert_eq!(
+            store
+                .copy_unanswered(Some(first.id), Some(second.id))
+                .unwrap(),
+            2
+        );
+        assert_eq!(ids(&store, Some(second.id)), vec!["b", "My own?"]);
+        assert_eq!(
+            store
+                .copy_unanswered(Some(first.id), Some(second.id))
+                .unwrap(),
+            0,
+            "no duplicates"
+        );
+        assert_eq!(
+            ids(&store, Some(first.id)).len(),
+            3,
+            "the first list is unchanged"
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! The treatment history, as a record only. The app shows it and never comments on it.
+
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use crate::dates::check_date;
+use crate::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum StopReason {
+    StoppedWorking,
+    SideEffects,
+    Other,
+}
+
+impl StopReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            StopReason::StoppedWorking => "stoppedWorking",
+            StopReason::SideEffects => "sideEffects",
+            StopReason::Other => "other",
+        }
+    }
+
+    fn parse(text: &str) -> Option<StopReason> {
+        match text {
+            "stoppedWorking" => Some(StopReason::StoppedWorking),
+            "sideEffects" => Some(StopReason::SideEffects),
+            "other" => Some(StopReason::Other),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Treatment {
+    pub id: i64,
+    /// A drug id from the content's list, or "other" with `other_name`.
+    pub drug: String,
+    pub other_name: String,
+    pub started_on: String,
+    pub stopped_on: Option<String>,
+    pub stop_reason: Option<StopReason>,
+    /// The reason in the patient's own words.
+    pub reason_note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TreatmentInput {
+    pub drug: String,
+    pub other_name: String,
+    pub started_on: String,
+    pub stopped_on: Option<String>,
+    pub stop_reason: Option<StopReason>,
+    pub reason_note: String,
+}
+
+impl TreatmentInput {
+    pub(super) fn check(&self) -> Result<()> {
+        if self.drug.trim().is_empty()
+            || (self.drug == "other" && self.other_name.trim().is_empty())
+        {
+            return Err(Error::Invalid(
+                "Please choose the treatment, or write its name.".into(),
+            ));
+        }
+        check_text(&self.other_name, MAX_SHORT_CHARS, "treatment name")?;
+        check_text(&self.reason_note, MAX_ANSWER_CHARS, "reason")?;
+        check_date(&self.started_on, "start date")?;
+        if let Some(stopped) = &self.stopped_on {
+            check_date(stopped, "stop date")?;
+            // Dates are YYYY-MM-DD, so text order is time order.
+            if stopped.as_str() < self.started_on.as_str() {
+                return Err(Error::Invalid(
+                    "The stop date is before the start date. Please check both dates.".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
+    let reason: Option<String> = row.get(5)?;
+    Ok(Treatment {
+        id: row.get(0)?,
+        drug: row.get(1)?,
+        other_name: row.get(2)?,
+        started_on: row.get(3)?,
+        stopped_on: row.get(4)?,
+        stop_reason: reason.as_deref().and_then(StopReason::parse),
+        reason_note: row.get(6)?,
+    })
+}
+
+const COLUMNS: &str = "id, drug, other_name, started_on, stopped_on, stop_reason, reason_note";
+
+impl Store {
+    /// The history, earliest start first.
+    pub fn treatments(&self) -> Result<Vec<Treatment>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM treatment ORDER BY started_on, id"
+        ))?;
+        let rows = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(rows)
+    }
+
+    fn treatment(&self, id: i64) -> Result<Treatment> {
+        self.conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM treatment WHERE id = ?1"),
+                params![id],
+                from_row,
+            )
+            .optional()?
+            .ok_or_else(|| gone("treatment"))
+    }
+
+    /// Adds a treatment (`id` none) or changes one.
+    pub fn save_treatment(&mut self, id: Option<i64>, input: &TreatmentInput) -> Result<Treatment> {
+        input.check()?;
+        let reason = input.stop_reason.map(StopReason::as_str);
+        let id = match id {
+            Some(id) => {
+                let changed = self.conn.execute(
+                    "UPDATE treatment SET drug = ?1, other_name = ?2, started_on = ?3, stopped_on = ?4,
+                     stop_reason = ?5, reason_note = ?6 WHERE id = ?7",
+                    params![
+                        input.drug,
+                        input.other_name,
+                        input.started_on,
+                        input.stopped_on,
+                        reason,
+                        input.reason_note,
+                        id
+                    ],
+                )?;
+                if changed == 0 {
+                    return Err(gone("treatment"));
+                }
+                id
+            }
+            None => {
+                self.conn.execute(
+                    "INSERT INTO treatment (drug, other_name, started_on, stopped_on, stop_reason, reason_note)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![input.drug, input.other_name, input.started_on, input.stopped_on, reason, input.reason_note],
+                )?;
+                self.conn.last_insert_rowid()
+            }
+        };
+        self.treatment(id)
+    }
+
+    pub fn delete_treatment(&mut self, id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM treatment WHERE id = ?1", params![id])?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ErrorKind;
+
+    fn input(started: &str, stopped: Option<&str>) -> TreatmentInput {
+        TreatmentInput {
+            drug: "alectinib".into(),
+            other_name: String::new(),
+            started_on: started.into(),
+            stopped_on: stopped.map(Into::into),
+            stop_reason: stopped.map(|_| StopReason::SideEffects),
+            reason_note: "Skin trouble in the sun".into(),
+        }
+    }
+
+    #[test]
+    fn history_keeps_dates_and_reasons() {
+        let mut store = Store::open_in_memory().unwrap();
+        let t = store
+            .save_treatment(None, &input("2024-03-01", Some("2025-01-15")))
+            .unwrap();
+        assert_eq!(t.stop_reason, Some(StopReason::SideEffects));
+        store
+            .save_treatment(None, &input("2023-01-01", None))
+            .unwrap();
+        let all = store.treatments().unwrap();
+        assert_eq!(all[0].started_on, "2023-01-01");
+        assert_eq!(all[1], t);
+    }
+
+    #[test]
+    fn stop_before_start_is_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        let err = store
+            .save_treatment(None, &input("2025-03-01", Some("2025-02-01")))
+            .unwrap_err();
+        assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        assert!(err.plain_message().contains("before the start date"));
+        assert!(store.treatments().unwrap().is_empty());
+    }
+
+    #[test]
+    fn other_treatment_needs_a_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut other = input("2025-03-01", None);
+        other.drug = "other".into();
+        assert!(store.save_treatment(None, &other).is_err());
+        other.other_name = "Chemotherapy".into();
+        assert_eq!(
+            store.save_treatment(None, &other).unwrap().other_name,
+            "Chemotherapy"
+        );
+    }
+}
