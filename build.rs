@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "set_top_question",
     "answer_question",
     "copy_unanswered",
+    "move_unbooked_questions",
     "list_notes",
     "save_note",
     "delete_note",

@@ -30,6 +30,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::plan::set_top_question,
             commands::plan::answer_question,
             commands::plan::copy_unanswered,
+            commands::plan::move_unbooked_questions,
             commands::notes::list_notes,
             commands::notes::save_note,
             commands::notes::delete_note,

@@ -3,33 +3,39 @@ import "./styles.css";
 import { api, asApiError, type Content } from "./lib/api";
 import { h, replace } from "./lib/dom";
 import { renderAbout } from "./views/about";
+import { APPOINTMENTS_CHANGED, nextAppointmentBanner, renderAppointments } from "./views/appointments";
+import { renderBackup } from "./views/backup";
 import { renderChecklist } from "./views/checklist";
 import type { ViewContext, ViewName } from "./views/context";
 import { renderGlossary } from "./views/glossary";
 import { renderNotes } from "./views/notes";
 import { renderPack } from "./views/pack";
-import { renderQuestions } from "./views/questions";
+import { renderQuestions, type ListChoice } from "./views/questions";
 import { renderRead } from "./views/read";
+import { renderRecord } from "./views/record";
 import { renderSearch } from "./views/search";
 
 const VIEWS: [ViewName, string][] = [
   ["read", "Information"],
+  ["appointments", "My appointments"],
   ["questions", "My questions"],
-  ["checklist", "Second opinion"],
-  ["glossary", "Word meanings"],
   ["notes", "My notes"],
+  ["record", "My record"],
+  ["checklist", "Second opinion"],
   ["pack", "Appointment pack"],
+  ["glossary", "Word meanings"],
+  ["backup", "Backup"],
   ["about", "About"],
 ];
 
 async function start(root: HTMLElement): Promise<void> {
   const announcer = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   const main = h("main", { id: "main", tabindex: "-1" });
+  const banner = h("div", { id: "banner" });
   let content: Content;
-  let chosen: Set<string>;
+  const list: ListChoice = { id: null, picked: false };
   try {
     content = await api.getContent();
-    chosen = new Set(await api.listChosenQuestions());
   } catch (error) {
     replace(
       root,
@@ -37,48 +43,69 @@ async function start(root: HTMLElement): Promise<void> {
     );
     return;
   }
+  const refreshBanner = async () => {
+    try {
+      const appointments = await api.listAppointments();
+      replace(banner, nextAppointmentBanner(appointments));
+      return appointments;
+    } catch (error) {
+      replace(banner, h("p", { class: "message", role: "alert" }, asApiError(error).message));
+      return [];
+    }
+  };
+  await refreshBanner();
+  document.addEventListener(APPOINTMENTS_CHANGED, () => void refreshBanner());
 
   const buttons = new Map<ViewName, HTMLButtonElement>();
-  const show = async (view: ViewName, detail?: string, focus = true) => {
-    for (const [name, button] of buttons) button.setAttribute("aria-current", String(name === view));
-    const ctx: ViewContext = { content, announce, show: (v, d) => void show(v, d) };
-    const body = await render(view, ctx, detail);
-    replace(main, body);
-    if (focus && !detail) main.querySelector<HTMLElement>("h2")?.focus();
+  const announce = (message: string) => {
+    announcer.textContent = message;
   };
   const render = async (view: ViewName, ctx: ViewContext, detail?: string): Promise<HTMLElement> => {
     switch (view) {
       case "read":
         return renderRead(ctx, detail);
+      case "appointments":
+        return renderAppointments();
       case "questions":
-        return renderQuestions(ctx, chosen, detail);
+        return renderQuestions(ctx, list, detail);
+      case "notes":
+        return renderNotes(detail);
+      case "record":
+        return renderRecord(ctx);
       case "checklist":
         return renderChecklist(ctx, detail);
       case "glossary":
         return renderGlossary(ctx, detail);
-      case "notes":
-        return renderNotes();
       case "pack":
-        return renderPack(ctx, chosen);
+        return renderPack(ctx, list);
+      case "backup":
+        return renderBackup();
       case "about":
         return renderAbout(ctx);
       case "search":
         return renderSearch(ctx, detail ?? "");
     }
   };
-  const announce = (message: string) => {
-    announcer.textContent = message;
+  const show = async (view: ViewName, detail?: string, focus = true) => {
+    for (const [name, button] of buttons) button.setAttribute("aria-current", String(name === view));
+    const ctx: ViewContext = { content, announce, show: (v, d) => void show(v, d) };
+    try {
+      replace(main, await render(view, ctx, detail));
+    } catch (error) {
+      replace(main, h("p", { class: "message", role: "alert" }, asApiError(error).message));
+    }
+    if (focus && !detail) main.querySelector<HTMLElement>("h2")?.focus();
   };
 
   const nav = h("nav", { class: "main-nav", "aria-label": "Main" });
-  const list = h("ul", {});
+  const navList = h("ul", {});
   for (const [name, label] of VIEWS) {
     const button = h("button", { type: "button", "data-view": name }, label);
     button.addEventListener("click", () => void show(name));
     buttons.set(name, button);
-    list.append(h("li", {}, button));
+    navList.append(h("li", {}, button));
   }
-  nav.append(list);
+  nav.append(navList);
 
   const searchBox = h("input", { type: "search", id: "search", autocomplete: "off", spellcheck: "false" });
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,12 +113,7 @@ async function start(root: HTMLElement): Promise<void> {
     clearTimeout(searchTimer);
     searchTimer = setTimeout(() => void show("search", searchBox.value, false), 150);
   });
-  const searchForm = h(
-    "form",
-    { role: "search", class: "search-form" },
-    h("label", { for: "search" }, "Search"),
-    searchBox,
-  );
+  const searchForm = h("form", { role: "search", class: "search-form" }, h("label", { for: "search" }, "Search"), searchBox);
   searchForm.addEventListener("submit", (event) => {
     event.preventDefault();
     void show("search", searchBox.value, false);
@@ -106,6 +128,7 @@ async function start(root: HTMLElement): Promise<void> {
       h("p", { class: "tagline" }, "Information and appointment planning for ALK-positive lung cancer. Information, not medical advice."),
       searchForm,
     ),
+    banner,
     nav,
     main,
     announcer,

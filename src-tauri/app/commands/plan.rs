@@ -103,3 +103,9 @@ pub(crate) async fn copy_unanswered(
 ) -> Result<u32> {
     Ok(state.store()?.copy_unanswered(from, to)? as u32)
 }
+
+/// Once the next appointment is booked, the questions gathered for it move onto it.
+#[tauri::command]
+pub(crate) async fn move_unbooked_questions(state: State<'_, AppState>, to: i64) -> Result<u32> {
+    Ok(state.store()?.move_unbooked_questions(to)? as u32)
+}

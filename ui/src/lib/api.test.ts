@@ -12,16 +12,16 @@ describe("the api module", () => {
       calls.push([cmd, args]);
       return ["ask3-options"];
     });
-    const chosen = await api.setQuestionChosen("ask3-options", true);
+    const chosen = await api.chooseQuestion(null, "ask3-options", true);
     expect(chosen).toEqual(["ask3-options"]);
-    expect(calls).toEqual([["set_question_chosen", { questionId: "ask3-options", chosen: true }]]);
+    expect(calls).toEqual([["choose_question", { appointmentId: null, questionId: "ask3-options", chosen: true }]]);
   });
 
   it("rejects with the command's kind and message", async () => {
     mockIPC(() => {
       throw { kind: "notFound", message: "That question is not in the question library." };
     });
-    await expect(api.setQuestionChosen("x", true)).rejects.toEqual({
+    await expect(api.chooseQuestion(null, "x", true)).rejects.toEqual({
       kind: "notFound",
       message: "That question is not in the question library.",
     });

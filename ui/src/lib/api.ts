@@ -3,13 +3,44 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { ApiError } from "./bindings/ApiError";
+import type { Appointment } from "./bindings/Appointment";
+import type { AppointmentInput } from "./bindings/AppointmentInput";
+import type { BackupPreview } from "./bindings/BackupPreview";
+import type { Checkup } from "./bindings/Checkup";
+import type { CheckupInput } from "./bindings/CheckupInput";
 import type { Content } from "./bindings/Content";
-import type { Note } from "./bindings/Note";
+import type { DiaryEntry } from "./bindings/DiaryEntry";
+import type { DiaryInput } from "./bindings/DiaryInput";
+import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
+import type { PlanQuestion } from "./bindings/PlanQuestion";
+import type { SavedFile } from "./bindings/SavedFile";
 import type { SavedPack } from "./bindings/SavedPack";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { StepProgress } from "./bindings/StepProgress";
+import type { Treatment } from "./bindings/Treatment";
+import type { TreatmentInput } from "./bindings/TreatmentInput";
 
-export type { ApiError, Content, Note, PackOptions, SavedPack, SearchHit };
+export type {
+  ApiError,
+  Appointment,
+  AppointmentInput,
+  BackupPreview,
+  Checkup,
+  CheckupInput,
+  Content,
+  DiaryEntry,
+  DiaryInput,
+  NoteItem,
+  PackOptions,
+  PlanQuestion,
+  SavedFile,
+  SavedPack,
+  SearchHit,
+  StepProgress,
+  Treatment,
+  TreatmentInput,
+};
 
 const FALLBACK: ApiError = {
   kind: "internal",
@@ -39,14 +70,58 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+/** `null` is the question list for an appointment not booked yet. */
+type ListId = number | null;
+
 export const api = {
   getContent: () => call<Content>("get_content"),
   search: (query: string) => call<SearchHit[]>("search", { query }),
-  listChosenQuestions: () => call<string[]>("list_chosen_questions"),
-  setQuestionChosen: (questionId: string, chosen: boolean) =>
-    call<string[]>("set_question_chosen", { questionId, chosen }),
-  getNote: () => call<Note>("get_note"),
-  saveNote: (text: string) => call<Note>("save_note", { text }),
-  savePack: (options: PackOptions) => call<SavedPack | null>("save_pack", { options }),
+
+  listAppointments: () => call<Appointment[]>("list_appointments"),
+  saveAppointment: (id: number | null, input: AppointmentInput) => call<Appointment>("save_appointment", { id, input }),
+  deleteAppointment: (id: number) => call<null>("delete_appointment", { id }),
+
+  getPlan: (appointmentId: ListId) => call<PlanQuestion[]>("get_plan", { appointmentId }),
+  chooseQuestion: (appointmentId: ListId, questionId: string, chosen: boolean) =>
+    call<PlanQuestion[]>("choose_question", { appointmentId, questionId, chosen }),
+  addOwnQuestion: (appointmentId: ListId, text: string) => call<PlanQuestion[]>("add_own_question", { appointmentId, text }),
+  removePlanQuestion: (appointmentId: ListId, id: number) =>
+    call<PlanQuestion[]>("remove_plan_question", { appointmentId, id }),
+  movePlanQuestion: (appointmentId: ListId, id: number, up: boolean) =>
+    call<PlanQuestion[]>("move_plan_question", { appointmentId, id, up }),
+  setTopQuestion: (appointmentId: ListId, id: number, top: boolean) =>
+    call<PlanQuestion[]>("set_top_question", { appointmentId, id, top }),
+  answerQuestion: (id: number, answer: string, asked: boolean) => call<PlanQuestion>("answer_question", { id, answer, asked }),
+  copyUnanswered: (from: ListId, to: ListId) => call<number>("copy_unanswered", { from, to }),
+  moveUnbookedQuestions: (to: number) => call<number>("move_unbooked_questions", { to }),
+
+  listNotes: () => call<NoteItem[]>("list_notes"),
+  saveNote: (id: number | null, text: string, appointmentId: number | null) =>
+    call<NoteItem>("save_note", { id, text, appointmentId }),
+  deleteNote: (id: number) => call<null>("delete_note", { id }),
+  restoreNote: (id: number) => call<NoteItem>("restore_note", { id }),
+  listBin: () => call<NoteItem[]>("list_bin"),
+
+  listStepProgress: () => call<StepProgress[]>("list_step_progress"),
+  saveStepProgress: (stepId: string, done: boolean, note: string) =>
+    call<StepProgress>("save_step_progress", { stepId, done, note }),
+
+  listTreatments: () => call<Treatment[]>("list_treatments"),
+  saveTreatment: (id: number | null, input: TreatmentInput) => call<Treatment>("save_treatment", { id, input }),
+  deleteTreatment: (id: number) => call<null>("delete_treatment", { id }),
+  listDiary: (sinceLastAppointment: boolean, now: string) =>
+    call<DiaryEntry[]>("list_diary", { sinceLastAppointment, now }),
+  addDiaryEntry: (input: DiaryInput) => call<DiaryEntry>("add_diary_entry", { input }),
+  deleteDiaryEntry: (id: number) => call<null>("delete_diary_entry", { id }),
+  listCheckups: () => call<Checkup[]>("list_checkups"),
+  addCheckup: (input: CheckupInput) => call<Checkup>("add_checkup", { input }),
+  deleteCheckup: (id: number) => call<null>("delete_checkup", { id }),
+
+  exportBackup: () => call<SavedFile | null>("export_backup"),
+  previewBackup: () => call<BackupPreview | null>("preview_backup"),
+  importBackup: () => call<null>("import_backup"),
+  deleteAllData: () => call<null>("delete_all_data"),
+
+  savePack: (options: PackOptions, appointmentId: ListId) => call<SavedPack | null>("save_pack", { options, appointmentId }),
   openPack: () => call<null>("open_pack"),
 };

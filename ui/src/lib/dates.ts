@@ -18,3 +18,14 @@ export function clockTime(isoUtc: string): string {
   if (Number.isNaN(date.getTime())) return "";
   return date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
 }
+
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+/** "2026-12-03T14:30" becomes "Thursday 3 December 2026 at 14:30". */
+export function appointmentTime(local: string): string {
+  const [date, time] = local.split("T");
+  if (!date) return local;
+  const [y, m, d] = date.split("-").map(Number);
+  const weekday = y && m && d ? DAYS[new Date(y, m - 1, d).getDay()] : undefined;
+  return `${weekday ? `${weekday} ` : ""}${longDate(date)}${time ? ` at ${time}` : ""}`;
+}

@@ -9,4 +9,15 @@ export interface ViewContext {
   show: (view: ViewName, detail?: string) => void;
 }
 
-export type ViewName = "read" | "questions" | "checklist" | "glossary" | "notes" | "pack" | "about" | "search";
+export type ViewName =
+  | "read"
+  | "questions"
+  | "appointments"
+  | "notes"
+  | "record"
+  | "checklist"
+  | "glossary"
+  | "pack"
+  | "backup"
+  | "about"
+  | "search";

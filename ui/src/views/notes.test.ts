@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { renderNotes, SAVE_DELAY_MS } from "./notes";
 
+function note(id: number, text: string) {
+  const at = "2026-11-27T10:00:00Z";
+  return { id, text, appointmentId: null, createdAt: at, updatedAt: at, deletedAt: null };
+}
+
 describe("the note box", () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => {
@@ -14,11 +19,11 @@ describe("the note box", () => {
   it("saves after typing stops and says Saved", async () => {
     const saved: string[] = [];
     mockIPC((cmd, args) => {
-      if (cmd === "get_note") return { text: "", updatedAt: null };
+      if (cmd === "list_notes" || cmd === "list_bin" || cmd === "list_appointments") return [];
       if (cmd === "save_note") {
-        const text = (args as { text: string }).text;
-        saved.push(text);
-        return { text, updatedAt: "2026-11-27T10:00:00Z" };
+        const { id, text } = args as { id: number | null; text: string };
+        saved.push(`${id}:${text}`);
+        return note(7, text);
       }
       throw new Error(`unexpected ${cmd}`);
     });
@@ -30,13 +35,19 @@ describe("the note box", () => {
     expect(view.querySelector("#note-status")!.textContent).toBe("Not saved yet…");
     expect(saved).toEqual([]);
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
-    expect(saved).toEqual(["Ask about scans"]);
+    expect(saved).toEqual(["null:Ask about scans"]);
     expect(view.querySelector("#note-status")!.textContent).toMatch(/^Saved/);
+    // The next change goes to the same note, not a new one.
+    box.value = "Ask about scans and tablets";
+    box.dispatchEvent(new Event("input"));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(saved).toEqual(["null:Ask about scans", "7:Ask about scans and tablets"]);
   });
 
   it("keeps the typed words in the box when saving fails", async () => {
     mockIPC((cmd) => {
-      if (cmd === "get_note") return { text: "old", updatedAt: "2026-11-27T09:00:00Z" };
+      if (cmd === "list_notes") return [note(3, "old")];
+      if (cmd === "list_bin" || cmd === "list_appointments") return [];
       throw { kind: "invalidInput", message: "This note is too long to save." };
     });
     const view = await renderNotes();

@@ -1,13 +1,19 @@
-import { api, asApiError, type PackOptions } from "../lib/api";
+import { api, asApiError, type PackOptions, type PlanQuestion } from "../lib/api";
 import type { Paper } from "../lib/bindings/Paper";
 import type { PrintSize } from "../lib/bindings/PrintSize";
 import { h } from "../lib/dom";
 import type { ViewContext } from "./context";
+import { defaultList, listLabel, type ListChoice } from "./questions";
 
 /** The appointment pack: what goes in, the print size, and the button that makes it. */
-export function renderPack(ctx: ViewContext, chosen: Set<string>): HTMLElement {
+export async function renderPack(ctx: ViewContext, list: ListChoice): Promise<HTMLElement> {
   const { content } = ctx;
-  const questions = content.questions.filter((q) => chosen.has(q.id));
+  const appointments = await api.listAppointments();
+  if (!list.picked) list.id = defaultList(appointments);
+  const plan = await api.getPlan(list.id);
+  const textOf = (q: PlanQuestion) =>
+    q.questionId ? (content.questions.find((x) => x.id === q.questionId)?.text ?? "") : (q.ownText ?? "");
+  const questions = plan.map((q) => ({ text: textOf(q), top3: q.top3 }));
   const status = h("p", { class: "save-status", role: "status", id: "pack-status" });
   const openButton = h("button", { type: "button", class: "secondary", hidden: true }, "Open to print");
   const makeButton = h("button", { type: "button", class: "primary", id: "make-pack" }, "Make my appointment pack");
@@ -39,7 +45,7 @@ export function renderPack(ctx: ViewContext, chosen: Set<string>): HTMLElement {
     status.dataset.state = "working";
     status.textContent = "Making your pack…";
     try {
-      const saved = await api.savePack(options);
+      const saved = await api.savePack(options, list.id);
       if (saved) {
         status.dataset.state = "saved";
         status.textContent = `Saved ${saved.fileName}: ${saved.pages} page${saved.pages === 1 ? "" : "s"}.`;
@@ -69,10 +75,11 @@ export function renderPack(ctx: ViewContext, chosen: Set<string>): HTMLElement {
     { class: "pack" },
     h("h2", { tabindex: "-1" }, "My appointment pack"),
     h("p", {}, "A PDF to print and hand to your oncologist. Each question has lines to write the answer."),
+    h("p", {}, `For: ${listLabel(appointments, list.id)}. You can choose another appointment under My questions.`),
     h("h3", {}, "Questions in the pack"),
     questions.length === 0
       ? h("p", {}, "You have not chosen any questions yet. You can still make a pack with your notes.")
-      : h("ol", { class: "chosen" }, ...questions.map((q) => h("li", {}, q.text))),
+      : h("ol", { class: "chosen" }, ...questions.map((q) => h("li", {}, q.top3 ? h("span", { class: "badge" }, "Top 3") : null, q.text))),
     paper,
     size,
     h("div", { class: "actions" }, makeButton, openButton),

@@ -1,52 +1,183 @@
-import { api, asApiError } from "../lib/api";
-import { h } from "../lib/dom";
+import { api, asApiError, type Appointment, type PlanQuestion } from "../lib/api";
+import { appointmentTime } from "../lib/dates";
+import { h, replace } from "../lib/dom";
+import { field, localNow } from "../lib/forms";
 import type { ViewContext } from "./context";
 
-/** The question library: tick the questions to take to the next appointment. */
-export function renderQuestions(ctx: ViewContext, chosen: Set<string>, focusId?: string): HTMLElement {
+/** Which question list the views work on: an appointment id, or null for "not booked yet". */
+export interface ListChoice {
+  id: number | null;
+  /** Set once the user picks a list; until then the next appointment's list is shown. */
+  picked: boolean;
+}
+
+/** The list to show first: the next appointment's, else the one not yet booked. */
+export function defaultList(appointments: Appointment[]): number | null {
+  const now = localNow();
+  return appointments.find((a) => a.startsAt >= now)?.id ?? null;
+}
+
+export function listLabel(appointments: Appointment[], id: number | null): string {
+  const a = appointments.find((x) => x.id === id);
+  return a ? `${appointmentTime(a.startsAt)}${a.withWhom ? `, ${a.withWhom}` : ""}` : "My next appointment (not booked yet)";
+}
+
+/** Questions for an appointment: my list (top 3 first, in order, with answers) and the library. */
+export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusId?: string): Promise<HTMLElement> {
   const { content } = ctx;
+  const appointments = await api.listAppointments();
+  if (!list.picked) list.id = defaultList(appointments);
+  let plan: PlanQuestion[] = await api.getPlan(list.id);
   const count = h("p", { class: "count", "aria-live": "polite" });
   const message = h("p", { class: "message", role: "alert" });
-  const showCount = () => {
-    const n = chosen.size;
-    count.textContent = n === 0 ? "You have not chosen any questions yet." : `You have chosen ${n} question${n === 1 ? "" : "s"}.`;
-  };
-  showCount();
+  const mine = h("ol", { class: "my-list" });
+  const boxes = new Map<string, HTMLInputElement>();
 
-  const groups = content.topics.map((topic) => {
-    const questions = content.questions.filter((q) => q.topic === topic.id);
-    return h(
+  const textOf = (q: PlanQuestion) =>
+    q.questionId ? (content.questions.find((x) => x.id === q.questionId)?.text ?? "") : (q.ownText ?? "");
+
+  const act = async (work: () => Promise<PlanQuestion[]>) => {
+    message.textContent = "";
+    try {
+      plan = await work();
+      show();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+      show();
+    }
+  };
+
+  const show = () => {
+    const n = plan.length;
+    count.textContent = n === 0 ? "You have not chosen any questions yet." : `You have chosen ${n} question${n === 1 ? "" : "s"}.`;
+    for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
+    replace(
+      mine,
+      ...plan.map((q, index) => {
+        const text = textOf(q);
+        const top = h("input", { type: "checkbox", id: `top-${q.id}`, checked: q.top3 });
+        top.addEventListener("change", () => void act(() => api.setTopQuestion(list.id, q.id, top.checked)));
+        const asked = h("input", { type: "checkbox", id: `asked-${q.id}`, checked: q.asked });
+        const answer = h("textarea", { id: `answer-${q.id}`, rows: 2 });
+        answer.value = q.answer;
+        const saved = h("span", { class: "saved", role: "status" });
+        const saveAnswer = async () => {
+          try {
+            const updated = await api.answerQuestion(q.id, answer.value, asked.checked);
+            Object.assign(q, updated);
+            saved.textContent = "Saved";
+          } catch (error) {
+            saved.textContent = asApiError(error).message;
+          }
+        };
+        answer.addEventListener("change", () => void saveAnswer());
+        asked.addEventListener("change", () => void saveAnswer());
+        const up = h("button", { type: "button", class: "small", disabled: index === 0, "aria-label": `Move up: ${text}` }, "Up");
+        up.addEventListener("click", () => void act(() => api.movePlanQuestion(list.id, q.id, true)));
+        const down = h("button", { type: "button", class: "small", disabled: index === plan.length - 1, "aria-label": `Move down: ${text}` }, "Down");
+        down.addEventListener("click", () => void act(() => api.movePlanQuestion(list.id, q.id, false)));
+        const remove = h("button", { type: "button", class: "small", "aria-label": `Take off my list: ${text}` }, "Remove");
+        remove.addEventListener("click", () => void act(() => api.removePlanQuestion(list.id, q.id)));
+        return h(
+          "li",
+          { class: q.top3 ? "planned top" : "planned", "data-plan-id": String(q.id) },
+          h("p", { class: "planned-text" }, q.top3 ? h("span", { class: "badge" }, "Top 3") : null, text),
+          h(
+            "div",
+            { class: "inline-controls" },
+            h("span", { class: "check" }, top, h("label", { for: top.id }, "One of my top 3")),
+            h("span", { class: "check" }, asked, h("label", { for: asked.id }, "Asked")),
+            up,
+            down,
+            remove,
+          ),
+          h("label", { for: answer.id, class: "field-label" }, "The answer"),
+          answer,
+          saved,
+        );
+      }),
+    );
+  };
+
+  // Which list.
+  const choice = h(
+    "select",
+    { id: "list-choice" },
+    h("option", { value: "", selected: list.id === null }, listLabel(appointments, null)),
+    ...appointments.map((a) => h("option", { value: String(a.id), selected: a.id === list.id }, listLabel(appointments, a.id))),
+  );
+  choice.addEventListener("change", () => {
+    list.id = choice.value ? Number(choice.value) : null;
+    list.picked = true;
+    ctx.show("questions");
+  });
+
+  // Copy what is not answered yet to the next appointment after this one.
+  const copy = h("button", { type: "button", class: "secondary", id: "copy-unanswered" }, "Copy unanswered questions to the next appointment");
+  copy.addEventListener("click", async () => {
+    const current = appointments.find((a) => a.id === list.id);
+    const later = appointments.find((a) => current && a.startsAt > current.startsAt && a.id !== current.id);
+    const target = later?.id ?? null;
+    if (target === list.id) {
+      message.textContent = "There is no later appointment to copy to. Add one under My appointments first.";
+      return;
+    }
+    try {
+      const n = await api.copyUnanswered(list.id, target);
+      message.textContent = `Copied ${n} question${n === 1 ? "" : "s"} to ${listLabel(appointments, target)}.`;
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+  });
+
+  // My own question.
+  const own = h("input", { type: "text", id: "own-question" });
+  const ownForm = h(
+    "form",
+    { class: "own-question" },
+    field("Write my own question", own),
+    h("button", { type: "submit", class: "primary" }, "Add my question"),
+  );
+  ownForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void act(async () => {
+      const updated = await api.addOwnQuestion(list.id, own.value);
+      own.value = "";
+      return updated;
+    });
+  });
+
+  const groups = content.topics.map((topic) =>
+    h(
       "fieldset",
       { class: "topic" },
       h("legend", {}, topic.title),
-      ...questions.map((question) => {
-        const id = `q-${question.id}`;
-        const box = h("input", { type: "checkbox", id, "data-question": question.id, checked: chosen.has(question.id) });
-        box.addEventListener("change", async () => {
-          const wanted = box.checked;
-          message.textContent = "";
-          try {
-            const ids = await api.setQuestionChosen(question.id, wanted);
-            chosen.clear();
-            ids.forEach((qid) => chosen.add(qid));
-            showCount();
-          } catch (error) {
-            box.checked = !wanted;
-            message.textContent = asApiError(error).message;
-          }
-        });
-        return h("div", { class: "question" }, box, h("label", { for: id }, question.text));
-      }),
-    );
-  });
+      ...content.questions
+        .filter((q) => q.topic === topic.id)
+        .map((question) => {
+          const id = `q-${question.id}`;
+          const box = h("input", { type: "checkbox", id, "data-question": question.id });
+          boxes.set(question.id, box);
+          box.addEventListener("change", () => void act(() => api.chooseQuestion(list.id, question.id, box.checked)));
+          return h("div", { class: "question" }, box, h("label", { for: id }, question.text));
+        }),
+    ),
+  );
 
+  show();
   const view = h(
     "div",
     { class: "questions" },
-    h("h2", { tabindex: "-1" }, "Questions for my next appointment"),
-    h("p", {}, "Tick the questions you would like to ask. They go into your appointment pack."),
+    h("h2", { tabindex: "-1" }, "Questions for my appointment"),
+    field("Questions for", choice),
     count,
     message,
+    h("h3", {}, "My list"),
+    h("p", { class: "hint" }, "Your top 3 come first, here and in your pack. Write the answers in the boxes, or on the printed pack."),
+    mine,
+    h("div", { class: "actions" }, copy),
+    ownForm,
+    h("h3", {}, "Choose from the question library"),
     ...groups,
   );
   if (focusId) queueMicrotask(() => view.querySelector<HTMLElement>(`#q-${CSS.escape(focusId)}`)?.focus());

@@ -8,6 +8,7 @@ const KIND_LABEL: Record<HitKind, string> = {
   question: "Question",
   term: "Word meaning",
   step: "Second-opinion step",
+  note: "My note",
 };
 
 const KIND_VIEW: Record<HitKind, ViewName> = {
@@ -15,6 +16,7 @@ const KIND_VIEW: Record<HitKind, ViewName> = {
   question: "questions",
   term: "glossary",
   step: "checklist",
+  note: "notes",
 };
 
 /** Shows results for the query as the user types; stale answers are dropped. */

@@ -10,6 +10,7 @@ use crate::Result;
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Appointment {
+    #[ts(type = "number")]
     pub id: i64,
     /// Local date and time, `YYYY-MM-DDTHH:MM`.
     pub starts_at: String,

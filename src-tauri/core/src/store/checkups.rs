@@ -45,6 +45,7 @@ impl CheckupKind {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Checkup {
+    #[ts(type = "number")]
     pub id: i64,
     pub on_date: String,
     pub kind: CheckupKind,

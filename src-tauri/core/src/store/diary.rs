@@ -54,6 +54,7 @@ impl Bother {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct DiaryEntry {
+    #[ts(type = "number")]
     pub id: i64,
     pub on_date: String,
     /// A side-effect id from the content's list, or "other" with `other_what`.

@@ -15,8 +15,10 @@ pub const BIN_DAYS: u32 = 30;
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct NoteItem {
+    #[ts(type = "number")]
     pub id: i64,
     pub text: String,
+    #[ts(type = "number | null")]
     pub appointment_id: Option<i64>,
     /// UTC `YYYY-MM-DDTHH:MM:SSZ`.
     pub created_at: String,
@@ -29,6 +31,7 @@ pub struct NoteItem {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct NoteHit {
+    #[ts(type = "number")]
     pub id: i64,
     pub snippet: String,
 }

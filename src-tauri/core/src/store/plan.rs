@@ -14,7 +14,9 @@ pub const MAX_TOP: usize = 3;
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PlanQuestion {
+    #[ts(type = "number")]
     pub id: i64,
+    #[ts(type = "number | null")]
     pub appointment_id: Option<i64>,
     /// A question from the library, or else `own_text`.
     pub question_id: Option<String>,
@@ -211,6 +213,28 @@ impl Store {
         self.plan_question(id)
     }
 
+    /// Moves the list for an appointment not booked yet onto a booked one, once it is booked.
+    /// Questions already on that list stay once. Returns how many moved.
+    pub fn move_unbooked_questions(&mut self, to: i64) -> Result<usize> {
+        let tx = self.conn.transaction()?;
+        let offset: i64 = tx.query_row(
+            "SELECT COALESCE(MAX(position), 0) FROM plan_question WHERE appointment_id = ?1",
+            params![to],
+            |r| r.get(0),
+        )?;
+        tx.execute(
+            "DELETE FROM plan_question WHERE appointment_id IS NULL AND question_id IN
+             (SELECT question_id FROM plan_question WHERE appointment_id = ?1 AND question_id IS NOT NULL)",
+            params![to],
+        )?;
+        let moved = tx.execute(
+            "UPDATE plan_question SET appointment_id = ?1, position = position + ?2 WHERE appointment_id IS NULL",
+            params![to, offset],
+        )?;
+        tx.commit()?;
+        Ok(moved)
+    }
+
     /// Copies the questions without an answer to another list, in order; ones already there
     /// are skipped. Returns how many were copied.
     pub fn copy_unanswered(&mut self, from: Option<i64>, to: Option<i64>) -> Result<usize> {
@@ -300,6 +324,20 @@ mod tests {
             vec!["c", "a", "b"],
             "the last one cannot go lower"
         );
+    }
+
+    #[test]
+    fn unbooked_list_moves_to_the_booked_appointment() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_library_question(None, "a").unwrap();
+        store.add_library_question(None, "b").unwrap();
+        let booked = store
+            .add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00"))
+            .unwrap();
+        store.add_library_question(Some(booked.id), "b").unwrap();
+        assert_eq!(store.move_unbooked_questions(booked.id).unwrap(), 1);
+        assert_eq!(ids(&store, Some(booked.id)), vec!["b", "a"]);
+        assert!(store.plan(None).unwrap().is_empty());
     }
 
     #[test]

@@ -40,6 +40,7 @@ impl StopReason {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Treatment {
+    #[ts(type = "number")]
     pub id: i64,
     /// A drug id from the content's list, or "other" with `other_name`.
     pub drug: String,

@@ -3,4 +3,4 @@
 /**
  * A note that matches a search, with a short piece of its text.
  */
-export type NoteHit = { id: bigint, snippet: string, };
+export type NoteHit = { id: number, snippet: string, };

@@ -1,0 +1,250 @@
+import { api, asApiError, type DiaryInput, type TreatmentInput } from "../lib/api";
+import type { Bother } from "../lib/bindings/Bother";
+import type { CheckupKind } from "../lib/bindings/CheckupKind";
+import type { StopReason } from "../lib/bindings/StopReason";
+import { longDate } from "../lib/dates";
+import { h, replace } from "../lib/dom";
+import { field, localNow, messageLine, select, today } from "../lib/forms";
+import type { ViewContext } from "./context";
+
+export const BOTHER_WORDS: Record<Bother, string> = { aLittle: "A little", quiteABit: "Quite a bit", aLot: "A lot" };
+export const STOP_WORDS: Record<StopReason, string> = {
+  stoppedWorking: "It stopped working",
+  sideEffects: "Side effects",
+  other: "Another reason",
+};
+export const CHECKUP_WORDS: Record<CheckupKind, string> = {
+  ctScan: "CT scan",
+  headScan: "Head scan",
+  xRay: "Chest X-ray",
+  checkUp: "Check-up with the team",
+  other: "Something else",
+};
+
+/** Treatment history, side-effect diary, and scans and check-ups: a record, never a comment. */
+export async function renderRecord(ctx: ViewContext): Promise<HTMLElement> {
+  return h(
+    "div",
+    { class: "record" },
+    h("h2", { tabindex: "-1" }, "My treatment record"),
+    h("p", {}, "A record for you and your team. The app keeps what you write; it does not comment on it."),
+    await treatmentsPart(ctx),
+    await diaryPart(ctx),
+    await checkupsPart(ctx),
+  );
+}
+
+async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
+  const { record } = ctx.content;
+  const drugName = (id: string, other: string) => (id === "other" ? other : (record.drugs.find((d) => d.id === id)?.name ?? id));
+  const body = h("tbody");
+  const message = messageLine();
+  const drug = select([...record.drugs.map((d): [string, string] => [d.id, d.name]), ["other", "Other treatment"]]);
+  const other = h("input", { type: "text" });
+  const started = h("input", { type: "date", required: true });
+  const stopped = h("input", { type: "date" });
+  const reason = select([["", "Still taking it"], ...Object.entries(STOP_WORDS)] as [string, string][]);
+  const reasonNote = h("input", { type: "text" });
+
+  const refresh = async () => {
+    const rows = await api.listTreatments();
+    replace(
+      body,
+      ...(rows.length === 0 ? [h("tr", {}, h("td", { colspan: "5" }, "Nothing added yet."))] : []),
+      ...rows.map((t) => {
+        const remove = h("button", { type: "button", class: "small", "aria-label": `Remove ${drugName(t.drug, t.otherName)}` }, "Remove");
+        remove.addEventListener("click", async () => {
+          await api.deleteTreatment(t.id).catch((e: unknown) => (message.textContent = asApiError(e).message));
+          await refresh();
+        });
+        return h(
+          "tr",
+          {},
+          h("th", { scope: "row" }, drugName(t.drug, t.otherName)),
+          h("td", {}, longDate(t.startedOn)),
+          h("td", {}, t.stoppedOn ? longDate(t.stoppedOn) : "Still taking it"),
+          h("td", {}, [t.stopReason ? STOP_WORDS[t.stopReason] : "", t.reasonNote].filter(Boolean).join(": ")),
+          h("td", {}, remove),
+        );
+      }),
+    );
+  };
+  const form = h(
+    "form",
+    { class: "record-form" },
+    h("div", { class: "row" }, field("Treatment", drug), field("If other, its name", other)),
+    h("div", { class: "row" }, field("Started on", started), field("Stopped on (if it has)", stopped)),
+    h("div", { class: "row" }, field("Why it stopped", reason), field("In my own words", reasonNote)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add to my history")),
+    message,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const input: TreatmentInput = {
+      drug: drug.value,
+      otherName: other.value.trim(),
+      startedOn: started.value,
+      stoppedOn: stopped.value || null,
+      stopReason: (reason.value || null) as StopReason | null,
+      reasonNote: reasonNote.value.trim(),
+    };
+    try {
+      await api.saveTreatment(null, input);
+      message.textContent = "Added.";
+      form.reset();
+      await refresh();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+  });
+  await refresh();
+  return h(
+    "section",
+    { "aria-labelledby": "treatments-title" },
+    h("h3", { id: "treatments-title" }, "Treatment history"),
+    h(
+      "table",
+      { class: "record-table" },
+      h("caption", { class: "visually-hidden" }, "My treatments"),
+      h("thead", {}, h("tr", {}, ...["Treatment", "Started", "Stopped", "Why it stopped", ""].map((c) => h("th", { scope: "col" }, c)))),
+      body,
+    ),
+    form,
+  );
+}
+
+async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
+  const { record } = ctx.content;
+  const whatName = (id: string, other: string) => (id === "other" ? other : (record.sideEffects.find((s) => s.id === id)?.name ?? id));
+  const list = h("ul", { class: "cards", id: "diary" });
+  const message = messageLine();
+  const onDate = h("input", { type: "date", required: true, value: today() });
+  const what = select([...record.sideEffects.map((s): [string, string] => [s.id, s.name]), ["other", "Something else"]]);
+  const other = h("input", { type: "text" });
+  const bother = select(Object.entries(BOTHER_WORDS) as [string, string][], "quiteABit");
+  const note = h("input", { type: "text" });
+  const sinceOnly = h("input", { type: "checkbox", id: "diary-since" });
+
+  const refresh = async () => {
+    const entries = await api.listDiary(sinceOnly.checked, localNow());
+    replace(
+      list,
+      ...(entries.length === 0 ? [h("li", {}, "No entries to show.")] : []),
+      ...entries.map((e) => {
+        const remove = h("button", { type: "button", class: "small" }, "Remove");
+        remove.addEventListener("click", async () => {
+          await api.deleteDiaryEntry(e.id).catch((err: unknown) => (message.textContent = asApiError(err).message));
+          await refresh();
+        });
+        return h(
+          "li",
+          { class: "card" },
+          h("p", { class: "when" }, longDate(e.onDate)),
+          h("p", {}, `${whatName(e.what, e.otherWhat)}. How much it bothers me: ${BOTHER_WORDS[e.bother].toLowerCase()}.`),
+          e.note ? h("p", {}, e.note) : null,
+          remove,
+        );
+      }),
+    );
+  };
+  sinceOnly.addEventListener("change", () => void refresh());
+  const form = h(
+    "form",
+    { class: "record-form" },
+    h("div", { class: "row" }, field("Date", onDate), field("What", what), field("If something else, what", other)),
+    h("div", { class: "row" }, field("How much it bothers me", bother), field("Note", note)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add to my diary")),
+    message,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const input: DiaryInput = {
+      onDate: onDate.value,
+      what: what.value,
+      otherWhat: other.value.trim(),
+      bother: bother.value as Bother,
+      note: note.value.trim(),
+    };
+    try {
+      await api.addDiaryEntry(input);
+      message.textContent = "Added.";
+      note.value = "";
+      other.value = "";
+      await refresh();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+  });
+  await refresh();
+  return h(
+    "section",
+    { "aria-labelledby": "diary-title" },
+    h("h3", { id: "diary-title" }, "Side-effect diary"),
+    form,
+    h("div", { class: "question" }, sinceOnly, h("label", { for: "diary-since" }, "Show only since my last appointment")),
+    list,
+  );
+}
+
+async function checkupsPart(ctx: ViewContext): Promise<HTMLElement> {
+  const next = h("p", { id: "next-scan" });
+  const past = h("ul", { class: "cards" });
+  const message = messageLine();
+  const onDate = h("input", { type: "date", required: true });
+  const kind = select(Object.entries(CHECKUP_WORDS) as [string, string][], "ctScan");
+  const note = h("input", { type: "text" });
+  const refresh = async () => {
+    const all = await api.listCheckups();
+    const now = today();
+    const upcoming = all.filter((c) => c.onDate >= now);
+    const first = upcoming[0];
+    next.textContent = first
+      ? `My next: ${CHECKUP_WORDS[first.kind]} on ${longDate(first.onDate)}${first.note ? ` (${first.note})` : ""}.`
+      : "No date added for my next scan or check-up.";
+    replace(
+      past,
+      ...[...upcoming.slice(1), ...all.filter((c) => c.onDate < now).reverse()].map((c) => {
+        const remove = h("button", { type: "button", class: "small" }, "Remove");
+        remove.addEventListener("click", async () => {
+          await api.deleteCheckup(c.id).catch((err: unknown) => (message.textContent = asApiError(err).message));
+          await refresh();
+        });
+        return h("li", { class: "card" }, h("p", {}, `${longDate(c.onDate)}: ${CHECKUP_WORDS[c.kind]}${c.note ? `. ${c.note}` : ""}`), remove);
+      }),
+    );
+  };
+  const form = h(
+    "form",
+    { class: "record-form" },
+    h("div", { class: "row" }, field("Date", onDate), field("What kind", kind), field("Note", note)),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add")),
+    message,
+  );
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await api.addCheckup({ onDate: onDate.value, kind: kind.value as CheckupKind, note: note.value.trim() });
+      message.textContent = "Added.";
+      note.value = "";
+      await refresh();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+  });
+  await refresh();
+  return h(
+    "section",
+    { "aria-labelledby": "scans-title" },
+    h("h3", { id: "scans-title" }, "Scans and check-ups"),
+    next,
+    form,
+    h("h4", {}, "Other dates"),
+    past,
+    h(
+      "aside",
+      { class: "general-info", "aria-labelledby": "rhythm-title" },
+      h("h4", { id: "rhythm-title" }, "General information, not about you"),
+      ...ctx.content.record.rhythm.map((r) => h("p", {}, r.text)),
+    ),
+  );
+}
