@@ -1,9 +1,8 @@
 fn main() {
     // Our own commands are declared here so they are denied unless a capability grants them.
     let app = tauri_build::AppManifest::new().commands(COMMANDS);
-    let attributes = tauri_build::Attributes::new()
-        .app_manifest(app)
-        .capabilities_path_pattern("./src-tauri/app/capabilities/**/*");
+    let attributes =
+        tauri_build::Attributes::new().app_manifest(app).capabilities_path_pattern("./src-tauri/app/capabilities/**/*");
     tauri_build::try_build(attributes).expect("tauri-build failed: see the message above");
 }
 
@@ -42,6 +41,8 @@ const COMMANDS: &[&str] = &[
     "preview_backup",
     "import_backup",
     "delete_all_data",
+    "get_pack_settings",
+    "preview_pack",
     "save_pack",
     "open_pack",
 ];

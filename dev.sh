@@ -13,7 +13,7 @@ APT_PACKAGES=(
   # To build the Tauri app
   libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev file pkg-config
   # To test it and look at it: a virtual screen, WebKit's WebDriver, PDF tools
-  xvfb xauth webkit2gtk-driver poppler-utils qpdf
+  xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick
 )
 
 say() { printf '\n==> %s\n' "$*"; }

@@ -5,9 +5,7 @@ use std::path::{Path, PathBuf};
 use alk_companion_lib::AppState;
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
-};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::{App, WebviewWindow, WebviewWindowBuilder};
 
@@ -24,13 +22,9 @@ impl TestApp {
     fn new(data: &Path) -> TestApp {
         let state = AppState::open(&resources(), data).with_save_dir(data.join("out"));
         std::fs::create_dir_all(data.join("out")).unwrap();
-        let app = alk_companion_lib::configure(mock_builder())
-            .manage(state)
-            .build(mock_context(noop_assets()))
-            .unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-            .build()
-            .unwrap();
+        let app =
+            alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
         TestApp { _app: app, window }
     }
 
@@ -64,42 +58,22 @@ fn choices_and_note_survive_a_restart() {
     let data = tempfile::tempdir().unwrap();
     {
         let app = TestApp::new(data.path());
-        app.call(
-            "choose_question",
-            json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }),
-        )
-        .unwrap();
+        app.call("choose_question", json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }))
+            .unwrap();
         let plan = app
-            .call(
-                "choose_question",
-                json!({ "appointmentId": null, "questionId": "tki-which", "chosen": true }),
-            )
+            .call("choose_question", json!({ "appointmentId": null, "questionId": "tki-which", "chosen": true }))
             .unwrap();
         assert_eq!(plan.as_array().unwrap().len(), 2);
-        let note = app
-            .call(
-                "save_note",
-                json!({ "id": null, "text": "Zoë’s note ≥ 2", "appointmentId": null }),
-            )
-            .unwrap();
+        let note =
+            app.call("save_note", json!({ "id": null, "text": "Zoë’s note ≥ 2", "appointmentId": null })).unwrap();
         assert_eq!(note["text"], "Zoë’s note ≥ 2");
         assert!(note["updatedAt"].is_string());
     }
     let app = TestApp::new(data.path());
-    let plan = app
-        .call("get_plan", json!({ "appointmentId": null }))
-        .unwrap();
-    let ids: Vec<&str> = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["questionId"].as_str().unwrap())
-        .collect();
+    let plan = app.call("get_plan", json!({ "appointmentId": null })).unwrap();
+    let ids: Vec<&str> = plan.as_array().unwrap().iter().map(|q| q["questionId"].as_str().unwrap()).collect();
     assert_eq!(ids, vec!["ask3-options", "tki-which"]);
-    assert_eq!(
-        app.call("list_notes", json!({})).unwrap()[0]["text"],
-        "Zoë’s note ≥ 2"
-    );
+    assert_eq!(app.call("list_notes", json!({})).unwrap()[0]["text"], "Zoë’s note ≥ 2");
 }
 
 #[test]
@@ -107,49 +81,22 @@ fn errors_reach_the_ui_as_kind_and_message() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());
     let err = app
-        .call(
-            "choose_question",
-            json!({ "appointmentId": null, "questionId": "no-such", "chosen": true }),
-        )
+        .call("choose_question", json!({ "appointmentId": null, "questionId": "no-such", "chosen": true }))
         .unwrap_err();
-    assert_eq!(
-        err,
-        json!({ "kind": "notFound", "message": "That question is not in the question library." })
-    );
+    assert_eq!(err, json!({ "kind": "notFound", "message": "That question is not in the question library." }));
 
-    let note = app
-        .call(
-            "save_note",
-            json!({ "id": null, "text": "kept", "appointmentId": null }),
-        )
-        .unwrap();
+    let note = app.call("save_note", json!({ "id": null, "text": "kept", "appointmentId": null })).unwrap();
     let err = app
-        .call(
-            "save_note",
-            json!({ "id": note["id"], "text": "x".repeat(1_000_000), "appointmentId": null }),
-        )
+        .call("save_note", json!({ "id": note["id"], "text": "x".repeat(1_000_000), "appointmentId": null }))
         .unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
-    assert_eq!(
-        err.as_object().unwrap().len(),
-        2,
-        "only kind and message: {err}"
-    );
-    assert_eq!(
-        app.call("list_notes", json!({})).unwrap()[0]["text"],
-        "kept"
-    );
+    assert_eq!(err.as_object().unwrap().len(), 2, "only kind and message: {err}");
+    assert_eq!(app.call("list_notes", json!({})).unwrap()[0]["text"], "kept");
 
-    let input =
-        json!({ "startsAt": "2027-02-30T10:00", "withWhom": "", "place": "", "purpose": "" });
-    let err = app
-        .call("save_appointment", json!({ "id": null, "input": input }))
-        .unwrap_err();
+    let input = json!({ "startsAt": "2027-02-30T10:00", "withWhom": "", "place": "", "purpose": "" });
+    let err = app.call("save_appointment", json!({ "id": null, "input": input })).unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
-    assert!(err["message"]
-        .as_str()
-        .unwrap()
-        .contains("There is no 30 February"));
+    assert!(err["message"].as_str().unwrap().contains("There is no 30 February"));
 }
 
 #[test]
@@ -157,38 +104,14 @@ fn a_fourth_top_question_is_refused() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());
     let mut plan = json!([]);
-    for id in [
-        "ask3-options",
-        "ask3-pros-cons",
-        "ask3-support",
-        "tki-which",
-    ] {
-        plan = app
-            .call(
-                "choose_question",
-                json!({ "appointmentId": null, "questionId": id, "chosen": true }),
-            )
-            .unwrap();
+    for id in ["ask3-options", "ask3-pros-cons", "ask3-support", "tki-which"] {
+        plan = app.call("choose_question", json!({ "appointmentId": null, "questionId": id, "chosen": true })).unwrap();
     }
-    let ids: Vec<i64> = plan
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|q| q["id"].as_i64().unwrap())
-        .collect();
+    let ids: Vec<i64> = plan.as_array().unwrap().iter().map(|q| q["id"].as_i64().unwrap()).collect();
     for id in &ids[..3] {
-        app.call(
-            "set_top_question",
-            json!({ "appointmentId": null, "id": id, "top": true }),
-        )
-        .unwrap();
+        app.call("set_top_question", json!({ "appointmentId": null, "id": id, "top": true })).unwrap();
     }
-    let err = app
-        .call(
-            "set_top_question",
-            json!({ "appointmentId": null, "id": ids[3], "top": true }),
-        )
-        .unwrap_err();
+    let err = app.call("set_top_question", json!({ "appointmentId": null, "id": ids[3], "top": true })).unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
     assert!(err["message"].as_str().unwrap().contains("3 top questions"));
 }
@@ -197,60 +120,26 @@ fn a_fourth_top_question_is_refused() {
 fn backup_moves_everything_to_another_computer() {
     let first = tempfile::tempdir().unwrap();
     let app = TestApp::new(first.path());
-    app.call(
-        "save_note",
-        json!({ "id": null, "text": "Moving with me", "appointmentId": null }),
-    )
-    .unwrap();
+    app.call("save_note", json!({ "id": null, "text": "Moving with me", "appointmentId": null })).unwrap();
     let input = json!({ "startsAt": "2026-12-03T14:30", "withWhom": "Specialist nurse", "place": "Clinic 2", "purpose": "Results" });
-    app.call("save_appointment", json!({ "id": null, "input": input }))
-        .unwrap();
+    app.call("save_appointment", json!({ "id": null, "input": input })).unwrap();
     let saved = app.call("export_backup", json!({})).unwrap();
     let name = saved["fileName"].as_str().unwrap();
-    assert!(
-        name.starts_with("alk-companion-backup-") && name.ends_with(".json"),
-        "{name}"
-    );
+    assert!(name.starts_with("alk-companion-backup-") && name.ends_with(".json"), "{name}");
     let file = first.path().join("out").join(name);
 
     let second = tempfile::tempdir().unwrap();
     let state = AppState::open(&resources(), second.path()).with_open_file(file);
-    let other = alk_companion_lib::configure(mock_builder())
-        .manage(state)
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    let window = WebviewWindowBuilder::new(&other, "main", Default::default())
-        .build()
-        .unwrap();
-    let other = TestApp {
-        _app: other,
-        window,
-    };
-    other
-        .call(
-            "save_note",
-            json!({ "id": null, "text": "replaced", "appointmentId": null }),
-        )
-        .unwrap();
+    let other = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
+    let window = WebviewWindowBuilder::new(&other, "main", Default::default()).build().unwrap();
+    let other = TestApp { _app: other, window };
+    other.call("save_note", json!({ "id": null, "text": "replaced", "appointmentId": null })).unwrap();
     let preview = other.call("preview_backup", json!({})).unwrap();
-    assert_eq!(
-        (preview["appointments"].as_u64(), preview["notes"].as_u64()),
-        (Some(1), Some(1))
-    );
-    assert_eq!(
-        other.call("list_notes", json!({})).unwrap()[0]["text"],
-        "replaced",
-        "a preview changes nothing"
-    );
+    assert_eq!((preview["appointments"].as_u64(), preview["notes"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(other.call("list_notes", json!({})).unwrap()[0]["text"], "replaced", "a preview changes nothing");
     other.call("import_backup", json!({})).unwrap();
-    assert_eq!(
-        other.call("list_notes", json!({})).unwrap()[0]["text"],
-        "Moving with me"
-    );
-    assert_eq!(
-        other.call("list_appointments", json!({})).unwrap()[0]["withWhom"],
-        "Specialist nurse"
-    );
+    assert_eq!(other.call("list_notes", json!({})).unwrap()[0]["text"], "Moving with me");
+    assert_eq!(other.call("list_appointments", json!({})).unwrap()[0]["withWhom"], "Specialist nurse");
 
     other.call("delete_all_data", json!({})).unwrap();
     assert_eq!(other.call("list_notes", json!({})).unwrap(), json!([]));
@@ -260,17 +149,24 @@ fn backup_moves_everything_to_another_computer() {
 fn pack_is_made_off_the_ui_thread_and_saved() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());
-    app.call(
-        "choose_question",
-        json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }),
-    )
-    .unwrap();
-    let saved = app
-        .call(
-            "save_pack",
-            json!({ "options": { "paper": "a4", "printSize": "large" }, "appointmentId": null }),
-        )
+    app.call("choose_question", json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }))
         .unwrap();
+    let settings = json!({
+        "parts": { "cover": true, "questions": true, "checklist": true, "notes": true, "diary": true, "treatments": true },
+        "patientName": "Zoë",
+        "options": { "paper": "a4", "printSize": "large" },
+        "appointmentId": null,
+        "noteIds": []
+    });
+    let preview = app.call("preview_pack", json!({ "settings": settings, "now": "2026-11-27T10:00" })).unwrap();
+    assert!(preview["firstPage"].as_array().unwrap().iter().any(|l| l["text"] == "My appointment pack"));
+    let saved = app.call("save_pack", json!({ "settings": settings, "now": "2026-11-27T10:00" })).unwrap();
+    assert_eq!(saved["pages"], preview["pages"]);
+    // The parts, name and print size are remembered for next time.
+    let remembered = app.call("get_pack_settings", json!({})).unwrap();
+    assert_eq!(remembered["patientName"], "Zoë");
+    assert_eq!(remembered["options"]["printSize"], "large");
+    assert_eq!(remembered["parts"]["diary"], true);
     assert_eq!(saved["fileName"], "appointment-pack.pdf");
     assert!(saved["pages"].as_u64().unwrap() >= 1);
     let bytes = std::fs::read(data.path().join("out/appointment-pack.pdf")).unwrap();
@@ -295,9 +191,7 @@ fn store_from_a_newer_app_gives_a_plain_message() {
 fn make_store_from_newer_app(dir: &Path) -> PathBuf {
     let path = dir.join(alk_companion_lib::STORE_FILE);
     drop(alk_core::store::Store::open(&path).unwrap());
-    assert!(!dir
-        .join(format!("{}-wal", alk_companion_lib::STORE_FILE))
-        .exists());
+    assert!(!dir.join(format!("{}-wal", alk_companion_lib::STORE_FILE)).exists());
     let mut bytes = std::fs::read(&path).unwrap();
     bytes[60..64].copy_from_slice(&999u32.to_be_bytes());
     std::fs::write(&path, bytes).unwrap();

@@ -22,14 +22,11 @@ pub(crate) async fn ask_save_path<R: Runtime>(
         return Ok(Some(dir.join(file_name)));
     }
     let (send, receive) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title(title)
-        .set_file_name(file_name)
-        .add_filter(filter, &[extension])
-        .save_file(move |path| {
+    app.dialog().file().set_title(title).set_file_name(file_name).add_filter(filter, &[extension]).save_file(
+        move |path| {
             let _ = send.send(path);
-        });
+        },
+    );
     let chosen = receive.await.map_err(|_| ApiError::internal())?;
     Ok(chosen.and_then(|p| p.into_path().ok()))
 }
@@ -45,13 +42,9 @@ pub(crate) async fn ask_open_path<R: Runtime>(
         return Ok(Some(file.clone()));
     }
     let (send, receive) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter, &[extension])
-        .pick_file(move |path| {
-            let _ = send.send(path);
-        });
+    app.dialog().file().set_title(title).add_filter(filter, &[extension]).pick_file(move |path| {
+        let _ = send.send(path);
+    });
     let chosen = receive.await.map_err(|_| ApiError::internal())?;
     Ok(chosen.and_then(|p| p.into_path().ok()))
 }
@@ -70,7 +63,45 @@ pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
 }
 
 pub(crate) fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Opens a saved file in the system's viewer. On Linux this runs `xdg-open` with a clean
+/// environment, because a bundle's own library paths (an AppImage's, say) break the viewer.
+pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<()> {
+    let failed = || {
+        ApiError::new(
+            ErrorKind::Pack,
+            "Your file is saved, but this computer has no program set up to open it. You can open it yourself from where you saved it.",
+        )
+    };
+    if cfg!(target_os = "linux") {
+        const KEEP: [&str; 8] = [
+            "PATH",
+            "HOME",
+            "DISPLAY",
+            "WAYLAND_DISPLAY",
+            "XDG_RUNTIME_DIR",
+            "DBUS_SESSION_BUS_ADDRESS",
+            "XDG_DATA_DIRS",
+            "LANG",
+        ];
+        let mut command = std::process::Command::new("xdg-open");
+        command.arg(path).env_clear();
+        for key in KEEP {
+            if let Some(value) = std::env::var_os(key) {
+                command.env(key, value);
+            }
+        }
+        // XDG_DATA_HOME and XDG_CONFIG_HOME say which program opens PDFs; keep them as they are.
+        for key in ["XDG_DATA_HOME", "XDG_CONFIG_HOME"] {
+            if let Some(value) = std::env::var_os(key) {
+                command.env(key, value);
+            }
+        }
+        let status = command.status().map_err(|_| failed())?;
+        return if status.success() { Ok(()) } else { Err(failed()) };
+    }
+    use tauri_plugin_opener::OpenerExt;
+    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| failed())
 }

@@ -14,14 +14,14 @@ pub(crate) type Result<T> = std::result::Result<T, ApiError>;
 
 impl ApiError {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
-        ApiError {
-            kind,
-            message: message.into(),
-        }
+        ApiError { kind, message: message.into() }
     }
 
     pub(crate) fn internal() -> Self {
-        ApiError::new(ErrorKind::Internal, "Something went wrong inside ALK Companion. What you saved before is safe. Please try again.")
+        ApiError::new(
+            ErrorKind::Internal,
+            "Something went wrong inside ALK Companion. What you saved before is safe. Please try again.",
+        )
     }
 }
 
@@ -29,10 +29,7 @@ impl From<alk_core::Error> for ApiError {
     fn from(error: alk_core::Error) -> Self {
         // The core's Display never holds the user's text, so it is safe to log.
         eprintln!("alk-companion: {error}");
-        ApiError {
-            kind: error.kind(),
-            message: error.plain_message(),
-        }
+        ApiError { kind: error.kind(), message: error.plain_message() }
     }
 }
 
@@ -44,15 +41,8 @@ mod tests {
     fn error_shape_is_kind_and_message() {
         let error = ApiError::from(alk_core::Error::Invalid("That question is empty.".into()));
         let json = serde_json::to_value(&error).unwrap();
-        assert_eq!(
-            json,
-            serde_json::json!({ "kind": "invalidInput", "message": "That question is empty." })
-        );
-        let too_new = serde_json::to_value(ApiError::from(alk_core::Error::TooNew {
-            found: 9,
-            supported: 1,
-        }))
-        .unwrap();
+        assert_eq!(json, serde_json::json!({ "kind": "invalidInput", "message": "That question is empty." }));
+        let too_new = serde_json::to_value(ApiError::from(alk_core::Error::TooNew { found: 9, supported: 1 })).unwrap();
         assert_eq!(too_new["kind"], "tooNew");
     }
 }

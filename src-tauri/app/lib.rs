@@ -13,10 +13,8 @@ use tauri::Manager;
 
 /// Adds every command and plugin to a builder; `run` and the IPC tests share it.
 pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
-        .invoke_handler(tauri::generate_handler![
+    builder.plugin(tauri_plugin_dialog::init()).plugin(tauri_plugin_opener::init()).invoke_handler(
+        tauri::generate_handler![
             commands::content::get_content,
             commands::content::search,
             commands::appointments::list_appointments,
@@ -51,9 +49,12 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::backup::preview_backup,
             commands::backup::import_backup,
             commands::backup::delete_all_data,
+            commands::pack::get_pack_settings,
+            commands::pack::preview_pack,
             commands::pack::save_pack,
             commands::pack::open_pack,
-        ])
+        ],
+    )
 }
 
 pub fn run() {

@@ -35,17 +35,10 @@ impl AppState {
     pub fn open(resources: &Path, data_dir: &Path) -> AppState {
         let content = Content::load(&resources.join("content")).map_err(ApiError::from);
         AppState {
-            search: content
-                .as_ref()
-                .map(SearchIndex::build)
-                .map_err(Clone::clone),
+            search: content.as_ref().map(SearchIndex::build).map_err(Clone::clone),
             content,
-            fonts: FontSet::load(&resources.join("fonts"))
-                .map(Arc::new)
-                .map_err(ApiError::from),
-            store: Store::open(&data_dir.join(STORE_FILE))
-                .map(Mutex::new)
-                .map_err(ApiError::from),
+            fonts: FontSet::load(&resources.join("fonts")).map(Arc::new).map_err(ApiError::from),
+            store: Store::open(&data_dir.join(STORE_FILE)).map(Mutex::new).map_err(ApiError::from),
             last_pack: Mutex::new(None),
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
             open_file: None,

@@ -27,22 +27,13 @@ pub(crate) async fn export_backup<R: Runtime>(
     let json = serde_json::to_vec_pretty(&backup).map_err(|_| ApiError::internal())?;
     let day = backup.exported_at.get(..10).unwrap_or("backup");
     let name = format!("alk-companion-backup-{day}.json");
-    let Some(path) = ask_save_path(
-        &app,
-        &state,
-        "Save a backup of my information",
-        &name,
-        ("Backup file", "json"),
-    )
-    .await?
+    let Some(path) =
+        ask_save_path(&app, &state, "Save a backup of my information", &name, ("Backup file", "json")).await?
     else {
         return Ok(None);
     };
     write_whole(&path, &json)?;
-    Ok(Some(SavedFile {
-        file_name: file_name(&path),
-        bytes: json.len() as u32,
-    }))
+    Ok(Some(SavedFile { file_name: file_name(&path), bytes: json.len() as u32 }))
 }
 
 /// Reads a backup the user chooses and says what is in it. Nothing changes yet.
@@ -51,43 +42,24 @@ pub(crate) async fn preview_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<BackupPreview>> {
-    let Some(path) = ask_open_path(
-        &app,
-        &state,
-        "Choose a backup file",
-        ("Backup file", "json"),
-    )
-    .await?
-    else {
+    let Some(path) = ask_open_path(&app, &state, "Choose a backup file", ("Backup file", "json")).await? else {
         return Ok(None);
     };
     let bytes = std::fs::read(&path).map_err(|_| {
-        ApiError::new(
-            ErrorKind::Storage,
-            "That file could not be read. Nothing on this computer has been changed.",
-        )
+        ApiError::new(ErrorKind::Storage, "That file could not be read. Nothing on this computer has been changed.")
     })?;
-    let backup = tokio::task::spawn_blocking(move || Backup::parse(&bytes))
-        .await
-        .map_err(|_| ApiError::internal())??;
+    let backup =
+        tokio::task::spawn_blocking(move || Backup::parse(&bytes)).await.map_err(|_| ApiError::internal())??;
     let preview = backup.preview();
-    *state
-        .pending_backup
-        .lock()
-        .map_err(|_| ApiError::internal())? = Some(backup);
+    *state.pending_backup.lock().map_err(|_| ApiError::internal())? = Some(backup);
     Ok(Some(preview))
 }
 
 /// Replaces this computer's record with the backup last previewed, all or nothing.
 #[tauri::command]
 pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
-    let backup = state
-        .pending_backup
-        .lock()
-        .map_err(|_| ApiError::internal())?
-        .take();
-    let backup = backup
-        .ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please choose a backup file first."))?;
+    let backup = state.pending_backup.lock().map_err(|_| ApiError::internal())?.take();
+    let backup = backup.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please choose a backup file first."))?;
     Ok(state.store()?.import_backup(&backup)?)
 }
 

@@ -18,10 +18,7 @@ pub(crate) async fn save_step_progress(
     note: String,
 ) -> Result<StepProgress> {
     if !state.content()?.checklist.iter().any(|s| s.id == step_id) {
-        return Err(ApiError::new(
-            ErrorKind::NotFound,
-            "That step is not in the checklist.",
-        ));
+        return Err(ApiError::new(ErrorKind::NotFound, "That step is not in the checklist."));
     }
     Ok(state.store()?.set_step_progress(&step_id, done, &note)?)
 }

@@ -13,9 +13,5 @@ pub(crate) async fn get_content(state: State<'_, AppState>) -> Result<Content> {
 /// Searches the information, questions, glossary, checklist and the patient's notes.
 #[tauri::command]
 pub(crate) async fn search(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
-    Ok(search_everything(
-        state.search_index()?,
-        &*state.store()?,
-        &query,
-    )?)
+    Ok(search_everything(state.search_index()?, &*state.store()?, &query)?)
 }

@@ -9,10 +9,7 @@ use crate::error::{ApiError, Result};
 use crate::AppState;
 
 #[tauri::command]
-pub(crate) async fn get_plan(
-    state: State<'_, AppState>,
-    appointment_id: Option<i64>,
-) -> Result<Vec<PlanQuestion>> {
+pub(crate) async fn get_plan(state: State<'_, AppState>, appointment_id: Option<i64>) -> Result<Vec<PlanQuestion>> {
     Ok(state.store()?.plan(appointment_id)?)
 }
 
@@ -24,10 +21,7 @@ pub(crate) async fn choose_question(
     chosen: bool,
 ) -> Result<Vec<PlanQuestion>> {
     if state.content()?.question(&question_id).is_none() {
-        return Err(ApiError::new(
-            ErrorKind::NotFound,
-            "That question is not in the question library.",
-        ));
+        return Err(ApiError::new(ErrorKind::NotFound, "That question is not in the question library."));
     }
     let mut store = state.store()?;
     if chosen {
@@ -96,11 +90,7 @@ pub(crate) async fn answer_question(
 
 /// Copies the questions without an answer to another list; returns how many.
 #[tauri::command]
-pub(crate) async fn copy_unanswered(
-    state: State<'_, AppState>,
-    from: Option<i64>,
-    to: Option<i64>,
-) -> Result<u32> {
+pub(crate) async fn copy_unanswered(state: State<'_, AppState>, from: Option<i64>, to: Option<i64>) -> Result<u32> {
     Ok(state.store()?.copy_unanswered(from, to)? as u32)
 }
 

@@ -40,18 +40,11 @@ pub(crate) async fn list_diary(
     now: String,
 ) -> Result<Vec<DiaryEntry>> {
     let store = state.store()?;
-    Ok(if since_last_appointment {
-        store.diary_since_last_appointment(&now)?
-    } else {
-        store.diary(None)?
-    })
+    Ok(if since_last_appointment { store.diary_since_last_appointment(&now)? } else { store.diary(None)? })
 }
 
 #[tauri::command]
-pub(crate) async fn add_diary_entry(
-    state: State<'_, AppState>,
-    input: DiaryInput,
-) -> Result<DiaryEntry> {
+pub(crate) async fn add_diary_entry(state: State<'_, AppState>, input: DiaryInput) -> Result<DiaryEntry> {
     if input.what != "other" && state.content()?.side_effect(&input.what).is_none() {
         return Err(ApiError::new(
             ErrorKind::InvalidInput,
@@ -72,10 +65,7 @@ pub(crate) async fn list_checkups(state: State<'_, AppState>) -> Result<Vec<Chec
 }
 
 #[tauri::command]
-pub(crate) async fn add_checkup(
-    state: State<'_, AppState>,
-    input: CheckupInput,
-) -> Result<Checkup> {
+pub(crate) async fn add_checkup(state: State<'_, AppState>, input: CheckupInput) -> Result<Checkup> {
     Ok(state.store()?.add_checkup(&input)?)
 }
 

@@ -40,55 +40,71 @@ fn parts(text: &str) -> Option<(u32, u32, u32)> {
 
 /// YYYY-MM-DD with a real month and day.
 pub fn is_date(text: &str) -> bool {
-    parts(text).is_some_and(|(year, month, day)| {
-        (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day)
-    })
+    parts(text).is_some_and(|(year, month, day)| (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day))
 }
 
 /// Checks a date the user typed, with a message that names the problem in plain words.
 pub fn check_date(text: &str, what: &str) -> Result<()> {
     let Some((year, month, day)) = parts(text) else {
-        return Err(Error::Invalid(format!(
-            "Please give the {what} as a full date, for example 3 December 2026."
-        )));
+        return Err(Error::Invalid(format!("Please give the {what} as a full date, for example 3 December 2026.")));
     };
     if !(1..=12).contains(&month) {
-        return Err(Error::Invalid(format!(
-            "The {what} has a month that does not exist. Please check it."
-        )));
+        return Err(Error::Invalid(format!("The {what} has a month that does not exist. Please check it.")));
     }
     if !(1..=days_in(year, month)).contains(&day) {
         let name = MONTHS[(month - 1) as usize];
-        return Err(Error::Invalid(format!(
-            "There is no {day} {name} in {year}. Please check the {what}."
-        )));
+        return Err(Error::Invalid(format!("There is no {day} {name} in {year}. Please check the {what}.")));
     }
     if !(1900..=2200).contains(&year) {
-        return Err(Error::Invalid(format!(
-            "The year of the {what} looks wrong. Please check it."
-        )));
+        return Err(Error::Invalid(format!("The year of the {what} looks wrong. Please check it.")));
     }
     Ok(())
 }
 
 /// YYYY-MM-DDTHH:MM, a real date and a 24-hour time.
 pub fn check_date_time(text: &str, what: &str) -> Result<()> {
-    let (date, time) = text.split_once('T').ok_or_else(|| {
-        Error::Invalid(format!(
-            "Please give both a date and a time for the {what}."
-        ))
-    })?;
+    let (date, time) = text
+        .split_once('T')
+        .ok_or_else(|| Error::Invalid(format!("Please give both a date and a time for the {what}.")))?;
     check_date(date, what)?;
     let valid_time = time.len() == 5
         && time.as_bytes()[2] == b':'
         && time[..2].parse::<u32>().is_ok_and(|h| h < 24)
         && time[3..].parse::<u32>().is_ok_and(|m| m < 60);
     if !valid_time {
-        return Err(Error::Invalid(format!(
-            "The time of the {what} does not look right. Please check it."
-        )));
+        return Err(Error::Invalid(format!("The time of the {what} does not look right. Please check it.")));
     }
     Ok(())
+}
+
+const WEEKDAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+
+/// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// "2026-12-03" → "3 December 2026"; text that is not a date comes back as it is.
+pub fn date_in_words(date: &str) -> String {
+    match parts(date.get(..10).unwrap_or(date)) {
+        Some((year, month, day)) if is_date(&date[..10]) => format!("{day} {} {year}", MONTHS[(month - 1) as usize]),
+        _ => date.to_string(),
+    }
+}
+
+/// "2026-12-03T14:30" → "Thursday 3 December 2026 at 14:30".
+pub fn date_time_in_words(local: &str) -> String {
+    let Some((date, time)) = local.split_once('T') else { return date_in_words(local) };
+    let Some((year, month, day)) = parts(date).filter(|_| is_date(date)) else { return local.to_string() };
+    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
+    let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
+    format!("{weekday} {} at {time}", date_in_words(date))
 }
 
 #[cfg(test)]
@@ -105,12 +121,17 @@ mod tests {
     }
 
     #[test]
+    fn dates_read_in_words() {
+        assert_eq!(date_in_words("2026-12-03"), "3 December 2026");
+        assert_eq!(date_time_in_words("2026-12-03T14:30"), "Thursday 3 December 2026 at 14:30");
+        assert_eq!(date_time_in_words("2030-01-15T09:00"), "Tuesday 15 January 2030 at 09:00");
+        assert_eq!(date_in_words("soon"), "soon");
+    }
+
+    #[test]
     fn thirtieth_of_february_gets_a_plain_message() {
         let err = check_date_time("2026-02-30T10:00", "appointment").unwrap_err();
-        assert_eq!(
-            err.plain_message(),
-            "There is no 30 February in 2026. Please check the appointment."
-        );
+        assert_eq!(err.plain_message(), "There is no 30 February in 2026. Please check the appointment.");
         assert!(check_date_time("2026-02-28T25:00", "appointment").is_err());
         assert!(check_date_time("2026-02-28", "appointment").is_err());
         assert!(check_date_time("2026-02-28T09:30", "appointment").is_ok());

@@ -56,12 +56,7 @@ impl SearchIndex {
         let mut entries = Vec::new();
         let mut add = |kind: HitKind, id: &str, title: &str, body: String| {
             entries.push(Entry {
-                hit: SearchHit {
-                    kind,
-                    id: id.to_string(),
-                    title: title.to_string(),
-                    snippet: String::new(),
-                },
+                hit: SearchHit { kind, id: id.to_string(), title: title.to_string(), snippet: String::new() },
                 title_words: words(title),
                 body_words: words(&body),
                 body,
@@ -69,24 +64,11 @@ impl SearchIndex {
         };
         for section in &content.sections {
             let body: Vec<String> = section.blocks.iter().map(|b| b.plain_text()).collect();
-            add(
-                HitKind::Section,
-                &section.id,
-                &section.title,
-                format!("{}\n{}", section.summary, body.join("\n")),
-            );
+            add(HitKind::Section, &section.id, &section.title, format!("{}\n{}", section.summary, body.join("\n")));
         }
         for question in &content.questions {
-            let topic = content
-                .topic(&question.topic)
-                .map(|t| t.title.as_str())
-                .unwrap_or_default();
-            add(
-                HitKind::Question,
-                &question.id,
-                &question.text,
-                topic.to_string(),
-            );
+            let topic = content.topic(&question.topic).map(|t| t.title.as_str()).unwrap_or_default();
+            add(HitKind::Question, &question.id, &question.text, topic.to_string());
         }
         for term in &content.glossary {
             add(HitKind::Term, &term.id, &term.term, term.definition.clone());
@@ -111,14 +93,8 @@ impl SearchIndex {
             .filter_map(|(order, entry)| {
                 let mut score = 0;
                 for word in &wanted {
-                    let in_title = entry
-                        .title_words
-                        .iter()
-                        .any(|w| w.starts_with(word.as_str()));
-                    let in_body = entry
-                        .body_words
-                        .iter()
-                        .any(|w| w.starts_with(word.as_str()));
+                    let in_title = entry.title_words.iter().any(|w| w.starts_with(word.as_str()));
+                    let in_body = entry.body_words.iter().any(|w| w.starts_with(word.as_str()));
                     if !in_title && !in_body {
                         return None;
                     }
@@ -131,37 +107,22 @@ impl SearchIndex {
         scored
             .into_iter()
             .take(MAX_HITS)
-            .map(|(_, _, entry)| SearchHit {
-                snippet: snippet(&entry.body, &wanted),
-                ..entry.hit.clone()
-            })
+            .map(|(_, _, entry)| SearchHit { snippet: snippet(&entry.body, &wanted), ..entry.hit.clone() })
             .collect()
     }
 }
 
 /// The content's matches first, then the patient's own notes (from the store's FTS5 index).
-pub fn search_everything(
-    index: &SearchIndex,
-    store: &Store,
-    query: &str,
-) -> Result<Vec<SearchHit>> {
+pub fn search_everything(index: &SearchIndex, store: &Store, query: &str) -> Result<Vec<SearchHit>> {
     let mut hits = index.search(query);
     for note in store.search_notes(query, MAX_HITS)? {
         let text = store.note(note.id)?.text;
-        let first_line = text
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim();
+        let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("").trim();
         let title: String = first_line.chars().take(80).collect();
         hits.push(SearchHit {
             kind: HitKind::Note,
             id: note.id.to_string(),
-            title: if title.is_empty() {
-                "A note".into()
-            } else {
-                title
-            },
+            title: if title.is_empty() { "A note".into() } else { title },
             snippet: note.snippet,
         });
     }
@@ -171,11 +132,7 @@ pub fn search_everything(
 /// Lower case, accents removed, light plural folding: "Scans" → "scan", "metastases" and
 /// "metastasis" → "metastas", "café" → "cafe".
 pub fn fold(word: &str) -> String {
-    let plain: String = word
-        .nfd()
-        .filter(|c| !is_combining(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
+    let plain: String = word.nfd().filter(|c| !is_combining(*c)).flat_map(char::to_lowercase).collect();
     let plain = plain.replace(['’', '\''], "");
     if plain.chars().count() <= 4 {
         return plain;
@@ -285,20 +242,11 @@ mod tests {
     #[test]
     fn search_covers_the_patients_notes_too() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .save_note(None, "Lorlatinib question for Dr Nowak\nand more", None)
-            .unwrap();
+        store.save_note(None, "Lorlatinib question for Dr Nowak\nand more", None).unwrap();
         let hits = search_everything(&index(), &store, "lorlatinib").unwrap();
-        let note = hits
-            .iter()
-            .find(|h| h.kind == HitKind::Note)
-            .expect("the note is found");
+        let note = hits.iter().find(|h| h.kind == HitKind::Note).expect("the note is found");
         assert_eq!(note.title, "Lorlatinib question for Dr Nowak");
-        assert_eq!(
-            hits.last().unwrap().kind,
-            HitKind::Note,
-            "content comes first"
-        );
+        assert_eq!(hits.last().unwrap().kind, HitKind::Note, "content comes first");
     }
 
     #[test]
@@ -312,14 +260,8 @@ mod tests {
     #[test]
     fn snippet_shows_the_matching_words() {
         let hits = index().search("photosensitivity");
-        let section = hits
-            .iter()
-            .find(|h| h.kind == HitKind::Section)
-            .expect("a section mentions it");
-        assert!(
-            section.snippet.to_lowercase().contains("photosensitiv"),
-            "{section:?}"
-        );
+        let section = hits.iter().find(|h| h.kind == HitKind::Section).expect("a section mentions it");
+        assert!(section.snippet.to_lowercase().contains("photosensitiv"), "{section:?}");
         assert!(section.snippet.chars().count() <= 162, "{section:?}");
     }
 }

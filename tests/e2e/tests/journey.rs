@@ -96,13 +96,18 @@ async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
     panic!("{css} never said {wanted:?}; last it said {last:?}");
 }
 
+/// Saves what the user sees: the web view through WebDriver, and the whole X screen (the real
+/// window with its frame) when ImageMagick's `import` is there. Scrolls to the top first.
 async fn screenshot(client: &Client, name: &str) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
+    client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
     // Let WebKit paint what the test just changed before taking the picture.
     tokio::time::sleep(Duration::from_millis(400)).await;
     let png = client.screenshot().await.unwrap();
     std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    let window = dir.join(format!("{name}-window.png"));
+    let _ = Command::new("import").args(["-window", "root"]).arg(window).status();
 }
 
 async fn open_view(client: &Client, view: &str) {
@@ -145,6 +150,10 @@ async fn choices_note_and_pack_survive_a_restart() {
     screenshot(&client, "03-notes").await;
 
     open_view(&client, "pack").await;
+    // The preview shows the page count and the first page before anything is saved.
+    wait_text(&client, "#preview-pages", "page").await;
+    wait_text(&client, "#pack-preview .page", "My appointment pack").await;
+    find(&client, "#pick-note-1").await.click().await.unwrap();
     find(&client, "#make-pack").await.click().await.unwrap();
     wait_text(&client, "#pack-status", "Saved appointment-pack.pdf").await;
     screenshot(&client, "04-pack").await;

@@ -13,6 +13,8 @@ import type { DiaryEntry } from "./bindings/DiaryEntry";
 import type { DiaryInput } from "./bindings/DiaryInput";
 import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
+import type { PackPreview } from "./bindings/PackPreview";
+import type { PackSettings } from "./bindings/PackSettings";
 import type { PlanQuestion } from "./bindings/PlanQuestion";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SavedPack } from "./bindings/SavedPack";
@@ -33,6 +35,8 @@ export type {
   DiaryInput,
   NoteItem,
   PackOptions,
+  PackPreview,
+  PackSettings,
   PlanQuestion,
   SavedFile,
   SavedPack,
@@ -122,6 +126,8 @@ export const api = {
   importBackup: () => call<null>("import_backup"),
   deleteAllData: () => call<null>("delete_all_data"),
 
-  savePack: (options: PackOptions, appointmentId: ListId) => call<SavedPack | null>("save_pack", { options, appointmentId }),
+  getPackSettings: () => call<PackSettings>("get_pack_settings"),
+  previewPack: (settings: PackSettings, now: string) => call<PackPreview>("preview_pack", { settings, now }),
+  savePack: (settings: PackSettings, now: string) => call<SavedPack | null>("save_pack", { settings, now }),
   openPack: () => call<null>("open_pack"),
 };

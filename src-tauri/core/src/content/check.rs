@@ -7,47 +7,15 @@ use crate::dates::is_date;
 use crate::Result;
 
 pub(super) fn check(content: &Content) -> Result<()> {
-    unique(
-        "questions.toml",
-        "topic",
-        content.topics.iter().map(|t| t.id.as_str()),
-    )?;
-    unique(
-        "questions.toml",
-        "question",
-        content.questions.iter().map(|q| q.id.as_str()),
-    )?;
-    unique(
-        "glossary.toml",
-        "term",
-        content.glossary.iter().map(|t| t.id.as_str()),
-    )?;
-    unique(
-        "checklist.toml",
-        "step",
-        content.checklist.iter().map(|s| s.id.as_str()),
-    )?;
-    unique(
-        "references.toml",
-        "reference",
-        content.references.iter().map(|r| r.id.as_str()),
-    )?;
-    unique(
-        "sections",
-        "section",
-        content.sections.iter().map(|s| s.id.as_str()),
-    )?;
+    unique("questions.toml", "topic", content.topics.iter().map(|t| t.id.as_str()))?;
+    unique("questions.toml", "question", content.questions.iter().map(|q| q.id.as_str()))?;
+    unique("glossary.toml", "term", content.glossary.iter().map(|t| t.id.as_str()))?;
+    unique("checklist.toml", "step", content.checklist.iter().map(|s| s.id.as_str()))?;
+    unique("references.toml", "reference", content.references.iter().map(|r| r.id.as_str()))?;
+    unique("sections", "section", content.sections.iter().map(|s| s.id.as_str()))?;
 
-    unique(
-        "record.toml",
-        "drug",
-        content.record.drugs.iter().map(|d| d.id.as_str()),
-    )?;
-    unique(
-        "record.toml",
-        "side_effect",
-        content.record.side_effects.iter().map(|s| s.id.as_str()),
-    )?;
+    unique("record.toml", "drug", content.record.drugs.iter().map(|d| d.id.as_str()))?;
+    unique("record.toml", "side_effect", content.record.side_effects.iter().map(|s| s.id.as_str()))?;
 
     let topics: HashSet<&str> = content.topics.iter().map(|t| t.id.as_str()).collect();
     let sections: HashSet<&str> = content.sections.iter().map(|s| s.id.as_str()).collect();
@@ -58,50 +26,32 @@ pub(super) fn check(content: &Content) -> Result<()> {
         if !topics.contains(q.topic.as_str()) {
             return Err(content_error(
                 "questions.toml",
-                format!(
-                    "question {} has topic {}, which does not exist",
-                    q.id, q.topic
-                ),
+                format!("question {} has topic {}, which does not exist", q.id, q.topic),
             ));
         }
         if !sections.contains(q.section.as_str()) {
             return Err(content_error(
                 "questions.toml",
-                format!(
-                    "question {} has section {}, which does not exist",
-                    q.id, q.section
-                ),
+                format!("question {} has section {}, which does not exist", q.id, q.section),
             ));
         }
         if q.text.trim().is_empty() {
-            return Err(content_error(
-                "questions.toml",
-                format!("question {} has no text", q.id),
-            ));
+            return Err(content_error("questions.toml", format!("question {} has no text", q.id)));
         }
     }
     for section in &content.sections {
         let file = section.file.as_str();
         if !is_date(&section.last_reviewed) {
-            return Err(content_error(
-                file,
-                "last_reviewed must be a date written YYYY-MM-DD",
-            ));
+            return Err(content_error(file, "last_reviewed must be a date written YYYY-MM-DD"));
         }
         for reference in &section.references {
             if !references.contains(reference.as_str()) {
-                return Err(content_error(
-                    file,
-                    format!("reference {reference} is not in references.toml"),
-                ));
+                return Err(content_error(file, format!("reference {reference} is not in references.toml")));
             }
         }
         for id in term_ids(&section.blocks) {
             if !terms.contains(id) {
-                return Err(content_error(
-                    file,
-                    format!("glossary word {id} is not in glossary.toml"),
-                ));
+                return Err(content_error(file, format!("glossary word {id} is not in glossary.toml")));
             }
         }
     }
@@ -112,10 +62,7 @@ fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Res
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            return Err(content_error(
-                file,
-                format!("the {what} id {id} is used twice"),
-            ));
+            return Err(content_error(file, format!("the {what} id {id} is used twice")));
         }
     }
     Ok(())

@@ -53,15 +53,12 @@ pub fn parse(body: &str) -> Result<Vec<Block>, String> {
                  line: usize|
      -> Result<(), String> {
         if !paragraph.is_empty() {
-            let inlines =
-                parse_inlines(&paragraph.join(" ")).map_err(|p| format!("line {line}: {p}"))?;
+            let inlines = parse_inlines(&paragraph.join(" ")).map_err(|p| format!("line {line}: {p}"))?;
             blocks.push(Block::Paragraph { inlines });
             paragraph.clear();
         }
         if !items.is_empty() {
-            blocks.push(Block::List {
-                items: std::mem::take(items),
-            });
+            blocks.push(Block::List { items: std::mem::take(items) });
         }
         Ok(())
     };
@@ -73,9 +70,7 @@ pub fn parse(body: &str) -> Result<Vec<Block>, String> {
             flush(&mut blocks, &mut paragraph, &mut items, number)?;
         } else if let Some(heading) = line.strip_prefix("## ") {
             flush(&mut blocks, &mut paragraph, &mut items, number)?;
-            blocks.push(Block::Heading {
-                text: heading.trim().to_string(),
-            });
+            blocks.push(Block::Heading { text: heading.trim().to_string() });
         } else if line.starts_with('#') {
             return Err(format!("line {number}: only '## ' headings are allowed"));
         } else if let Some(item) = line.strip_prefix("- ") {
@@ -90,12 +85,7 @@ pub fn parse(body: &str) -> Result<Vec<Block>, String> {
             paragraph.push(line.to_string());
         }
     }
-    flush(
-        &mut blocks,
-        &mut paragraph,
-        &mut items,
-        body.lines().count(),
-    )?;
+    flush(&mut blocks, &mut paragraph, &mut items, body.lines().count())?;
     if blocks.is_empty() {
         return Err("the section has no text".into());
     }
@@ -107,14 +97,10 @@ fn parse_inlines(text: &str) -> Result<Vec<Inline>, String> {
     let mut rest = text;
     while let Some(start) = rest.find("[[") {
         if start > 0 {
-            inlines.push(Inline::Text {
-                text: rest[..start].to_string(),
-            });
+            inlines.push(Inline::Text { text: rest[..start].to_string() });
         }
         let after = &rest[start + 2..];
-        let end = after
-            .find("]]")
-            .ok_or("a [[glossary word]] is missing its closing ]]")?;
+        let end = after.find("]]").ok_or("a [[glossary word]] is missing its closing ]]")?;
         let inner = &after[..end];
         let (id, shown) = inner.split_once('|').unwrap_or((inner, ""));
         let id = id.trim();
@@ -122,24 +108,15 @@ fn parse_inlines(text: &str) -> Result<Vec<Inline>, String> {
             return Err("a [[glossary word]] has no id".into());
         }
         // `[[cell]]` shows the word "cell" itself.
-        let shown = if shown.trim().is_empty() {
-            id
-        } else {
-            shown.trim()
-        };
-        inlines.push(Inline::Term {
-            id: id.to_string(),
-            text: shown.to_string(),
-        });
+        let shown = if shown.trim().is_empty() { id } else { shown.trim() };
+        inlines.push(Inline::Term { id: id.to_string(), text: shown.to_string() });
         rest = &after[end + 2..];
     }
     if rest.contains("]]") {
         return Err("a ]] has no opening [[".into());
     }
     if !rest.is_empty() {
-        inlines.push(Inline::Text {
-            text: rest.to_string(),
-        });
+        inlines.push(Inline::Text { text: rest.to_string() });
     }
     Ok(inlines)
 }
@@ -150,27 +127,14 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_lists_become_blocks() {
-        let blocks =
-            parse("## Title\n\nOne line\nand [[cell]] more.\n\n- first\n- second [[tki|TKIs]]\n")
-                .unwrap();
+        let blocks = parse("## Title\n\nOne line\nand [[cell]] more.\n\n- first\n- second [[tki|TKIs]]\n").unwrap();
         assert_eq!(blocks.len(), 3);
-        assert_eq!(
-            blocks[0],
-            Block::Heading {
-                text: "Title".into()
-            }
-        );
+        assert_eq!(blocks[0], Block::Heading { text: "Title".into() });
         assert_eq!(blocks[1].plain_text(), "One line and cell more.");
         match &blocks[2] {
             Block::List { items } => {
                 assert_eq!(items.len(), 2);
-                assert_eq!(
-                    items[1][1],
-                    Inline::Term {
-                        id: "tki".into(),
-                        text: "TKIs".into()
-                    }
-                );
+                assert_eq!(items[1][1], Inline::Term { id: "tki".into(), text: "TKIs".into() });
             }
             other => panic!("expected a list, got {other:?}"),
         }

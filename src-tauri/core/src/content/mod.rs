@@ -236,10 +236,7 @@ impl Content {
 }
 
 fn content_error(file: &str, problem: impl Into<String>) -> Error {
-    Error::Content {
-        file: file.to_string(),
-        problem: problem.into(),
-    }
+    Error::Content { file: file.to_string(), problem: problem.into() }
 }
 
 fn read_text(dir: &Path, file: &str) -> Result<String> {
@@ -254,8 +251,7 @@ fn read_toml<T: serde::de::DeserializeOwned>(dir: &Path, file: &str) -> Result<T
 
 fn read_sections(dir: &Path) -> Result<Vec<Section>> {
     let folder = dir.join("sections");
-    let entries =
-        std::fs::read_dir(&folder).map_err(|e| content_error("sections", e.to_string()))?;
+    let entries = std::fs::read_dir(&folder).map_err(|e| content_error("sections", e.to_string()))?;
     let mut names: Vec<String> = entries
         .filter_map(|entry| entry.ok())
         .map(|entry| entry.file_name().to_string_lossy().into_owned())
@@ -273,14 +269,11 @@ fn read_sections(dir: &Path) -> Result<Vec<Section>> {
 
 fn parse_section(file: &str, text: &str) -> Result<Section> {
     let text = text.replace("\r\n", "\n");
-    let rest = text
-        .strip_prefix("+++\n")
-        .ok_or_else(|| content_error(file, "the file must start with a line of +++"))?;
-    let (front, body) = rest
-        .split_once("\n+++\n")
-        .ok_or_else(|| content_error(file, "the settings must end with a line of +++"))?;
-    let front: FrontMatter =
-        toml::from_str(front).map_err(|e| content_error(file, e.to_string()))?;
+    let rest =
+        text.strip_prefix("+++\n").ok_or_else(|| content_error(file, "the file must start with a line of +++"))?;
+    let (front, body) =
+        rest.split_once("\n+++\n").ok_or_else(|| content_error(file, "the settings must end with a line of +++"))?;
+    let front: FrontMatter = toml::from_str(front).map_err(|e| content_error(file, e.to_string()))?;
     let blocks = markup::parse(body).map_err(|problem| content_error(file, problem))?;
     Ok(Section {
         id: front.id,
@@ -383,11 +376,8 @@ pub(crate) mod tests {
         let temp = copy_of_real();
         let path = temp.path().join("sections/03-what-are-tkis.md");
         let text = std::fs::read_to_string(&path).unwrap();
-        let broken: String = text
-            .lines()
-            .filter(|line| !line.starts_with("last_reviewed"))
-            .map(|line| format!("{line}\n"))
-            .collect();
+        let broken: String =
+            text.lines().filter(|line| !line.starts_with("last_reviewed")).map(|line| format!("{line}\n")).collect();
         std::fs::write(&path, broken).unwrap();
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "sections/03-what-are-tkis.md");

@@ -23,11 +23,8 @@ pub fn section_readability(section: &Section) -> Readability {
 
 pub fn readability(text: &str) -> Readability {
     // A heading or list item ends where its line ends, even without a full stop.
-    let sentences = text
-        .split(['.', '!', '?', ':', ';', '\n'])
-        .filter(|s| s.chars().any(char::is_alphanumeric))
-        .count()
-        .max(1);
+    let sentences =
+        text.split(['.', '!', '?', ':', ';', '\n']).filter(|s| s.chars().any(char::is_alphanumeric)).count().max(1);
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == '/' || c == '–' || c == '—')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -35,23 +32,14 @@ pub fn readability(text: &str) -> Readability {
         .collect();
     let word_count = words.len().max(1);
     let syllables: usize = words.iter().map(|w| syllables(w)).sum();
-    let flesch = 206.835
-        - 1.015 * (word_count as f64 / sentences as f64)
-        - 84.6 * (syllables as f64 / word_count as f64);
-    Readability {
-        words: words.len(),
-        sentences,
-        syllables,
-        flesch,
-    }
+    let flesch =
+        206.835 - 1.015 * (word_count as f64 / sentences as f64) - 84.6 * (syllables as f64 / word_count as f64);
+    Readability { words: words.len(), sentences, syllables, flesch }
 }
 
 fn syllables(word: &str) -> usize {
     let word = word.to_lowercase();
-    if word
-        .chars()
-        .all(|c| c.is_ascii_digit() || !c.is_alphabetic())
-    {
+    if word.chars().all(|c| c.is_ascii_digit() || !c.is_alphabetic()) {
         return 1;
     }
     // Short forms such as "CT", "NHS" or "TKI" are read letter by letter.
@@ -117,10 +105,7 @@ mod tests {
             .filter(|(_, r)| r.flesch < FLESCH_FLOOR)
             .map(|(s, r)| format!("{} ({:.1})", s.id, r.flesch))
             .collect();
-        assert!(
-            hard.is_empty(),
-            "below the floor of {FLESCH_FLOOR}: {hard:?}"
-        );
+        assert!(hard.is_empty(), "below the floor of {FLESCH_FLOOR}: {hard:?}");
     }
 
     /// `./dev.sh readability` prints these figures.
@@ -128,16 +113,10 @@ mod tests {
     #[ignore]
     fn readability_figures() {
         let content = Content::load(&real_dir()).unwrap();
-        println!(
-            "{:<28} {:>6} {:>9} {:>9} {:>7}",
-            "section", "words", "sentences", "syllables", "flesch"
-        );
+        println!("{:<28} {:>6} {:>9} {:>9} {:>7}", "section", "words", "sentences", "syllables", "flesch");
         for section in &content.sections {
             let r = section_readability(section);
-            println!(
-                "{:<28} {:>6} {:>9} {:>9} {:>7.1}",
-                section.id, r.words, r.sentences, r.syllables, r.flesch
-            );
+            println!("{:<28} {:>6} {:>9} {:>9} {:>7.1}", section.id, r.words, r.sentences, r.syllables, r.flesch);
         }
     }
 }

@@ -26,9 +26,7 @@ impl FontSet {
         let read = |name: &str| -> Result<ParsedFont> {
             let bytes = std::fs::read(dir.join(name))?;
             ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| {
-                Error::Pack(format!(
-                    "The font {name} could not be read. Please reinstall ALK Companion."
-                ))
+                Error::Pack(format!("The font {name} could not be read. Please reinstall ALK Companion."))
             })
         };
         Ok(FontSet {
@@ -47,9 +45,7 @@ impl FontSet {
     }
 
     fn has(&self, face: Face, c: char) -> bool {
-        self.font(face)
-            .lookup_glyph_index(c as u32)
-            .is_some_and(|gid| gid != 0)
+        self.font(face).lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0)
     }
 
     /// The face that draws `c` in text meant for `face`: that face if it can, else the fallback.
@@ -121,14 +117,7 @@ pub(crate) mod tests {
     fn symbols_fall_back_to_dejavu() {
         let fonts = real_fonts();
         let runs = fonts.runs("Done ✓ now", Face::Regular);
-        assert_eq!(
-            runs,
-            vec![
-                (Face::Regular, "Done "),
-                (Face::Fallback, "✓"),
-                (Face::Regular, " now")
-            ]
-        );
+        assert_eq!(runs, vec![(Face::Regular, "Done "), (Face::Fallback, "✓"), (Face::Regular, " now")]);
     }
 
     #[test]
@@ -142,11 +131,7 @@ pub(crate) mod tests {
         let fonts = real_fonts();
         assert_eq!(fonts.missing("plain text é ✓"), Vec::<char>::new());
         let missing = fonts.missing("hello 你好 🫠 😀");
-        assert_eq!(
-            missing,
-            vec!['你', '好', '🫠'],
-            "DejaVu has the plain smiley; nothing has the rest"
-        );
+        assert_eq!(missing, vec!['你', '好', '🫠'], "DejaVu has the plain smiley; nothing has the rest");
     }
 
     #[test]

@@ -1,9 +1,8 @@
 //! Our own page layout: printpdf places text where it is told and no more. This wraps lines by
-//! glyph widths at Unicode break points, keeps blocks together, and never lets a heading end a page.
+//! glyph widths at Unicode break points, keeps blocks together, never lets a heading end a page,
+//! and avoids a near-empty last page.
 
-use printpdf::{
-    Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix,
-};
+use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::fonts::{Face, FontSet};
@@ -20,6 +19,7 @@ pub(crate) struct Metrics {
     pub body: f32,
     pub heading: f32,
     pub title: f32,
+    pub small: f32,
     pub footer: f32,
     /// Line spacing as a multiple of the font size (RNIB Clear Print asks for at least 1.5).
     pub leading: f32,
@@ -36,6 +36,10 @@ impl Metrics {
 
     fn body_bottom(&self) -> f32 {
         self.margin_bottom
+    }
+
+    fn usable(&self) -> f32 {
+        self.body_top() - self.body_bottom()
     }
 }
 
@@ -59,6 +63,21 @@ pub(crate) enum Piece {
     Rule {
         indent: f32,
     },
+    /// A tick box drawn as a square, ticked when `done`, beside one line of text.
+    TickBox {
+        done: bool,
+        face: Face,
+        size: f32,
+        text: String,
+    },
+    /// One line of a table row: each cell's line of text at its column's offset.
+    Cells {
+        cells: Vec<(f32, String)>,
+        face: Face,
+        size: f32,
+    },
+    /// A thin line under a table row.
+    Divider,
     Gap(f32),
 }
 
@@ -74,7 +93,7 @@ pub(crate) struct Group {
     pub bookmark: Option<String>,
 }
 
-/// Where one piece ended up. Tests read these; the PDF never does.
+/// Where one piece ended up. Tests and the in-app preview read these; the PDF never does.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Placed {
     pub page: usize,
@@ -82,6 +101,8 @@ pub struct Placed {
     pub bottom: f32,
     pub tag: Option<Tag>,
     pub is_rule: bool,
+    /// A text piece's left edge, words, size and weight (bold), for the preview.
+    pub text: Option<(f32, String, f32, bool)>,
 }
 
 pub(crate) struct Pages {
@@ -89,13 +110,16 @@ pub(crate) struct Pages {
     pub placed: Vec<Placed>,
     /// Bookmark title and the page (from 0) it points at.
     pub bookmarks: Vec<(String, usize)>,
+    /// Each group's index and the page it starts on.
+    group_starts: Vec<(usize, usize)>,
 }
 
 impl Piece {
     fn height(&self, m: &Metrics) -> f32 {
         match self {
-            Piece::Text { size, .. } => size * m.leading,
+            Piece::Text { size, .. } | Piece::TickBox { size, .. } | Piece::Cells { size, .. } => size * m.leading,
             Piece::Rule { .. } => m.body * m.leading * 1.35,
+            Piece::Divider => 6.0,
             Piece::Gap(height) => *height,
         }
     }
@@ -136,32 +160,64 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, face: Face, size: f32, width: f3
     lines
 }
 
-/// Places the groups on pages, then draws them.
+/// Places the groups on pages and draws them. When the last page would be nearly empty, whole
+/// groups move over from the page before, so the pack never ends on a page with a line or two.
 pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group]) -> Pages {
-    let mut pages = Pages {
-        ops: vec![Vec::new()],
-        placed: Vec::new(),
-        bookmarks: Vec::new(),
-    };
+    let mut breaks: Vec<usize> = Vec::new();
+    let mut pages = place(fonts, handles, m, groups, &breaks);
+    for _ in 0..6 {
+        let Some(last) = pages.ops.len().checked_sub(1).filter(|&n| n > 0) else { break };
+        let fill = |page: usize| -> f32 {
+            pages.placed.iter().filter(|p| p.page == page).map(|p| p.top - p.bottom).sum::<f32>() / m.usable()
+        };
+        if fill(last) >= 0.2 || fill(last - 1) < 0.5 {
+            break;
+        }
+        // The last group that starts on the page before moves to the last page.
+        let Some(&(mut group, _)) = pages.group_starts.iter().rev().find(|&&(_, page)| page == last - 1) else {
+            break;
+        };
+        // A heading goes with what follows it.
+        while group > 0 && groups[group - 1].keep_with_next {
+            group -= 1;
+        }
+        if group == 0 || breaks.contains(&group) {
+            break;
+        }
+        breaks.push(group);
+        pages = place(fonts, handles, m, groups, &breaks);
+    }
+    pages
+}
+
+fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], breaks: &[usize]) -> Pages {
+    let mut pages =
+        Pages { ops: vec![Vec::new()], placed: Vec::new(), bookmarks: Vec::new(), group_starts: Vec::new() };
     let mut y = m.body_top();
-    let usable = m.body_top() - m.body_bottom();
 
     for (index, group) in groups.iter().enumerate() {
         let own: f32 = group.pieces.iter().map(|p| p.height(m)).sum();
         let needed = if group.keep_with_next {
-            own + groups
-                .get(index + 1)
-                .map_or(0.0, |next| lead_height(next, m))
+            // A chain of headings (a part, then a table's header row) stays with what follows.
+            let chain: f32 = groups[index + 1..]
+                .iter()
+                .take_while(|g| g.keep_with_next)
+                .map(|g| g.pieces.iter().map(|p| p.height(m)).sum::<f32>())
+                .sum();
+            let after = groups[index + 1..].iter().find(|g| !g.keep_with_next);
+            own + chain + after.map_or(0.0, |next| lead_height(next, m))
         } else if group.splittable {
             lead_height(group, m)
         } else {
             own
         };
         let at_top = (y - m.body_top()).abs() < f32::EPSILON;
-        if y - needed < m.body_bottom() && !at_top && needed <= usable {
+        let no_room = y - needed < m.body_bottom() && needed <= m.usable();
+        if !at_top && (no_room || breaks.contains(&index)) {
             pages.ops.push(Vec::new());
             y = m.body_top();
         }
+        pages.group_starts.push((index, pages.ops.len() - 1));
         if let Some(title) = &group.bookmark {
             pages.bookmarks.push((title.clone(), pages.ops.len() - 1));
         }
@@ -183,6 +239,7 @@ pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: 
                 bottom: y - height,
                 tag: group.tag,
                 is_rule: matches!(piece, Piece::Rule { .. }),
+                text: preview_text(m, piece),
             });
             y -= height;
         }
@@ -190,91 +247,83 @@ pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: 
     pages
 }
 
-/// The height a group needs at the foot of a page before it may start there.
+/// The height a group needs at the foot of a page before it may start there: all of it, or
+/// for a long note its first two lines, so no line is left alone.
 fn lead_height(group: &Group, m: &Metrics) -> f32 {
-    if group.splittable {
-        group.pieces.iter().take(2).map(|p| p.height(m)).sum()
-    } else {
-        group.pieces.iter().map(|p| p.height(m)).sum()
-    }
+    let take = if group.splittable { 2 } else { group.pieces.len() };
+    group.pieces.iter().take(take).map(|p| p.height(m)).sum()
 }
 
 fn black() -> Color {
-    Color::Greyscale(Greyscale {
-        percent: 0.0,
-        icc_profile: None,
-    })
+    Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
 }
 
-fn draw(
-    fonts: &FontSet,
-    handles: &Handles,
-    m: &Metrics,
-    piece: &Piece,
-    top: f32,
-    ops: &mut Vec<Op>,
-) {
+fn grey(percent: f32) -> Color {
+    Color::Greyscale(Greyscale { percent, icc_profile: None })
+}
+
+fn stroke(ops: &mut Vec<Op>, colour: Color, thickness: f32, points: &[(f32, f32)], closed: bool) {
+    ops.push(Op::SetOutlineColor { col: colour });
+    ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+    let points = points.iter().map(|&(x, y)| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }).collect();
+    ops.push(Op::DrawLine { line: Line { points, is_closed: closed } });
+}
+
+fn draw(fonts: &FontSet, handles: &Handles, m: &Metrics, piece: &Piece, top: f32, ops: &mut Vec<Op>) {
+    let baseline = |size: f32| top - size * (m.leading - 1.0) / 2.0 - size * 0.85;
+    let right = m.page_width - m.margin_x;
     match piece {
-        Piece::Text {
-            indent,
-            face,
-            size,
-            text,
-            label,
-        } => {
-            // Centre the glyphs in the line box: the baseline sits a little below the middle.
-            let baseline = top - size * (m.leading - 1.0) / 2.0 - size * 0.85;
+        Piece::Text { indent, face, size, text, label } => {
             if let Some(label) = label {
-                draw_text(
-                    fonts,
-                    handles,
-                    ops,
-                    (m.margin_x, baseline),
-                    (*face, *size),
-                    label,
-                );
+                draw_text(fonts, handles, ops, (m.margin_x, baseline(*size)), (*face, *size), label);
             }
-            draw_text(
-                fonts,
-                handles,
-                ops,
-                (m.margin_x + indent, baseline),
-                (*face, *size),
-                text,
-            );
+            draw_text(fonts, handles, ops, (m.margin_x + indent, baseline(*size)), (*face, *size), text);
         }
         Piece::Rule { indent } => {
             let y = top - piece.height(m) + 4.0;
-            ops.push(Op::SetOutlineColor {
-                col: Color::Greyscale(Greyscale {
-                    percent: 0.45,
-                    icc_profile: None,
-                }),
-            });
-            ops.push(Op::SetOutlineThickness { pt: Pt(0.7) });
-            ops.push(Op::DrawLine {
-                line: Line {
-                    points: vec![
-                        LinePoint {
-                            p: Point {
-                                x: Pt(m.margin_x + indent),
-                                y: Pt(y),
-                            },
-                            bezier: false,
-                        },
-                        LinePoint {
-                            p: Point {
-                                x: Pt(m.page_width - m.margin_x),
-                                y: Pt(y),
-                            },
-                            bezier: false,
-                        },
-                    ],
-                    is_closed: false,
-                },
-            });
+            stroke(ops, grey(0.45), 0.7, &[(m.margin_x + indent, y), (right, y)], false);
         }
+        Piece::TickBox { done, face, size, text } => {
+            let side = size * 0.8;
+            let (x, y) = (m.margin_x, baseline(*size) - size * 0.08);
+            let box_points = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
+            stroke(ops, black(), 1.0, &box_points, true);
+            if *done {
+                // A tick drawn as strokes, so no font needs a tick glyph.
+                let tick = [
+                    (x + side * 0.18, y + side * 0.5),
+                    (x + side * 0.42, y + side * 0.2),
+                    (x + side * 0.85, y + side * 0.85),
+                ];
+                stroke(ops, black(), 1.8, &tick, false);
+            }
+            draw_text(fonts, handles, ops, (m.margin_x + size * 1.4, baseline(*size)), (*face, *size), text);
+        }
+        Piece::Cells { cells, face, size } => {
+            for (x, text) in cells {
+                draw_text(fonts, handles, ops, (m.margin_x + x, baseline(*size)), (*face, *size), text);
+            }
+        }
+        Piece::Divider => stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false),
         Piece::Gap(_) => {}
+    }
+}
+
+/// What the in-app preview shows of a piece: its left edge, words, size and weight.
+fn preview_text(m: &Metrics, piece: &Piece) -> Option<(f32, String, f32, bool)> {
+    match piece {
+        Piece::Text { indent, face, size, text, label } => Some(match label {
+            Some(label) => (m.margin_x, format!("{label} {text}"), *size, *face == Face::Bold),
+            None => (m.margin_x + indent, text.clone(), *size, *face == Face::Bold),
+        }),
+        Piece::TickBox { done, face, size, text } => {
+            Some((m.margin_x, format!("{} {text}", if *done { "☑" } else { "☐" }), *size, *face == Face::Bold))
+        }
+        Piece::Cells { cells, face, size } => {
+            let joined: Vec<&str> = cells.iter().map(|(_, t)| t.as_str()).collect();
+            Some((m.margin_x, joined.join("  ·  "), *size, *face == Face::Bold))
+        }
+        Piece::Rule { .. } | Piece::Divider | Piece::Gap(_) => None,
     }
 }
 
@@ -290,16 +339,9 @@ pub(crate) fn draw_text(
     ops.push(Op::SetFillColor { col: black() });
     for (run_face, run) in fonts.runs(text, face) {
         ops.push(Op::StartTextSection);
-        ops.push(Op::SetFont {
-            font: handles.get(run_face),
-            size: Pt(size),
-        });
-        ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(baseline)),
-        });
-        ops.push(Op::ShowText {
-            items: vec![TextItem::Text(run.to_string())],
-        });
+        ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
         ops.push(Op::EndTextSection);
         x += fonts.width(run, run_face, size);
     }

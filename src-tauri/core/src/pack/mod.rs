@@ -1,6 +1,7 @@
 //! The appointment pack: a PDF the patient hands to their oncologist.
 
 mod fonts;
+mod gather;
 mod layout;
 
 use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
@@ -8,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use fonts::{Face, FontSet};
+pub use gather::{gather, PackParts, PackSettings};
 pub use layout::{Placed, Tag};
 
 use crate::{Error, Result};
@@ -39,17 +41,45 @@ pub struct PackOptions {
     pub print_size: PrintSize,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct PackQuestion {
     pub topic: String,
     pub text: String,
+    pub top3: bool,
+    /// An answer already typed is printed in place of the ruled lines.
+    pub answer: String,
 }
 
-/// Everything that goes into one pack. The app gathers it; the core lays it out.
-#[derive(Debug, Clone)]
-pub struct PackRequest {
-    pub questions: Vec<PackQuestion>,
+#[derive(Debug, Clone, Default)]
+pub struct PackAppointment {
+    /// In words: "Thursday 3 December 2026 at 14:30".
+    pub when: String,
+    pub with_whom: String,
+    pub place: String,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PackStep {
+    pub text: String,
+    pub why: String,
+    pub done: bool,
     pub note: String,
+}
+
+/// Everything that goes into one pack, already in words. `gather` builds it from the store.
+#[derive(Debug, Clone, Default)]
+pub struct PackRequest {
+    pub parts: PackParts,
+    pub patient_name: String,
+    pub appointment: Option<PackAppointment>,
+    pub questions: Vec<PackQuestion>,
+    pub checklist: Vec<PackStep>,
+    pub notes: Vec<String>,
+    /// Rows of date, what, how much it bothers, note.
+    pub diary: Vec<[String; 4]>,
+    /// Rows of treatment, started, stopped, why it stopped.
+    pub treatments: Vec<[String; 4]>,
     pub options: PackOptions,
     /// When the pack is made, in seconds since 1970 (UTC).
     pub created_unix: i64,
@@ -61,6 +91,86 @@ pub struct Pack {
     pub bytes: Vec<u8>,
     pub pages: usize,
     pub placed: Vec<Placed>,
+    /// The page size in points, for the preview.
+    pub page_size: (f32, f32),
+    /// The parts, as bookmarked, each with the page (from 1) it starts on.
+    pub parts: Vec<(String, usize)>,
+}
+
+/// What the app shows before saving: the parts, the page count, and the first page's lines
+/// where our layout placed them (a faithful view, since it is the same layout).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackPreview {
+    pub pages: u32,
+    pub page_width: f32,
+    pub page_height: f32,
+    pub parts: Vec<PreviewPart>,
+    pub first_page: Vec<PreviewLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreviewPart {
+    pub title: String,
+    pub page: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PreviewLine {
+    /// From the page's left edge and top edge, in points.
+    pub x: f32,
+    pub top: f32,
+    pub size: f32,
+    pub bold: bool,
+    pub text: String,
+    /// A ruled answer line rather than text.
+    pub rule: bool,
+}
+
+impl Pack {
+    pub fn preview(&self) -> PackPreview {
+        let (width, height) = self.page_size;
+        let first_page = self
+            .placed
+            .iter()
+            .filter(|p| p.page == 0)
+            .filter_map(|p| match &p.text {
+                Some((x, text, size, bold)) => Some(PreviewLine {
+                    x: *x,
+                    top: height - p.top,
+                    size: *size,
+                    bold: *bold,
+                    text: text.clone(),
+                    rule: false,
+                }),
+                None if p.is_rule => Some(PreviewLine {
+                    x: 0.0,
+                    top: height - p.bottom - 4.0,
+                    size: 0.0,
+                    bold: false,
+                    text: String::new(),
+                    rule: true,
+                }),
+                None => None,
+            })
+            .collect();
+        PackPreview {
+            pages: self.pages as u32,
+            page_width: width,
+            page_height: height,
+            parts: self
+                .parts
+                .iter()
+                .map(|(title, page)| PreviewPart { title: title.clone(), page: *page as u32 })
+                .collect(),
+            first_page,
+        }
+    }
 }
 
 impl PrintSize {
@@ -69,9 +179,10 @@ impl PrintSize {
             Paper::A4 => (595.28, 841.89),
             Paper::Letter => (612.0, 792.0),
         };
-        let (body, heading, title) = match self {
-            PrintSize::Normal => (13.0, 18.0, 24.0),
-            PrintSize::Large => (17.0, 22.0, 28.0),
+        // Normal: body 13 pt; large print: 17 pt with larger headings (RNIB Clear Print).
+        let (body, heading, title, small) = match self {
+            PrintSize::Normal => (13.0, 18.0, 24.0, 12.0),
+            PrintSize::Large => (17.0, 22.0, 28.0, 16.0),
         };
         Metrics {
             page_width,
@@ -82,6 +193,7 @@ impl PrintSize {
             body,
             heading,
             title,
+            small,
             footer: 10.0,
             leading: 1.5,
         }
@@ -107,7 +219,7 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
         )));
     }
     let m = request.options.print_size.metrics(request.options.paper);
-    let groups = groups(fonts, &m, request);
+    let groups = Builder { fonts, m: &m, request }.groups();
 
     let mut doc = PdfDocument::new("My appointment pack");
     let handles = Handles {
@@ -118,163 +230,305 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
     let printed = date_label(request.created_unix);
+    let left = format!(
+        "Information, not medical advice. Content {}, source dated {}.",
+        request.content_version, request.source_date_label
+    );
     for (index, ops) in pages.ops.iter_mut().enumerate() {
-        let left = format!(
-            "Information, not medical advice. Content {}, source dated {}.",
-            request.content_version, request.source_date_label
-        );
         let right = format!("Printed {printed}. Page {} of {total}", index + 1);
         let y = m.margin_bottom - 30.0;
-        layout::draw_text(
-            fonts,
-            &handles,
-            ops,
-            (m.margin_x, y),
-            (Face::Regular, m.footer),
-            &left,
-        );
-        layout::draw_text(
-            fonts,
-            &handles,
-            ops,
-            (m.margin_x, y - m.footer * 1.5),
-            (Face::Regular, m.footer),
-            &right,
-        );
+        layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), &left);
+        layout::draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
     }
 
     let info = &mut doc.metadata.info;
-    let created = OffsetDateTime::from_unix_timestamp(request.created_unix).map_err(|_| {
-        Error::Pack("The computer's clock gave a date that cannot be printed.".into())
-    })?;
+    let created = OffsetDateTime::from_unix_timestamp(request.created_unix)
+        .map_err(|_| Error::Pack("The computer's clock gave a date that cannot be printed.".into()))?;
     info.creation_date = created;
     info.modification_date = created;
     info.metadata_date = created;
-    info.author = "ALK Companion".into();
+    let name = request.patient_name.trim();
+    info.author = if name.is_empty() { "ALK Companion".into() } else { name.to_string() };
     info.creator = "ALK Companion".into();
     info.producer = "ALK Companion".into();
     info.subject = "Questions for my appointment".into();
 
-    let (width, height) = (
-        Mm::from(printpdf::Pt(m.page_width)),
-        Mm::from(printpdf::Pt(m.page_height)),
-    );
-    let pdf_pages = pages
-        .ops
-        .drain(..)
-        .map(|ops| PdfPage::new(width, height, ops))
-        .collect();
+    let (width, height) = (Mm::from(printpdf::Pt(m.page_width)), Mm::from(printpdf::Pt(m.page_height)));
+    let pdf_pages = pages.ops.drain(..).map(|ops| PdfPage::new(width, height, ops)).collect();
     doc.with_pages(pdf_pages);
     for (title, page) in &pages.bookmarks {
         doc.add_bookmark(title, page + 1);
     }
-    let bytes = doc.save(
-        &PdfSaveOptions {
-            subset_fonts: true,
-            ..Default::default()
-        },
-        &mut Vec::new(),
-    );
-    Ok(Pack {
-        bytes,
-        pages: total,
-        placed: pages.placed,
-    })
+    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    let parts = pages.bookmarks.iter().map(|(title, page)| (title.clone(), page + 1)).collect();
+    Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })
 }
 
 fn all_text(request: &PackRequest) -> String {
-    let mut text = request.note.clone();
-    for q in &request.questions {
-        text.push_str(&q.text);
-        text.push_str(&q.topic);
+    let mut text = vec![request.patient_name.clone()];
+    if let Some(a) = &request.appointment {
+        text.extend([a.when.clone(), a.with_whom.clone(), a.place.clone(), a.purpose.clone()]);
     }
-    text
+    for q in &request.questions {
+        text.extend([q.text.clone(), q.topic.clone(), q.answer.clone()]);
+    }
+    for s in &request.checklist {
+        text.extend([s.text.clone(), s.why.clone(), s.note.clone()]);
+    }
+    text.extend(request.notes.iter().cloned());
+    for row in request.diary.iter().chain(&request.treatments) {
+        text.extend(row.iter().cloned());
+    }
+    text.join("\n")
 }
 
-fn groups(fonts: &FontSet, m: &Metrics, request: &PackRequest) -> Vec<Group> {
-    let width = m.text_width();
-    let lines = |text: &str, face: Face, size: f32, indent: f32| -> Vec<Piece> {
-        layout::wrap(fonts, text, face, size, width - indent)
-            .into_iter()
-            .map(|text| Piece::Text {
-                indent,
-                face,
-                size,
-                text,
-                label: None,
-            })
-            .collect()
-    };
-    let group = |pieces: Vec<Piece>| Group {
-        pieces,
-        tag: None,
-        keep_with_next: false,
-        splittable: true,
-        bookmark: None,
-    };
-    let heading = |text: &str, bookmark: bool| Group {
-        pieces: [
-            vec![Piece::Gap(m.body)],
-            lines(text, Face::Bold, m.heading, 0.0),
-        ]
-        .concat(),
-        tag: None,
-        keep_with_next: true,
-        splittable: false,
-        bookmark: bookmark.then(|| text.to_string()),
-    };
+/// Turns the request into groups of pieces, part by part.
+struct Builder<'a> {
+    fonts: &'a FontSet,
+    m: &'a Metrics,
+    request: &'a PackRequest,
+}
 
-    let mut groups = vec![
+impl Builder<'_> {
+    fn lines(&self, text: &str, face: Face, size: f32, indent: f32) -> Vec<Piece> {
+        layout::wrap(self.fonts, text, face, size, self.m.text_width() - indent)
+            .into_iter()
+            .map(|text| Piece::Text { indent, face, size, text, label: None })
+            .collect()
+    }
+
+    fn group(pieces: Vec<Piece>) -> Group {
+        Group { pieces, tag: None, keep_with_next: false, splittable: true, bookmark: None }
+    }
+
+    fn block(pieces: Vec<Piece>) -> Group {
+        Group { splittable: false, ..Self::group(pieces) }
+    }
+
+    /// A part's heading, bookmarked, kept with what follows.
+    fn heading(&self, text: &str) -> Group {
         Group {
-            bookmark: Some("About this pack".into()),
-            ..group(lines("My appointment pack", Face::Bold, m.title, 0.0))
-        },
-        group(lines(
+            pieces: [vec![Piece::Gap(self.m.body)], self.lines(text, Face::Bold, self.m.heading, 0.0)].concat(),
+            tag: None,
+            keep_with_next: true,
+            splittable: false,
+            bookmark: Some(text.to_string()),
+        }
+    }
+
+    fn subheading(&self, text: &str) -> Group {
+        Group {
+            pieces: [vec![Piece::Gap(self.m.body * 0.5)], self.lines(text, Face::Bold, self.m.body, 0.0)].concat(),
+            keep_with_next: true,
+            splittable: false,
+            ..Self::group(Vec::new())
+        }
+    }
+
+    fn groups(&self) -> Vec<Group> {
+        let parts = self.request.parts;
+        let mut groups = Vec::new();
+        if parts.cover {
+            self.cover(&mut groups);
+        }
+        if parts.questions {
+            self.questions(&mut groups);
+        }
+        if parts.checklist && !self.request.checklist.is_empty() {
+            self.checklist(&mut groups);
+        }
+        if parts.notes && !self.request.notes.is_empty() {
+            groups.push(self.heading("My notes"));
+            for (index, note) in self.request.notes.iter().enumerate() {
+                if index > 0 {
+                    groups.push(Self::group(vec![Piece::Gap(self.m.body * 0.5), Piece::Divider]));
+                }
+                for paragraph in note.split('\n') {
+                    groups.push(Self::group(self.lines(paragraph, Face::Regular, self.m.body, 0.0)));
+                }
+            }
+        }
+        if parts.diary {
+            groups.push(self.heading("Side effects since my last appointment"));
+            let header = ["Date", "What", "How much it bothers me", "Note"];
+            self.table(
+                &mut groups,
+                header,
+                &self.request.diary,
+                [0.22, 0.28, 0.2, 0.3],
+                "No side effects written down since then.",
+            );
+        }
+        if parts.treatments {
+            groups.push(self.heading("My treatment history"));
+            let header = ["Treatment", "Started", "Stopped", "Why it stopped"];
+            self.table(
+                &mut groups,
+                header,
+                &self.request.treatments,
+                [0.25, 0.2, 0.2, 0.35],
+                "No treatments written down.",
+            );
+        }
+        if groups.is_empty() {
+            groups.push(Self::group(self.lines("This pack has no parts chosen.", Face::Regular, self.m.body, 0.0)));
+        }
+        // The very first group needs no gap above it.
+        if let Some(Piece::Gap(_)) = groups[0].pieces.first() {
+            groups[0].pieces.remove(0);
+        }
+        groups
+    }
+
+    fn cover(&self, groups: &mut Vec<Group>) {
+        let m = self.m;
+        let mut pieces = self.lines("My appointment pack", Face::Bold, m.title, 0.0);
+        let name = self.request.patient_name.trim();
+        if !name.is_empty() {
+            pieces.extend(self.lines(name, Face::Bold, m.heading, 0.0));
+        }
+        groups.push(Group { bookmark: Some("My appointment pack".into()), ..Self::block(pieces) });
+        if let Some(a) = &self.request.appointment {
+            let mut details = self.lines(&format!("When: {}", a.when), Face::Regular, m.body, 0.0);
+            for (label, value) in [("With", &a.with_whom), ("Where", &a.place), ("What for", &a.purpose)] {
+                if !value.trim().is_empty() {
+                    details.extend(self.lines(&format!("{label}: {value}"), Face::Regular, m.body, 0.0));
+                }
+            }
+            groups.push(Self::block(details));
+        }
+        let mut clinician = vec![Piece::Gap(m.body * 0.5)];
+        clinician.extend(self.lines(
             "For my oncology team: these are the questions I would like to cover today.",
-            Face::Regular,
+            Face::Bold,
             m.body,
             0.0,
-        )),
-    ];
+        ));
+        groups.push(Self::block(clinician));
+        groups.push(self.subheading("How to use this pack"));
+        let mut how = Vec::new();
+        for line in [
+            "1. Give this pack to your doctor or nurse at the start.",
+            "2. Your top 3 questions come first. Ask those if time is short.",
+            "3. Write the answers on the lines, or ask someone with you to write them.",
+        ] {
+            how.extend(self.lines(line, Face::Regular, m.body, 0.0));
+        }
+        groups.push(Self::block(how));
+    }
 
-    groups.push(heading("My questions", true));
-    if request.questions.is_empty() {
-        groups.push(group(lines(
-            "I have not chosen any questions yet.",
+    fn questions(&self, groups: &mut Vec<Group>) {
+        let m = self.m;
+        groups.push(self.heading("My questions"));
+        let questions = &self.request.questions;
+        if questions.is_empty() {
+            groups.push(Self::group(self.lines("I have not chosen any questions yet.", Face::Regular, m.body, 0.0)));
+            return;
+        }
+        // The top 3 first, then the rest grouped by topic in the order they first appear.
+        let top: Vec<&PackQuestion> = questions.iter().filter(|q| q.top3).collect();
+        let rest: Vec<&PackQuestion> = questions.iter().filter(|q| !q.top3).collect();
+        let mut topics: Vec<&str> = Vec::new();
+        for q in &rest {
+            if !topics.contains(&q.topic.as_str()) {
+                topics.push(&q.topic);
+            }
+        }
+        let mut number = 0;
+        if !top.is_empty() {
+            groups.push(self.subheading("My top 3 questions"));
+            for q in top {
+                groups.push(self.question(q, &mut number));
+            }
+        }
+        for topic in topics {
+            groups.push(self.subheading(topic));
+            for q in rest.iter().filter(|q| q.topic == topic) {
+                groups.push(self.question(q, &mut number));
+            }
+        }
+    }
+
+    fn question(&self, question: &PackQuestion, number: &mut usize) -> Group {
+        let m = self.m;
+        let indent = self.fonts.width("00. ", Face::Bold, m.body);
+        let mut pieces = self.lines(&question.text, Face::Bold, m.body, indent);
+        if let Some(Piece::Text { label, .. }) = pieces.first_mut() {
+            *label = Some(format!("{}.", *number + 1));
+        }
+        if question.answer.trim().is_empty() {
+            pieces.extend((0..self.request.options.print_size.answer_lines()).map(|_| Piece::Rule { indent }));
+        } else {
+            pieces.extend(self.lines(&format!("Answer: {}", question.answer.trim()), Face::Regular, m.body, indent));
+        }
+        pieces.push(Piece::Gap(m.body * 0.75));
+        let tag = Some(Tag::Question(*number));
+        *number += 1;
+        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None }
+    }
+
+    fn checklist(&self, groups: &mut Vec<Group>) {
+        let m = self.m;
+        groups.push(self.heading("Second-opinion checklist"));
+        let steps = &self.request.checklist;
+        let done = steps.iter().filter(|s| s.done).count();
+        groups.push(Self::block(self.lines(
+            &format!("{done} of {} steps done.", steps.len()),
             Face::Regular,
             m.body,
             0.0,
         )));
-    }
-    let number_width = fonts.width("00. ", Face::Bold, m.body);
-    for (index, question) in request.questions.iter().enumerate() {
-        let mut pieces = lines(&question.text, Face::Bold, m.body, number_width);
-        // The number sits in the margin of the question's first line.
-        if let Some(Piece::Text { label, .. }) = pieces.first_mut() {
-            *label = Some(format!("{}.", index + 1));
+        let indent = m.body * 1.4;
+        for step in steps {
+            let mut lines =
+                layout::wrap(self.fonts, &step.text, Face::Bold, m.body, m.text_width() - indent).into_iter();
+            let mut pieces = vec![Piece::Gap(m.body * 0.3)];
+            if let Some(first) = lines.next() {
+                pieces.push(Piece::TickBox { done: step.done, face: Face::Bold, size: m.body, text: first });
+            }
+            pieces.extend(lines.map(|text| Piece::Text { indent, face: Face::Bold, size: m.body, text, label: None }));
+            pieces.extend(self.lines(&format!("Why: {}", step.why), Face::Regular, m.small, indent));
+            if !step.note.trim().is_empty() {
+                pieces.extend(self.lines(&format!("My note: {}", step.note.trim()), Face::Regular, m.small, indent));
+            }
+            groups.push(Self::block(pieces));
         }
-        pieces.extend(
-            (0..request.options.print_size.answer_lines()).map(|_| Piece::Rule {
-                indent: number_width,
-            }),
-        );
-        pieces.push(Piece::Gap(m.body * 0.75));
-        groups.push(Group {
-            pieces,
-            tag: Some(Tag::Question(index)),
-            keep_with_next: false,
-            splittable: false,
-            bookmark: None,
-        });
     }
 
-    if !request.note.trim().is_empty() {
-        groups.push(heading("My notes", true));
-        for paragraph in request.note.split('\n') {
-            groups.push(group(lines(paragraph, Face::Regular, m.body, 0.0)));
+    /// A table of four columns: a header row, then each row wrapped within its column and kept
+    /// together on one page.
+    fn table(&self, groups: &mut Vec<Group>, header: [&str; 4], rows: &[[String; 4]], widths: [f32; 4], empty: &str) {
+        let m = self.m;
+        if rows.is_empty() {
+            groups.push(Self::block(self.lines(empty, Face::Regular, m.body, 0.0)));
+            return;
+        }
+        let size = m.small;
+        let total = m.text_width();
+        let mut offsets = [0.0; 4];
+        for i in 1..4 {
+            offsets[i] = offsets[i - 1] + widths[i - 1] * total;
+        }
+        let row_pieces = |cells: [&str; 4], face: Face| -> Vec<Piece> {
+            let wrapped: Vec<Vec<String>> =
+                (0..4).map(|i| layout::wrap(self.fonts, cells[i], face, size, widths[i] * total - 8.0)).collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+            let mut pieces: Vec<Piece> = (0..height)
+                .map(|line| Piece::Cells {
+                    cells: (0..4).filter_map(|i| wrapped[i].get(line).map(|t| (offsets[i], t.clone()))).collect(),
+                    face,
+                    size,
+                })
+                .collect();
+            pieces.push(Piece::Divider);
+            pieces
+        };
+        let header_pieces = row_pieces(header, Face::Bold);
+        groups.push(Group { keep_with_next: true, ..Self::block(header_pieces) });
+        for row in rows {
+            groups.push(Self::block(row_pieces([&row[0], &row[1], &row[2], &row[3]], Face::Regular)));
         }
     }
-    groups
 }
 
 /// "27 November 2026" from seconds since 1970, in UTC.

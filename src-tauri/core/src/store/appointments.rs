@@ -74,30 +74,21 @@ impl Store {
 
     /// Removes the appointment and its question list; its notes stay, as general notes.
     pub fn delete_appointment(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM appointment WHERE id = ?1", params![id])?;
+        self.conn.execute("DELETE FROM appointment WHERE id = ?1", params![id])?;
         Ok(())
     }
 
     pub fn appointment(&self, id: i64) -> Result<Appointment> {
         self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1"),
-                params![id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("appointment"))
     }
 
     /// Every appointment, earliest first.
     pub fn appointments(&self) -> Result<Vec<Appointment>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM appointment ORDER BY starts_at, id"
-        ))?;
-        let rows = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM appointment ORDER BY starts_at, id"))?;
+        let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -143,19 +134,14 @@ mod tests {
         let all = store.appointments().unwrap();
         assert_eq!(all[0], earlier);
         assert_eq!(all.len(), 3);
-        assert_eq!(
-            store.next_appointment("2026-11-27T10:00").unwrap(),
-            Some(next)
-        );
+        assert_eq!(store.next_appointment("2026-11-27T10:00").unwrap(), Some(next));
         assert_eq!(store.next_appointment("2027-01-01T00:00").unwrap(), None);
     }
 
     #[test]
     fn thirtieth_of_february_is_refused_in_plain_words() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = store
-            .add_appointment(&input("2027-02-30T10:00"))
-            .unwrap_err();
+        let err = store.add_appointment(&input("2027-02-30T10:00")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert!(err.plain_message().contains("There is no 30 February"));
         assert!(store.appointments().unwrap().is_empty());
@@ -166,9 +152,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let a = store.add_appointment(&input("2026-12-10T09:00")).unwrap();
         store.delete_appointment(a.id).unwrap();
-        let err = store
-            .update_appointment(a.id, &input("2026-12-11T09:00"))
-            .unwrap_err();
+        let err = store.update_appointment(a.id, &input("2026-12-11T09:00")).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::NotFound);
     }
 }

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, Store,
-    Treatment, TreatmentInput, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
+    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, Store, Treatment,
+    TreatmentInput, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
 };
 use crate::dates::{check_date, check_date_time};
 use crate::{Error, Result};
@@ -65,9 +65,7 @@ pub struct BackupPreview {
 }
 
 fn nothing_changed(first: &str) -> Error {
-    Error::Invalid(format!(
-        "{first} Nothing on this computer has been changed."
-    ))
+    Error::Invalid(format!("{first} Nothing on this computer has been changed."))
 }
 
 impl Backup {
@@ -75,12 +73,13 @@ impl Backup {
     /// newer app and one that is damaged.
     pub fn parse(bytes: &[u8]) -> Result<Backup> {
         if bytes.len() > MAX_BACKUP_BYTES {
-            return Err(nothing_changed(
-                "This file is far too large to be an ALK Companion backup.",
-            ));
+            return Err(nothing_changed("This file is far too large to be an ALK Companion backup."));
         }
         let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
-            if e.is_eof() && bytes.iter().any(|b| !b.is_ascii_whitespace()) && bytes.trim_ascii_start().starts_with(b"{") {
+            if e.is_eof()
+                && bytes.iter().any(|b| !b.is_ascii_whitespace())
+                && bytes.trim_ascii_start().starts_with(b"{")
+            {
                 nothing_changed("This backup file is not complete. It may have been cut short while it was copied.")
             } else {
                 nothing_changed("This file is not an ALK Companion backup.")
@@ -98,22 +97,16 @@ impl Backup {
             }
             _ => return Err(nothing_changed("This backup has a version number this app does not know.")),
         }
-        let backup: Backup = serde_json::from_value(value).map_err(|_| {
-            nothing_changed(
-                "This backup file is damaged: some of its parts are missing or changed.",
-            )
-        })?;
+        let backup: Backup = serde_json::from_value(value)
+            .map_err(|_| nothing_changed("This backup file is damaged: some of its parts are missing or changed."))?;
         backup.check()?;
         Ok(backup)
     }
 
     /// Every record must pass the same checks as when it was typed in.
     fn check(&self) -> Result<()> {
-        let damaged = |_: Error| {
-            nothing_changed(
-                "This backup file is damaged: some of its dates or texts are not valid.",
-            )
-        };
+        let damaged =
+            |_: Error| nothing_changed("This backup file is damaged: some of its dates or texts are not valid.");
         for a in &self.appointments {
             check_date_time(&a.starts_at, "appointment").map_err(damaged)?;
             for text in [&a.with_whom, &a.place, &a.purpose] {
@@ -167,10 +160,7 @@ impl Backup {
 impl Store {
     pub fn export_backup(&self) -> Result<Backup> {
         let exported_at: String =
-            self.conn
-                .query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| {
-                    r.get(0)
-                })?;
+            self.conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
         let mut stmt = self.conn.prepare(
             "SELECT appointment_id, question_id, own_text, position, top3, answer, asked FROM plan_question
              ORDER BY appointment_id, position, id",
@@ -190,12 +180,8 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut notes = self.notes()?;
         notes.extend(self.bin()?);
-        let mut stmt = self
-            .conn
-            .prepare("SELECT key, value FROM setting ORDER BY key")?;
-        let settings = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare("SELECT key, value FROM setting ORDER BY key")?;
+        let settings = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Backup {
             format: BACKUP_FORMAT.into(),
             version: BACKUP_VERSION,
@@ -234,14 +220,7 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?;
             for n in &backup.notes {
-                insert.execute(params![
-                    n.id,
-                    n.text,
-                    n.appointment_id,
-                    n.created_at,
-                    n.updated_at,
-                    n.deleted_at
-                ])?;
+                insert.execute(params![n.id, n.text, n.appointment_id, n.created_at, n.updated_at, n.deleted_at])?;
             }
         }
         for s in &backup.checklist {
@@ -284,18 +263,13 @@ impl Store {
                 params![
                     c.id,
                     c.on_date,
-                    serde_json::to_value(c.kind)
-                        .ok()
-                        .and_then(|v| v.as_str().map(String::from)),
+                    serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(String::from)),
                     c.note
                 ],
             )?;
         }
         for (key, value) in &backup.settings {
-            tx.execute(
-                "INSERT INTO setting (key, value) VALUES (?1, ?2)",
-                params![key, value],
-            )?;
+            tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2)", params![key, value])?;
         }
         tx.commit()?;
         Ok(())
@@ -311,13 +285,9 @@ mod tests {
 
     fn filled_store() -> Store {
         let mut store = Store::open_in_memory().unwrap();
-        let a = store
-            .add_appointment(&tests_input("2026-12-01T10:00"))
-            .unwrap();
+        let a = store.add_appointment(&tests_input("2026-12-01T10:00")).unwrap();
         store.add_library_question(Some(a.id), "tki-which").unwrap();
-        let own = store
-            .add_own_question(Some(a.id), "Can I travel to Łódź?")
-            .unwrap();
+        let own = store.add_own_question(Some(a.id), "Can I travel to Łódź?").unwrap();
         store.set_top3(own.id, true).unwrap();
         store.answer_plan_question(own.id, "Yes", true).unwrap();
         store.save_note(None, "General 😀 note", None).unwrap();
@@ -347,11 +317,7 @@ mod tests {
             })
             .unwrap();
         store
-            .add_checkup(&CheckupInput {
-                on_date: "2027-01-10".into(),
-                kind: CheckupKind::CtScan,
-                note: String::new(),
-            })
+            .add_checkup(&CheckupInput { on_date: "2027-01-10".into(), kind: CheckupKind::CtScan, note: String::new() })
             .unwrap();
         store.set_setting("pack-parts", "[\"questions\"]").unwrap();
         store
@@ -367,17 +333,9 @@ mod tests {
         let backup = source.export_backup().unwrap();
         let parsed = Backup::parse(&to_bytes(&backup)).unwrap();
         let preview = parsed.preview();
+        assert_eq!((preview.appointments, preview.questions, preview.notes), (1, 2, 2));
         assert_eq!(
-            (preview.appointments, preview.questions, preview.notes),
-            (1, 2, 2)
-        );
-        assert_eq!(
-            (
-                preview.treatments,
-                preview.diary_entries,
-                preview.checkups,
-                preview.checklist_steps
-            ),
+            (preview.treatments, preview.diary_entries, preview.checkups, preview.checklist_steps),
             (1, 1, 1, 1)
         );
 
@@ -385,18 +343,8 @@ mod tests {
         target.save_note(None, "will be replaced", None).unwrap();
         target.import_backup(&parsed).unwrap();
         let again = target.export_backup().unwrap();
-        assert_eq!(
-            Backup {
-                exported_at: backup.exported_at.clone(),
-                ..again
-            },
-            backup
-        );
-        assert_eq!(
-            target.search_notes("general", 5).unwrap().len(),
-            1,
-            "the search index follows the import"
-        );
+        assert_eq!(Backup { exported_at: backup.exported_at.clone(), ..again }, backup);
+        assert_eq!(target.search_notes("general", 5).unwrap().len(), 1, "the search index follows the import");
         assert_eq!(target.bin().unwrap().len(), 1);
     }
 
@@ -410,15 +358,10 @@ mod tests {
     fn bad_backup_files_get_plain_messages() {
         let good = to_bytes(&filled_store().export_backup().unwrap());
         let truncated = &good[..good.len() / 2];
-        assert!(
-            parse_err(truncated).contains("not complete"),
-            "{}",
-            parse_err(truncated)
-        );
+        assert!(parse_err(truncated).contains("not complete"), "{}", parse_err(truncated));
         assert!(parse_err(b"%PDF-1.7 not json").contains("not an ALK Companion backup"));
         assert!(parse_err(b"").contains("not an ALK Companion backup"));
-        assert!(parse_err(br#"{"format":"something-else","version":1}"#)
-            .contains("not an ALK Companion backup"));
+        assert!(parse_err(br#"{"format":"something-else","version":1}"#).contains("not an ALK Companion backup"));
 
         let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
         value["version"] = 2.into();
@@ -435,10 +378,7 @@ mod tests {
         value.as_object_mut().unwrap().remove("notes");
         assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("damaged"));
         for message in [parse_err(truncated), parse_err(b"{}")] {
-            assert!(
-                message.ends_with("Nothing on this computer has been changed."),
-                "{message}"
-            );
+            assert!(message.ends_with("Nothing on this computer has been changed."), "{message}");
         }
     }
 
@@ -451,26 +391,14 @@ mod tests {
         broken.notes.push(broken.notes[0].clone());
         assert!(store.import_backup(&broken).is_err());
         let after = store.export_backup().unwrap();
-        assert_eq!(
-            Backup {
-                exported_at: before.exported_at.clone(),
-                ..after
-            },
-            before
-        );
+        assert_eq!(Backup { exported_at: before.exported_at.clone(), ..after }, before);
     }
 
     #[test]
     fn ten_thousand_notes_import_in_one_go() {
         let mut source = Store::open_in_memory().unwrap();
         for i in 0..10_000 {
-            source
-                .save_note(
-                    None,
-                    &format!("Note number {i} about scans and tablets"),
-                    None,
-                )
-                .unwrap();
+            source.save_note(None, &format!("Note number {i} about scans and tablets"), None).unwrap();
         }
         let bytes = to_bytes(&source.export_backup().unwrap());
         let backup = Backup::parse(&bytes).unwrap();

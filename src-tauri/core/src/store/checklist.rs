@@ -18,38 +18,21 @@ pub struct StepProgress {
 
 impl Store {
     pub fn checklist_progress(&self) -> Result<Vec<StepProgress>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT step_id, done, note FROM checklist_progress ORDER BY step_id")?;
+        let mut stmt = self.conn.prepare("SELECT step_id, done, note FROM checklist_progress ORDER BY step_id")?;
         let rows = stmt
-            .query_map([], |r| {
-                Ok(StepProgress {
-                    step_id: r.get(0)?,
-                    done: r.get(1)?,
-                    note: r.get(2)?,
-                })
-            })?
+            .query_map([], |r| Ok(StepProgress { step_id: r.get(0)?, done: r.get(1)?, note: r.get(2)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
-    pub fn set_step_progress(
-        &mut self,
-        step_id: &str,
-        done: bool,
-        note: &str,
-    ) -> Result<StepProgress> {
+    pub fn set_step_progress(&mut self, step_id: &str, done: bool, note: &str) -> Result<StepProgress> {
         check_text(note, MAX_ANSWER_CHARS, "note")?;
         self.conn.execute(
             "INSERT INTO checklist_progress (step_id, done, note) VALUES (?1, ?2, ?3)
              ON CONFLICT(step_id) DO UPDATE SET done = excluded.done, note = excluded.note",
             params![step_id, done, note],
         )?;
-        Ok(StepProgress {
-            step_id: step_id.into(),
-            done,
-            note: note.into(),
-        })
+        Ok(StepProgress { step_id: step_id.into(), done, note: note.into() })
     }
 }
 
@@ -60,25 +43,13 @@ mod tests {
     #[test]
     fn ticks_and_notes_are_kept() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .set_step_progress("talk-first", true, "Spoke to the nurse")
-            .unwrap();
-        store
-            .set_step_progress("ask-oncologist", false, "")
-            .unwrap();
-        store
-            .set_step_progress("talk-first", true, "Spoke to the nurse on Monday")
-            .unwrap();
+        store.set_step_progress("talk-first", true, "Spoke to the nurse").unwrap();
+        store.set_step_progress("ask-oncologist", false, "").unwrap();
+        store.set_step_progress("talk-first", true, "Spoke to the nurse on Monday").unwrap();
         let progress = store.checklist_progress().unwrap();
         assert_eq!(progress.len(), 2);
-        let done: Vec<&str> = progress
-            .iter()
-            .filter(|p| p.done)
-            .map(|p| p.step_id.as_str())
-            .collect();
+        let done: Vec<&str> = progress.iter().filter(|p| p.done).map(|p| p.step_id.as_str()).collect();
         assert_eq!(done, vec!["talk-first"]);
-        assert!(progress
-            .iter()
-            .any(|p| p.note == "Spoke to the nurse on Monday"));
+        assert!(progress.iter().any(|p| p.note == "Spoke to the nurse on Monday"));
     }
 }

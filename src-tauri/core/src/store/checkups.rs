@@ -73,12 +73,8 @@ fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
 impl Store {
     /// Every scan and check-up, earliest first. The UI splits next from past by today's date.
     pub fn checkups(&self) -> Result<Vec<Checkup>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT id, on_date, kind, note FROM checkup ORDER BY on_date, id")?;
-        let rows = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare("SELECT id, on_date, kind, note FROM checkup ORDER BY on_date, id")?;
+        let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -91,18 +87,13 @@ impl Store {
         )?;
         let id = self.conn.last_insert_rowid();
         self.conn
-            .query_row(
-                "SELECT id, on_date, kind, note FROM checkup WHERE id = ?1",
-                params![id],
-                from_row,
-            )
+            .query_row("SELECT id, on_date, kind, note FROM checkup WHERE id = ?1", params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("scan"))
     }
 
     pub fn delete_checkup(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM checkup WHERE id = ?1", params![id])?;
+        self.conn.execute("DELETE FROM checkup WHERE id = ?1", params![id])?;
         Ok(())
     }
 }
@@ -115,11 +106,7 @@ mod tests {
     fn checkups_list_in_date_order() {
         let mut store = Store::open_in_memory().unwrap();
         store
-            .add_checkup(&CheckupInput {
-                on_date: "2027-01-05".into(),
-                kind: CheckupKind::CtScan,
-                note: String::new(),
-            })
+            .add_checkup(&CheckupInput { on_date: "2027-01-05".into(), kind: CheckupKind::CtScan, note: String::new() })
             .unwrap();
         store
             .add_checkup(&CheckupInput {
@@ -132,11 +119,7 @@ mod tests {
         assert_eq!(all[0].kind, CheckupKind::HeadScan);
         assert_eq!(all[1].on_date, "2027-01-05");
         assert!(store
-            .add_checkup(&CheckupInput {
-                on_date: "2026-13-01".into(),
-                kind: CheckupKind::XRay,
-                note: String::new()
-            })
+            .add_checkup(&CheckupInput { on_date: "2026-13-01".into(), kind: CheckupKind::XRay, note: String::new() })
             .is_err());
     }
 }

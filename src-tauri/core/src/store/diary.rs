@@ -32,11 +32,7 @@ impl Bother {
             "aLittle" => Ok(Bother::ALittle),
             "quiteABit" => Ok(Bother::QuiteABit),
             "aLot" => Ok(Bother::ALot),
-            _ => Err(rusqlite::Error::InvalidColumnType(
-                4,
-                "bother".into(),
-                rusqlite::types::Type::Text,
-            )),
+            _ => Err(rusqlite::Error::InvalidColumnType(4, "bother".into(), rusqlite::types::Type::Text)),
         }
     }
 
@@ -94,31 +90,21 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM diary_entry WHERE ?1 IS NULL OR on_date >= ?1 ORDER BY on_date DESC, id DESC"
         ))?;
-        let rows = stmt
-            .query_map(params![since], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map(params![since], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     fn diary_entry(&self, id: i64) -> Result<DiaryEntry> {
         self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM diary_entry WHERE id = ?1"),
-                params![id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} FROM diary_entry WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("diary entry"))
     }
 
     pub fn add_diary_entry(&mut self, input: &DiaryInput) -> Result<DiaryEntry> {
         check_date(&input.on_date, "date")?;
-        if input.what.trim().is_empty()
-            || (input.what == "other" && input.other_what.trim().is_empty())
-        {
-            return Err(Error::Invalid(
-                "Please choose what the side effect is, or describe it.".into(),
-            ));
+        if input.what.trim().is_empty() || (input.what == "other" && input.other_what.trim().is_empty()) {
+            return Err(Error::Invalid("Please choose what the side effect is, or describe it.".into()));
         }
         check_text(&input.other_what, MAX_SHORT_CHARS, "description")?;
         check_text(&input.note, MAX_ANSWER_CHARS, "note")?;
@@ -130,8 +116,7 @@ impl Store {
     }
 
     pub fn delete_diary_entry(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM diary_entry WHERE id = ?1", params![id])?;
+        self.conn.execute("DELETE FROM diary_entry WHERE id = ?1", params![id])?;
         Ok(())
     }
 
@@ -166,25 +151,13 @@ mod tests {
     #[test]
     fn since_last_appointment_shows_only_newer_entries() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_appointment(&super::super::appointments::tests_input("2026-11-10T10:00"))
-            .unwrap();
-        store
-            .add_appointment(&super::super::appointments::tests_input("2026-12-10T10:00"))
-            .unwrap();
+        store.add_appointment(&super::super::appointments::tests_input("2026-11-10T10:00")).unwrap();
+        store.add_appointment(&super::super::appointments::tests_input("2026-12-10T10:00")).unwrap();
         store.add_diary_entry(&entry("2026-11-01", "rash")).unwrap();
-        store
-            .add_diary_entry(&entry("2026-11-10", "skin-sun"))
-            .unwrap();
-        store
-            .add_diary_entry(&entry("2026-11-20", "stomach-bowel"))
-            .unwrap();
-        let since: Vec<String> = store
-            .diary_since_last_appointment("2026-11-27T09:00")
-            .unwrap()
-            .into_iter()
-            .map(|e| e.what)
-            .collect();
+        store.add_diary_entry(&entry("2026-11-10", "skin-sun")).unwrap();
+        store.add_diary_entry(&entry("2026-11-20", "stomach-bowel")).unwrap();
+        let since: Vec<String> =
+            store.diary_since_last_appointment("2026-11-27T09:00").unwrap().into_iter().map(|e| e.what).collect();
         assert_eq!(since, vec!["stomach-bowel", "skin-sun"]);
         assert_eq!(store.diary(None).unwrap().len(), 3);
     }
@@ -192,15 +165,10 @@ mod tests {
     #[test]
     fn other_needs_words_and_dates_must_be_real() {
         let mut store = Store::open_in_memory().unwrap();
-        assert!(store
-            .add_diary_entry(&entry("2026-11-01", "other"))
-            .is_err());
+        assert!(store.add_diary_entry(&entry("2026-11-01", "other")).is_err());
         assert!(store.add_diary_entry(&entry("2026-02-30", "rash")).is_err());
         let mut other = entry("2026-11-01", "other");
         other.other_what = "Tired in the afternoons".into();
-        assert_eq!(
-            store.add_diary_entry(&other).unwrap().bother,
-            Bother::QuiteABit
-        );
+        assert_eq!(store.add_diary_entry(&other).unwrap().bother, Bother::QuiteABit);
     }
 }

@@ -105,10 +105,7 @@ fn user_version(conn: &Connection) -> Result<i64> {
 pub(super) fn refuse_newer(conn: &Connection) -> Result<()> {
     let found = user_version(conn)?;
     if found > latest() {
-        return Err(Error::TooNew {
-            found,
-            supported: latest(),
-        });
+        return Err(Error::TooNew { found, supported: latest() });
     }
     Ok(())
 }
@@ -133,16 +130,10 @@ mod tests {
     fn migrating_twice_is_harmless() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        conn.execute(
-            "INSERT INTO note (id, body, updated_at) VALUES (1, 'x', 'now')",
-            [],
-        )
-        .unwrap();
+        conn.execute("INSERT INTO note (id, body, updated_at) VALUES (1, 'x', 'now')", []).unwrap();
         migrate(&mut conn).unwrap();
         assert_eq!(user_version(&conn).unwrap(), latest());
-        let body: String = conn
-            .query_row("SELECT body FROM note", [], |r| r.get(0))
-            .unwrap();
+        let body: String = conn.query_row("SELECT body FROM note", [], |r| r.get(0)).unwrap();
         assert_eq!(body, "x");
     }
 
@@ -152,10 +143,8 @@ mod tests {
         let path = dir.path().join("store.sqlite3");
         {
             let conn = Connection::open(&path).unwrap();
-            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
-                .unwrap();
-            conn.pragma_update(None, "user_version", latest() + 1)
-                .unwrap();
+            conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
+            conn.pragma_update(None, "user_version", latest() + 1).unwrap();
         }
         let before = std::fs::read(&path).unwrap();
         let err = match Store::open(&path) {
@@ -164,11 +153,7 @@ mod tests {
         };
         assert_eq!(err.kind(), crate::ErrorKind::TooNew);
         assert!(err.plain_message().contains("newer version"));
-        assert_eq!(
-            std::fs::read(&path).unwrap(),
-            before,
-            "the file must not change"
-        );
+        assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
         assert!(!dir.path().join("store.sqlite3-wal").exists());
     }
 }
@@ -199,13 +184,8 @@ mod upgrade_tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(ids, vec!["tki-which", "ask3-options"]);
-        let found: i64 = conn
-            .query_row(
-                "SELECT count(*) FROM note_fts WHERE note_fts MATCH 'scan'",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let found: i64 =
+            conn.query_row("SELECT count(*) FROM note_fts WHERE note_fts MATCH 'scan'", [], |r| r.get(0)).unwrap();
         assert_eq!(found, 1);
     }
 }

@@ -117,9 +117,7 @@ pub(crate) fn group_thousands(n: usize) -> String {
 
 /// A row that should exist was not there: the UI is showing something already removed.
 pub(crate) fn gone(what: &str) -> Error {
-    Error::NotFound(format!(
-        "That {what} is no longer there. It may have been removed."
-    ))
+    Error::NotFound(format!("That {what} is no longer there. It may have been removed."))
 }
 
 #[cfg(test)]
@@ -135,11 +133,7 @@ mod tests {
     #[test]
     fn long_text_is_refused_by_name_not_content() {
         let err = check_text(&"secret ".repeat(300), MAX_SHORT_CHARS, "place").unwrap_err();
-        assert!(
-            err.plain_message().starts_with("The place is too long"),
-            "{}",
-            err.plain_message()
-        );
+        assert!(err.plain_message().starts_with("The place is too long"), "{}", err.plain_message());
         assert!(!err.plain_message().contains("secret"));
     }
 

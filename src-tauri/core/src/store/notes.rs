@@ -47,8 +47,7 @@ fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
     })
 }
 
-const COLUMNS: &str =
-    "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
+const COLUMNS: &str = "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 impl Store {
@@ -57,31 +56,20 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM note WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
         ))?;
-        let rows = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     pub fn note(&self, id: i64) -> Result<NoteItem> {
         self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM note WHERE id = ?1"),
-                params![id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} FROM note WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("note"))
     }
 
     /// Saves a new note (`id` none) or changes one. Too long a note is refused, and what was
     /// saved before stays as it was.
-    pub fn save_note(
-        &mut self,
-        id: Option<i64>,
-        text: &str,
-        appointment_id: Option<i64>,
-    ) -> Result<NoteItem> {
+    pub fn save_note(&mut self, id: Option<i64>, text: &str, appointment_id: Option<i64>) -> Result<NoteItem> {
         check_text(text, MAX_NOTE_CHARS, "note")?;
         let id = match id {
             Some(id) => {
@@ -98,7 +86,9 @@ impl Store {
             }
             None => {
                 self.conn.execute(
-                    &format!("INSERT INTO note (body, appointment_id, created_at, updated_at) VALUES (?1, ?2, {NOW}, {NOW})"),
+                    &format!(
+                        "INSERT INTO note (body, appointment_id, created_at, updated_at) VALUES (?1, ?2, {NOW}, {NOW})"
+                    ),
                     params![text, appointment_id],
                 )?;
                 self.conn.last_insert_rowid()
@@ -109,18 +99,14 @@ impl Store {
 
     /// Moves a note to the bin.
     pub fn delete_note(&mut self, id: i64) -> Result<()> {
-        self.conn.execute(
-            &format!("UPDATE note SET deleted_at = {NOW} WHERE id = ?1"),
-            params![id],
-        )?;
+        self.conn.execute(&format!("UPDATE note SET deleted_at = {NOW} WHERE id = ?1"), params![id])?;
         Ok(())
     }
 
     pub fn restore_note(&mut self, id: i64) -> Result<NoteItem> {
-        let changed = self.conn.execute(
-            "UPDATE note SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-            params![id],
-        )?;
+        let changed = self
+            .conn
+            .execute("UPDATE note SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", params![id])?;
         if changed == 0 {
             return Err(gone("note"));
         }
@@ -132,9 +118,7 @@ impl Store {
         let mut stmt = self.conn.prepare(&format!(
             "SELECT {COLUMNS} FROM note WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC"
         ))?;
-        let rows = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
@@ -166,10 +150,7 @@ impl Store {
         )?;
         let rows = stmt
             .query_map(params![terms.join(" "), limit as i64], |row| {
-                Ok(NoteHit {
-                    id: row.get(0)?,
-                    snippet: row.get(1)?,
-                })
+                Ok(NoteHit { id: row.get(0)?, snippet: row.get(1)? })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -180,7 +161,9 @@ impl Store {
     fn age_deletion(&mut self, id: i64, days: u32) {
         self.conn
             .execute(
-                &format!("UPDATE note SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{days} days') WHERE id = ?1"),
+                &format!(
+                    "UPDATE note SET deleted_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{days} days') WHERE id = ?1"
+                ),
                 params![id],
             )
             .unwrap();
@@ -214,11 +197,7 @@ mod tests {
         let huge = "x".repeat(1_000_000);
         let err = store.save_note(Some(kept.id), &huge, None).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
-        assert!(
-            err.plain_message().contains("100,000"),
-            "{}",
-            err.plain_message()
-        );
+        assert!(err.plain_message().contains("100,000"), "{}", err.plain_message());
         assert!(!err.plain_message().contains("xxxx"));
         assert_eq!(store.note(kept.id).unwrap().text, "kept");
     }
@@ -230,10 +209,7 @@ mod tests {
         store.delete_note(note.id).unwrap();
         assert!(store.notes().unwrap().is_empty());
         assert_eq!(store.bin().unwrap().len(), 1);
-        assert!(
-            store.search_notes("friday", 10).unwrap().is_empty(),
-            "the bin is not searched"
-        );
+        assert!(store.search_notes("friday", 10).unwrap().is_empty(), "the bin is not searched");
         let back = store.restore_note(note.id).unwrap();
         assert_eq!(back.text, "scan on Friday");
         assert!(store.bin().unwrap().is_empty());
@@ -260,21 +236,14 @@ mod tests {
     #[test]
     fn search_finds_notes_without_accents_and_by_plural() {
         let mut store = Store::open_in_memory().unwrap();
-        store
-            .save_note(None, "Café near the clinic has good tea", None)
-            .unwrap();
-        store
-            .save_note(None, "Two scans booked for March", None)
-            .unwrap();
+        store.save_note(None, "Café near the clinic has good tea", None).unwrap();
+        store.save_note(None, "Two scans booked for March", None).unwrap();
         store.save_note(None, "Nothing here", None).unwrap();
         assert_eq!(store.search_notes("cafe", 10).unwrap().len(), 1);
         assert_eq!(store.search_notes("scan", 10).unwrap().len(), 1);
         assert_eq!(store.search_notes("scans march", 10).unwrap().len(), 1);
         assert!(store.search_notes("scans april", 10).unwrap().is_empty());
-        assert!(
-            store.search_notes("\"", 10).unwrap().is_empty(),
-            "quotes cannot break the query"
-        );
+        assert!(store.search_notes("\"", 10).unwrap().is_empty(), "quotes cannot break the query");
         let hit = &store.search_notes("clinic", 10).unwrap()[0];
         assert!(hit.snippet.contains("clinic"), "{hit:?}");
     }

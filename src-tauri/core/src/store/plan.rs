@@ -45,22 +45,15 @@ const ORDER: &str = "ORDER BY top3 DESC, position, id";
 impl Store {
     /// The list for an appointment, top 3 first.
     pub fn plan(&self, appointment: Option<i64>) -> Result<Vec<PlanQuestion>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM plan_question WHERE appointment_id IS ?1 {ORDER}"
-        ))?;
-        let rows = stmt
-            .query_map(params![appointment], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT {COLUMNS} FROM plan_question WHERE appointment_id IS ?1 {ORDER}"))?;
+        let rows = stmt.query_map(params![appointment], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     fn plan_question(&self, id: i64) -> Result<PlanQuestion> {
         self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM plan_question WHERE id = ?1"),
-                params![id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} FROM plan_question WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("question"))
     }
@@ -74,11 +67,7 @@ impl Store {
     }
 
     /// Adds a library question to the list; adding it twice keeps one.
-    pub fn add_library_question(
-        &mut self,
-        appointment: Option<i64>,
-        question_id: &str,
-    ) -> Result<()> {
+    pub fn add_library_question(&mut self, appointment: Option<i64>, question_id: &str) -> Result<()> {
         let position = self.next_position(appointment)?;
         self.conn.execute(
             "INSERT INTO plan_question (appointment_id, question_id, position) VALUES (?1, ?2, ?3)
@@ -88,11 +77,7 @@ impl Store {
         Ok(())
     }
 
-    pub fn remove_library_question(
-        &mut self,
-        appointment: Option<i64>,
-        question_id: &str,
-    ) -> Result<()> {
+    pub fn remove_library_question(&mut self, appointment: Option<i64>, question_id: &str) -> Result<()> {
         self.conn.execute(
             "DELETE FROM plan_question WHERE appointment_id IS ?1 AND question_id = ?2",
             params![appointment, question_id],
@@ -100,16 +85,10 @@ impl Store {
         Ok(())
     }
 
-    pub fn add_own_question(
-        &mut self,
-        appointment: Option<i64>,
-        text: &str,
-    ) -> Result<PlanQuestion> {
+    pub fn add_own_question(&mut self, appointment: Option<i64>, text: &str) -> Result<PlanQuestion> {
         let text = text.trim();
         if text.is_empty() {
-            return Err(Error::Invalid(
-                "Please write your question in the box first.".into(),
-            ));
+            return Err(Error::Invalid("Please write your question in the box first.".into()));
         }
         check_text(text, MAX_SHORT_CHARS, "question")?;
         let position = self.next_position(appointment)?;
@@ -121,54 +100,30 @@ impl Store {
     }
 
     pub fn remove_plan_question(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM plan_question WHERE id = ?1", params![id])?;
+        self.conn.execute("DELETE FROM plan_question WHERE id = ?1", params![id])?;
         Ok(())
     }
 
     /// Swaps the question with its neighbour above (`up`) or below, within its group.
     pub fn move_plan_question(&mut self, id: i64, up: bool) -> Result<()> {
         let question = self.plan_question(id)?;
-        let list: Vec<PlanQuestion> = self
-            .plan(question.appointment_id)?
-            .into_iter()
-            .filter(|q| q.top3 == question.top3)
-            .collect();
-        let index = list
-            .iter()
-            .position(|q| q.id == id)
-            .ok_or_else(|| gone("question"))?;
-        let other = if up {
-            index.checked_sub(1)
-        } else {
-            Some(index + 1)
-        };
+        let list: Vec<PlanQuestion> =
+            self.plan(question.appointment_id)?.into_iter().filter(|q| q.top3 == question.top3).collect();
+        let index = list.iter().position(|q| q.id == id).ok_or_else(|| gone("question"))?;
+        let other = if up { index.checked_sub(1) } else { Some(index + 1) };
         let Some(other) = other.and_then(|i| list.get(i)) else {
             return Ok(());
         };
         let tx = self.conn.transaction()?;
         let position = |id: i64| -> rusqlite::Result<i64> {
-            tx.query_row(
-                "SELECT position FROM plan_question WHERE id = ?1",
-                params![id],
-                |r| r.get(0),
-            )
+            tx.query_row("SELECT position FROM plan_question WHERE id = ?1", params![id], |r| r.get(0))
         };
         let (mine, theirs) = (position(id)?, position(other.id)?);
         // Equal positions (from an old list) would not swap, so spread them first.
-        let (mine, theirs) = if mine == theirs {
-            (mine * 2 + i64::from(!up), mine * 2 + i64::from(up))
-        } else {
-            (theirs, mine)
-        };
-        tx.execute(
-            "UPDATE plan_question SET position = ?2 WHERE id = ?1",
-            params![id, mine],
-        )?;
-        tx.execute(
-            "UPDATE plan_question SET position = ?2 WHERE id = ?1",
-            params![other.id, theirs],
-        )?;
+        let (mine, theirs) =
+            if mine == theirs { (mine * 2 + i64::from(!up), mine * 2 + i64::from(up)) } else { (theirs, mine) };
+        tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![id, mine])?;
+        tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![other.id, theirs])?;
         tx.commit()?;
         Ok(())
     }
@@ -177,11 +132,7 @@ impl Store {
     pub fn set_top3(&mut self, id: i64, top: bool) -> Result<()> {
         let question = self.plan_question(id)?;
         if top && !question.top3 {
-            let count = self
-                .plan(question.appointment_id)?
-                .iter()
-                .filter(|q| q.top3)
-                .count();
+            let count = self.plan(question.appointment_id)?.iter().filter(|q| q.top3).count();
             if count >= MAX_TOP {
                 return Err(Error::Invalid(
                     "You already have 3 top questions. To choose this one, take one of the others out of your top 3 first."
@@ -189,24 +140,15 @@ impl Store {
                 ));
             }
         }
-        self.conn.execute(
-            "UPDATE plan_question SET top3 = ?2 WHERE id = ?1",
-            params![id, top],
-        )?;
+        self.conn.execute("UPDATE plan_question SET top3 = ?2 WHERE id = ?1", params![id, top])?;
         Ok(())
     }
 
-    pub fn answer_plan_question(
-        &mut self,
-        id: i64,
-        answer: &str,
-        asked: bool,
-    ) -> Result<PlanQuestion> {
+    pub fn answer_plan_question(&mut self, id: i64, answer: &str, asked: bool) -> Result<PlanQuestion> {
         check_text(answer, MAX_ANSWER_CHARS, "answer")?;
-        let changed = self.conn.execute(
-            "UPDATE plan_question SET answer = ?2, asked = ?3 WHERE id = ?1",
-            params![id, answer, asked],
-        )?;
+        let changed = self
+            .conn
+            .execute("UPDATE plan_question SET answer = ?2, asked = ?3 WHERE id = ?1", params![id, answer, asked])?;
         if changed == 0 {
             return Err(gone("question"));
         }
@@ -241,11 +183,8 @@ impl Store {
         if from == to {
             return Ok(0);
         }
-        let unanswered: Vec<PlanQuestion> = self
-            .plan(from)?
-            .into_iter()
-            .filter(|q| q.answer.trim().is_empty())
-            .collect();
+        let unanswered: Vec<PlanQuestion> =
+            self.plan(from)?.into_iter().filter(|q| q.answer.trim().is_empty()).collect();
         let existing = self.plan(to)?;
         let tx = self.conn.transaction()?;
         let mut position: i64 = tx.query_row(
@@ -280,12 +219,7 @@ mod tests {
     use crate::ErrorKind;
 
     fn ids(store: &Store, appointment: Option<i64>) -> Vec<String> {
-        store
-            .plan(appointment)
-            .unwrap()
-            .into_iter()
-            .map(|q| q.question_id.or(q.own_text).unwrap())
-            .collect()
+        store.plan(appointment).unwrap().into_iter().map(|q| q.question_id.or(q.own_text).unwrap()).collect()
     }
 
     #[test]
@@ -319,11 +253,7 @@ mod tests {
         assert_eq!(ids(&store, None), vec!["c", "a", "b"]);
         // "b" is last now; it cannot go lower.
         store.move_plan_question(plan[1].id, false).unwrap();
-        assert_eq!(
-            ids(&store, None),
-            vec!["c", "a", "b"],
-            "the last one cannot go lower"
-        );
+        assert_eq!(ids(&store, None), vec!["c", "a", "b"], "the last one cannot go lower");
     }
 
     #[test]
@@ -331,9 +261,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store.add_library_question(None, "a").unwrap();
         store.add_library_question(None, "b").unwrap();
-        let booked = store
-            .add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00"))
-            .unwrap();
+        let booked = store.add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00")).unwrap();
         store.add_library_question(Some(booked.id), "b").unwrap();
         assert_eq!(store.move_unbooked_questions(booked.id).unwrap(), 1);
         assert_eq!(ids(&store, Some(booked.id)), vec!["b", "a"]);
@@ -344,53 +272,27 @@ mod tests {
     fn own_questions_must_have_words() {
         let mut store = Store::open_in_memory().unwrap();
         let err = store.add_own_question(None, "   ").unwrap_err();
-        assert_eq!(
-            err.plain_message(),
-            "Please write your question in the box first."
-        );
-        let own = store
-            .add_own_question(None, " Can I fly to Kraków? ✈ ")
-            .unwrap();
+        assert_eq!(err.plain_message(), "Please write your question in the box first.");
+        let own = store.add_own_question(None, " Can I fly to Kraków? ✈ ").unwrap();
         assert_eq!(own.own_text.as_deref(), Some("Can I fly to Kraków? ✈"));
     }
 
     #[test]
     fn answers_are_kept_and_unanswered_copy_to_the_next_appointment() {
         let mut store = Store::open_in_memory().unwrap();
-        let first = store
-            .add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00"))
-            .unwrap();
-        let second = store
-            .add_appointment(&super::super::appointments::tests_input("2027-03-01T10:00"))
-            .unwrap();
+        let first = store.add_appointment(&super::super::appointments::tests_input("2026-12-01T10:00")).unwrap();
+        let second = store.add_appointment(&super::super::appointments::tests_input("2027-03-01T10:00")).unwrap();
         store.add_library_question(Some(first.id), "a").unwrap();
         store.add_library_question(Some(first.id), "b").unwrap();
         store.add_own_question(Some(first.id), "My own?").unwrap();
         let plan = store.plan(Some(first.id)).unwrap();
-        let answered = store
-            .answer_plan_question(plan[0].id, "Yes, every 3 months.", true)
-            .unwrap();
+        let answered = store.answer_plan_question(plan[0].id, "Yes, every 3 months.", true).unwrap();
         assert!(answered.asked);
         assert_eq!(answered.answer, "Yes, every 3 months.");
 
-        assert_eq!(
-            store
-                .copy_unanswered(Some(first.id), Some(second.id))
-                .unwrap(),
-            2
-        );
+        assert_eq!(store.copy_unanswered(Some(first.id), Some(second.id)).unwrap(), 2);
         assert_eq!(ids(&store, Some(second.id)), vec!["b", "My own?"]);
-        assert_eq!(
-            store
-                .copy_unanswered(Some(first.id), Some(second.id))
-                .unwrap(),
-            0,
-            "no duplicates"
-        );
-        assert_eq!(
-            ids(&store, Some(first.id)).len(),
-            3,
-            "the first list is unchanged"
-        );
+        assert_eq!(store.copy_unanswered(Some(first.id), Some(second.id)).unwrap(), 0, "no duplicates");
+        assert_eq!(ids(&store, Some(first.id)).len(), 3, "the first list is unchanged");
     }
 }

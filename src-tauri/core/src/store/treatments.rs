@@ -66,12 +66,8 @@ pub struct TreatmentInput {
 
 impl TreatmentInput {
     pub(super) fn check(&self) -> Result<()> {
-        if self.drug.trim().is_empty()
-            || (self.drug == "other" && self.other_name.trim().is_empty())
-        {
-            return Err(Error::Invalid(
-                "Please choose the treatment, or write its name.".into(),
-            ));
+        if self.drug.trim().is_empty() || (self.drug == "other" && self.other_name.trim().is_empty()) {
+            return Err(Error::Invalid("Please choose the treatment, or write its name.".into()));
         }
         check_text(&self.other_name, MAX_SHORT_CHARS, "treatment name")?;
         check_text(&self.reason_note, MAX_ANSWER_CHARS, "reason")?;
@@ -80,9 +76,7 @@ impl TreatmentInput {
             check_date(stopped, "stop date")?;
             // Dates are YYYY-MM-DD, so text order is time order.
             if stopped.as_str() < self.started_on.as_str() {
-                return Err(Error::Invalid(
-                    "The stop date is before the start date. Please check both dates.".into(),
-                ));
+                return Err(Error::Invalid("The stop date is before the start date. Please check both dates.".into()));
             }
         }
         Ok(())
@@ -107,22 +101,14 @@ const COLUMNS: &str = "id, drug, other_name, started_on, stopped_on, stop_reason
 impl Store {
     /// The history, earliest start first.
     pub fn treatments(&self) -> Result<Vec<Treatment>> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM treatment ORDER BY started_on, id"
-        ))?;
-        let rows = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM treatment ORDER BY started_on, id"))?;
+        let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     fn treatment(&self, id: i64) -> Result<Treatment> {
         self.conn
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM treatment WHERE id = ?1"),
-                params![id],
-                from_row,
-            )
+            .query_row(&format!("SELECT {COLUMNS} FROM treatment WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| gone("treatment"))
     }
@@ -155,7 +141,14 @@ impl Store {
                 self.conn.execute(
                     "INSERT INTO treatment (drug, other_name, started_on, stopped_on, stop_reason, reason_note)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![input.drug, input.other_name, input.started_on, input.stopped_on, reason, input.reason_note],
+                    params![
+                        input.drug,
+                        input.other_name,
+                        input.started_on,
+                        input.stopped_on,
+                        reason,
+                        input.reason_note
+                    ],
                 )?;
                 self.conn.last_insert_rowid()
             }
@@ -164,8 +157,7 @@ impl Store {
     }
 
     pub fn delete_treatment(&mut self, id: i64) -> Result<()> {
-        self.conn
-            .execute("DELETE FROM treatment WHERE id = ?1", params![id])?;
+        self.conn.execute("DELETE FROM treatment WHERE id = ?1", params![id])?;
         Ok(())
     }
 }
@@ -189,13 +181,9 @@ mod tests {
     #[test]
     fn history_keeps_dates_and_reasons() {
         let mut store = Store::open_in_memory().unwrap();
-        let t = store
-            .save_treatment(None, &input("2024-03-01", Some("2025-01-15")))
-            .unwrap();
+        let t = store.save_treatment(None, &input("2024-03-01", Some("2025-01-15"))).unwrap();
         assert_eq!(t.stop_reason, Some(StopReason::SideEffects));
-        store
-            .save_treatment(None, &input("2023-01-01", None))
-            .unwrap();
+        store.save_treatment(None, &input("2023-01-01", None)).unwrap();
         let all = store.treatments().unwrap();
         assert_eq!(all[0].started_on, "2023-01-01");
         assert_eq!(all[1], t);
@@ -204,9 +192,7 @@ mod tests {
     #[test]
     fn stop_before_start_is_refused() {
         let mut store = Store::open_in_memory().unwrap();
-        let err = store
-            .save_treatment(None, &input("2025-03-01", Some("2025-02-01")))
-            .unwrap_err();
+        let err = store.save_treatment(None, &input("2025-03-01", Some("2025-02-01"))).unwrap_err();
         assert_eq!(err.kind(), ErrorKind::InvalidInput);
         assert!(err.plain_message().contains("before the start date"));
         assert!(store.treatments().unwrap().is_empty());
@@ -219,9 +205,6 @@ mod tests {
         other.drug = "other".into();
         assert!(store.save_treatment(None, &other).is_err());
         other.other_name = "Chemotherapy".into();
-        assert_eq!(
-            store.save_treatment(None, &other).unwrap().other_name,
-            "Chemotherapy"
-        );
+        assert_eq!(store.save_treatment(None, &other).unwrap().other_name, "Chemotherapy");
     }
 }
