@@ -4,6 +4,8 @@
 #   ./dev.sh run    installs what is missing, builds the app and opens its window
 #   ./dev.sh test   installs what is missing, then runs every test (CI runs this)
 #   ./dev.sh readability   prints the reading-ease figures of every information page
+#   ./dev.sh bench  prints benchmark figures: the pack against Typst, and 10,000 notes
+#   ./dev.sh sample-packs  writes sample packs to target/packs and their pages as PNG
 #
 # On Debian or Ubuntu it installs the system packages it needs with apt (as root, or with sudo).
 set -euo pipefail
@@ -104,11 +106,40 @@ case "${1:-}" in
       cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
     say "All tests passed"
     ;;
+  bench)
+    check_rust
+    say "Our pack (release build, median of 20 runs)"
+    ours=$(cargo run --release --quiet -p alk-core --example pack_bench)
+    echo "$ours"
+    say "The same pack with Typst (PyPI typst, warm, median of 20 runs)"
+    if [ ! -x target/bench-venv/bin/python ]; then
+      python3 -m venv target/bench-venv
+      target/bench-venv/bin/pip install --quiet typst
+    fi
+    theirs=$(target/bench-venv/bin/python tests/bench/pack_typst.py)
+    echo "$theirs"
+    python3 - "$ours" "$theirs" <<'PY'
+import sys
+def fields(line):
+    return dict(part.split("=") for part in line.split()[1:])
+ours, theirs = fields(sys.argv[1]), fields(sys.argv[2])
+print(f"time ratio ours/typst = {float(ours['median_ms']) / float(theirs['median_ms']):.2f}")
+print(f"size ratio ours/typst = {int(ours['bytes']) / int(theirs['bytes']):.2f}")
+PY
+    say "10,000 notes in the store"
+    cargo run --release --quiet -p alk-core --example record_bench
+    ;;
+  sample-packs)
+    check_rust
+    cargo test -p alk-core --quiet write_sample_packs -- --ignored --nocapture
+    for pdf in target/packs/*.pdf; do pdftoppm -r 70 -png "$pdf" "${pdf%.pdf}"; done
+    ls target/packs
+    ;;
   readability)
     cargo test -p alk-core --quiet readability_figures -- --nocapture --ignored
     ;;
   *)
-    sed -n '2,9p' "$0"
+    sed -n '2,11p' "$0"
     exit 2
     ;;
 esac

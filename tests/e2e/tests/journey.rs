@@ -272,6 +272,18 @@ async fn all_information_is_shown_and_search_finds_it() {
     let terms = client.find_all(Locator::Css(".glossary dt")).await.unwrap();
     assert_eq!(terms.len(), count_in("glossary.toml", "[[term]]"));
 
+    // At 200% text size nothing runs off the side of the window.
+    client.execute("document.documentElement.style.fontSize = '225%'", vec![]).await.unwrap();
+    open_view(&client, "read").await;
+    find(&client, "article.section h2").await;
+    screenshot(&client, "10-text-200-percent").await;
+    let fits = client
+        .execute("return document.documentElement.scrollWidth <= window.innerWidth + 1", vec![])
+        .await
+        .unwrap();
+    assert_eq!(fits, serde_json::Value::Bool(true), "the page is wider than the window at 200% text");
+    client.execute("document.documentElement.style.fontSize = ''", vec![]).await.unwrap();
+
     // Results come as you type.
     find(&client, "#search")
         .await

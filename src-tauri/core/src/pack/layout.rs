@@ -214,7 +214,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
         let at_top = (y - m.body_top()).abs() < f32::EPSILON;
         let no_room = y - needed < m.body_bottom() && needed <= m.usable();
         if !at_top && (no_room || breaks.contains(&index)) {
-            pages.ops.push(Vec::new());
+            pages.ops.push(new_page());
             y = m.body_top();
         }
         pages.group_starts.push((index, pages.ops.len() - 1));
@@ -224,7 +224,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
         for piece in &group.pieces {
             let height = piece.height(m);
             if y - height < m.body_bottom() {
-                pages.ops.push(Vec::new());
+                pages.ops.push(new_page());
                 y = m.body_top();
             }
             // A gap at the top of a page only wastes room.
@@ -336,15 +336,20 @@ pub(crate) fn draw_text(
     (face, size): (Face, f32),
     text: &str,
 ) {
-    ops.push(Op::SetFillColor { col: black() });
+    // One text section per line; the fill colour is set once per page (see `new_page`).
+    ops.push(Op::StartTextSection);
     for (run_face, run) in fonts.runs(text, face) {
-        ops.push(Op::StartTextSection);
         ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
         ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
         ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
-        ops.push(Op::EndTextSection);
         x += fonts.width(run, run_face, size);
     }
+    ops.push(Op::EndTextSection);
+}
+
+/// A page's first operations: black text.
+fn new_page() -> Vec<Op> {
+    vec![Op::SetFillColor { col: black() }]
 }
 
 /// The document's font ids, one per face.

@@ -180,9 +180,9 @@ impl PrintSize {
             Paper::Letter => (612.0, 792.0),
         };
         // Normal: body 13 pt; large print: 17 pt with larger headings (RNIB Clear Print).
-        let (body, heading, title, small) = match self {
-            PrintSize::Normal => (13.0, 18.0, 24.0, 12.0),
-            PrintSize::Large => (17.0, 22.0, 28.0, 16.0),
+        let (body, heading, title, small, footer) = match self {
+            PrintSize::Normal => (13.0, 18.0, 24.0, 12.0, 10.0),
+            PrintSize::Large => (17.0, 22.0, 28.0, 16.0, 12.0),
         };
         Metrics {
             page_width,
@@ -194,7 +194,7 @@ impl PrintSize {
             heading,
             title,
             small,
-            footer: 10.0,
+            footer,
             leading: 1.5,
         }
     }
