@@ -59,6 +59,12 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
 
 pub fn run() {
     configure(tauri::Builder::default())
+        // One plain line when the window has loaded, for the start-up benchmark.
+        .on_page_load(|_, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                println!("alk-companion: page ready");
+            }
+        })
         .setup(|app| {
             let resources = app.path().resource_dir()?.join("resources");
             let data = app.path().app_data_dir()?;

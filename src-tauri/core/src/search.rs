@@ -168,26 +168,45 @@ fn words(text: &str) -> Vec<String> {
 
 /// About 160 characters of `body` around the first word that matches.
 fn snippet(body: &str, wanted: &[String]) -> String {
-    let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = flat.chars().collect();
-    let mut start = 0;
-    let mut offset = 0;
-    for piece in flat.split(' ') {
-        let folded = fold(piece.trim_matches(|c: char| !c.is_alphanumeric()));
-        if wanted.iter().any(|w| folded.starts_with(w.as_str())) {
-            start = offset;
-            break;
-        }
-        offset += piece.chars().count() + 1;
+    // Words only, so the snippet starts and ends on whole words; a heading and the text
+    // after it are kept apart by a dot.
+    let words: Vec<String> = body
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .flat_map(|line| {
+            let mut words: Vec<String> = line.split_whitespace().map(String::from).collect();
+            if let Some(last) = words.last_mut() {
+                if !last.ends_with(['.', '?', '!', ':']) {
+                    last.push('.');
+                }
+            }
+            words
+        })
+        .collect();
+    let hit = words
+        .iter()
+        .position(|w| {
+            let folded = fold(w.trim_matches(|c: char| !c.is_alphanumeric()));
+            wanted.iter().any(|want| folded.starts_with(want.as_str()))
+        })
+        .unwrap_or(0);
+    let mut from = hit;
+    let mut length: usize = words[hit..].first().map_or(0, |w| w.chars().count());
+    while from > 0 && hit - from < 8 && length + words[from - 1].chars().count() < 60 {
+        from -= 1;
+        length += words[from].chars().count() + 1;
     }
-    let from = start.saturating_sub(60);
-    let to = (from + 160).min(chars.len());
-    let mut text: String = chars[from..to].iter().collect();
+    let mut to = hit + 1;
+    while to < words.len() && length + words[to].chars().count() < 160 {
+        length += words[to].chars().count() + 1;
+        to += 1;
+    }
+    let mut text = words.get(from..to.min(words.len())).unwrap_or_default().join(" ");
     if from > 0 {
-        text = format!("…{}", text.trim_start());
+        text = format!("…{text}");
     }
-    if to < chars.len() {
-        text = format!("{}…", text.trim_end());
+    if to < words.len() {
+        text.push('…');
     }
     text
 }
@@ -262,6 +281,7 @@ mod tests {
         let hits = index().search("photosensitivity");
         let section = hits.iter().find(|h| h.kind == HitKind::Section).expect("a section mentions it");
         assert!(section.snippet.to_lowercase().contains("photosensitiv"), "{section:?}");
-        assert!(section.snippet.chars().count() <= 162, "{section:?}");
+        assert!(section.snippet.chars().count() <= 165, "{section:?}");
+        assert!(section.snippet.starts_with('…') || section.snippet.starts_with(char::is_uppercase), "{section:?}");
     }
 }
