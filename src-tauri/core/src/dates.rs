@@ -90,6 +90,20 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// "27 November 2026" from seconds since 1970, in UTC (Howard Hinnant's civil-from-days).
+pub fn unix_date_in_words(unix: i64) -> String {
+    let z = unix.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+}
+
 /// "2026-12-03" → "3 December 2026"; text that is not a date comes back as it is.
 pub fn date_in_words(date: &str) -> String {
     match parts(date.get(..10).unwrap_or(date)) {
@@ -118,6 +132,14 @@ mod tests {
         assert!(!is_date("2025-02-29"));
         assert!(!is_date("2026-02-30"));
         assert!(!is_date("27/11/2026"));
+    }
+
+    #[test]
+    fn unix_times_print_in_words() {
+        assert_eq!(unix_date_in_words(1_795_737_600), "27 November 2026");
+        assert_eq!(unix_date_in_words(0), "1 January 1970");
+        assert_eq!(unix_date_in_words(951_782_400), "29 February 2000");
+        assert_eq!(unix_date_in_words(days_from_civil(2026, 12, 3) * 86_400), "3 December 2026");
     }
 
     #[test]

@@ -21,6 +21,35 @@ export const CHECKUP_WORDS: Record<CheckupKind, string> = {
   other: "Something else",
 };
 
+/** Runs `save` when the form is sent, then says "Added." or the problem in plain words.
+ * On a problem, what was typed stays in the form. */
+function whenSent(form: HTMLFormElement, message: HTMLElement, save: () => Promise<void>, refresh: () => Promise<void>) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      await save();
+      message.textContent = "Added.";
+      await refresh();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+  });
+}
+
+/** A "Remove" button for one row of the record. */
+function removeButton(label: string, remove: () => Promise<unknown>, message: HTMLElement, refresh: () => Promise<void>) {
+  const button = h("button", { type: "button", class: "small", "aria-label": label }, "Remove");
+  button.addEventListener("click", async () => {
+    try {
+      await remove();
+    } catch (error) {
+      message.textContent = asApiError(error).message;
+    }
+    await refresh();
+  });
+  return button;
+}
+
 /** Treatment history, side-effect diary, and scans and check-ups: a record, never a comment. */
 export async function renderRecord(ctx: ViewContext): Promise<HTMLElement> {
   return h(
@@ -52,11 +81,7 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
       body,
       ...(rows.length === 0 ? [h("tr", {}, h("td", { colspan: "5" }, "Nothing added yet."))] : []),
       ...rows.map((t) => {
-        const remove = h("button", { type: "button", class: "small", "aria-label": `Remove ${drugName(t.drug, t.otherName)}` }, "Remove");
-        remove.addEventListener("click", async () => {
-          await api.deleteTreatment(t.id).catch((e: unknown) => (message.textContent = asApiError(e).message));
-          await refresh();
-        });
+        const remove = removeButton(`Remove ${drugName(t.drug, t.otherName)}`, () => api.deleteTreatment(t.id), message, refresh);
         return h(
           "tr",
           {},
@@ -78,8 +103,7 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add to my history")),
     message,
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  whenSent(form, message, async () => {
     const input: TreatmentInput = {
       drug: drug.value,
       otherName: other.value.trim(),
@@ -88,15 +112,9 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
       stopReason: (reason.value || null) as StopReason | null,
       reasonNote: reasonNote.value.trim(),
     };
-    try {
-      await api.saveTreatment(null, input);
-      message.textContent = "Added.";
-      form.reset();
-      await refresh();
-    } catch (error) {
-      message.textContent = asApiError(error).message;
-    }
-  });
+    await api.saveTreatment(null, input);
+    form.reset();
+  }, refresh);
   await refresh();
   return h(
     "section",
@@ -131,11 +149,7 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
       list,
       ...(entries.length === 0 ? [h("li", {}, "No entries to show.")] : []),
       ...entries.map((e) => {
-        const remove = h("button", { type: "button", class: "small" }, "Remove");
-        remove.addEventListener("click", async () => {
-          await api.deleteDiaryEntry(e.id).catch((err: unknown) => (message.textContent = asApiError(err).message));
-          await refresh();
-        });
+        const remove = removeButton(`Remove the entry of ${longDate(e.onDate)}`, () => api.deleteDiaryEntry(e.id), message, refresh);
         return h(
           "li",
           { class: "card" },
@@ -156,8 +170,7 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add to my diary")),
     message,
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
+  whenSent(form, message, async () => {
     const input: DiaryInput = {
       onDate: onDate.value,
       what: what.value,
@@ -165,16 +178,10 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
       bother: bother.value as Bother,
       note: note.value.trim(),
     };
-    try {
-      await api.addDiaryEntry(input);
-      message.textContent = "Added.";
-      note.value = "";
-      other.value = "";
-      await refresh();
-    } catch (error) {
-      message.textContent = asApiError(error).message;
-    }
-  });
+    await api.addDiaryEntry(input);
+    note.value = "";
+    other.value = "";
+  }, refresh);
   await refresh();
   return h(
     "section",
@@ -204,11 +211,7 @@ async function checkupsPart(ctx: ViewContext): Promise<HTMLElement> {
     replace(
       past,
       ...[...upcoming.slice(1), ...all.filter((c) => c.onDate < now).reverse()].map((c) => {
-        const remove = h("button", { type: "button", class: "small" }, "Remove");
-        remove.addEventListener("click", async () => {
-          await api.deleteCheckup(c.id).catch((err: unknown) => (message.textContent = asApiError(err).message));
-          await refresh();
-        });
+        const remove = removeButton(`Remove ${CHECKUP_WORDS[c.kind]} on ${longDate(c.onDate)}`, () => api.deleteCheckup(c.id), message, refresh);
         return h("li", { class: "card" }, h("p", {}, `${longDate(c.onDate)}: ${CHECKUP_WORDS[c.kind]}${c.note ? `. ${c.note}` : ""}`), remove);
       }),
     );
@@ -220,17 +223,10 @@ async function checkupsPart(ctx: ViewContext): Promise<HTMLElement> {
     h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add")),
     message,
   );
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      await api.addCheckup({ onDate: onDate.value, kind: kind.value as CheckupKind, note: note.value.trim() });
-      message.textContent = "Added.";
-      note.value = "";
-      await refresh();
-    } catch (error) {
-      message.textContent = asApiError(error).message;
-    }
-  });
+  whenSent(form, message, async () => {
+    await api.addCheckup({ onDate: onDate.value, kind: kind.value as CheckupKind, note: note.value.trim() });
+    note.value = "";
+  }, refresh);
   await refresh();
   return h(
     "section",

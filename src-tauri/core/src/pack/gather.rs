@@ -6,7 +6,7 @@ use ts_rs::TS;
 use super::{PackAppointment, PackOptions, PackQuestion, PackRequest, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
-use crate::store::{Bother, StopReason, Store};
+use crate::store::{StopReason, Store};
 use crate::Result;
 
 /// Which parts go in the pack. The choice is remembered.
@@ -126,7 +126,7 @@ pub fn gather(
             } else {
                 content.side_effect(&e.what).map(|s| s.name.clone()).unwrap_or(e.what)
             };
-            [date_in_words(&e.on_date), what, bother_words(e.bother).to_string(), e.note]
+            [date_in_words(&e.on_date), what, e.bother.words().to_string(), e.note]
         })
         .collect();
     let treatments = store
@@ -139,7 +139,7 @@ pub fn gather(
                 content.drug(&t.drug).map(|d| d.name.clone()).unwrap_or(t.drug)
             };
             let stopped = t.stopped_on.as_deref().map(date_in_words).unwrap_or_else(|| "Still taking it".into());
-            let reason = [t.stop_reason.map(stop_words).unwrap_or_default(), &t.reason_note]
+            let reason = [t.stop_reason.map(StopReason::words).unwrap_or_default(), &t.reason_note]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect::<Vec<_>>()
@@ -161,16 +161,4 @@ pub fn gather(
         content_version: content.meta.version.clone(),
         source_date_label: content.meta.source.dated.clone(),
     })
-}
-
-fn bother_words(bother: Bother) -> &'static str {
-    bother.words()
-}
-
-fn stop_words(reason: StopReason) -> &'static str {
-    match reason {
-        StopReason::StoppedWorking => "It stopped working",
-        StopReason::SideEffects => "Side effects",
-        StopReason::Other => "Another reason",
-    }
 }

@@ -12,6 +12,7 @@ pub use fonts::{Face, FontSet};
 pub use gather::{gather, PackParts, PackSettings};
 pub use layout::{Placed, Tag};
 
+use crate::dates::unix_date_in_words;
 use crate::{Error, Result};
 use layout::{Group, Handles, Metrics, Piece};
 
@@ -229,7 +230,7 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     };
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
-    let printed = date_label(request.created_unix);
+    let printed = unix_date_in_words(request.created_unix);
     let left = format!(
         "Information, not medical advice. Content {}, source dated {}.",
         request.content_version, request.source_date_label
@@ -529,36 +530,6 @@ impl Builder<'_> {
             groups.push(Self::block(row_pieces([&row[0], &row[1], &row[2], &row[3]], Face::Regular)));
         }
     }
-}
-
-/// "27 November 2026" from seconds since 1970, in UTC.
-pub fn date_label(unix: i64) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = unix.div_euclid(86_400);
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
 }
 
 #[cfg(test)]

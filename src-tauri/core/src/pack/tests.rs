@@ -251,13 +251,6 @@ fn long_words_wrap_within_the_line_at_slashes() {
     assert_eq!(lines.concat(), url);
 }
 
-#[test]
-fn dates_print_in_words() {
-    assert_eq!(date_label(NOVEMBER_27_2026), "27 November 2026");
-    assert_eq!(date_label(0), "1 January 1970");
-    assert_eq!(date_label(951_782_400), "29 February 2000");
-}
-
 /// `./dev.sh sample-packs` writes these to target/packs for looking at with pdftoppm.
 #[test]
 #[ignore]

@@ -26,6 +26,15 @@ impl StopReason {
         }
     }
 
+    /// The words printed in the pack.
+    pub fn words(self) -> &'static str {
+        match self {
+            StopReason::StoppedWorking => "It stopped working",
+            StopReason::SideEffects => "Side effects",
+            StopReason::Other => "Another reason",
+        }
+    }
+
     fn parse(text: &str) -> Option<StopReason> {
         match text {
             "stoppedWorking" => Some(StopReason::StoppedWorking),
