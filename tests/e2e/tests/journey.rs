@@ -14,11 +14,7 @@ const NOTE: &str = "Ask about the scan — Zoë’s łódź ≥ 2 ✓";
 fn app_binary() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let path = root.join("target/debug/alk-companion");
-    assert!(
-        path.exists(),
-        "build the app first: {} is missing (./dev.sh test builds it)",
-        path.display()
-    );
+    assert!(path.exists(), "build the app first: {} is missing (./dev.sh test builds it)", path.display());
     path.canonicalize().unwrap()
 }
 
@@ -45,9 +41,7 @@ impl Driver {
 impl Drop for Driver {
     fn drop(&mut self) {
         // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it holding the port.
-        let _ = Command::new("kill")
-            .arg(self.child.id().to_string())
-            .status();
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
         let _ = self.child.wait();
     }
 }
@@ -55,16 +49,9 @@ impl Drop for Driver {
 async fn connect() -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
-    caps.insert(
-        "tauri:options".into(),
-        serde_json::json!({ "application": app_binary().to_string_lossy() }),
-    );
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().to_string_lossy() }));
     for _ in 0..60 {
-        if let Ok(client) = ClientBuilder::native()
-            .capabilities(caps.clone())
-            .connect("http://127.0.0.1:4444")
-            .await
-        {
+        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
             return client;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -111,11 +98,7 @@ async fn screenshot(client: &Client, name: &str) {
 }
 
 async fn open_view(client: &Client, view: &str) {
-    find(client, &format!("nav.main-nav button[data-view='{view}']"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -130,17 +113,9 @@ async fn choices_note_and_pack_survive_a_restart() {
     screenshot(&client, "01-information").await;
 
     open_view(&client, "questions").await;
-    find(&client, "input[data-question='ask3-options']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, "input[data-question='ask3-options']").await.click().await.unwrap();
     wait_text(&client, "p.count", "1 question").await;
-    find(&client, "input[data-question='tki-which']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, "input[data-question='tki-which']").await.click().await.unwrap();
     wait_text(&client, "p.count", "2 questions").await;
     screenshot(&client, "02-questions").await;
 
@@ -160,22 +135,10 @@ async fn choices_note_and_pack_survive_a_restart() {
     client.close().await.unwrap();
 
     let pdf = home.path().join("out/appointment-pack.pdf");
-    let text = Command::new("pdftotext")
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext is installed")
-        .stdout;
-    let text = String::from_utf8(text)
-        .unwrap()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext is installed").stdout;
+    let text = String::from_utf8(text).unwrap().split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("What are my options?"), "{text}");
-    assert!(
-        text.contains("Which TKI are you suggesting for me, and why that one?"),
-        "{text}"
-    );
+    assert!(text.contains("Which TKI are you suggesting for me, and why that one?"), "{text}");
     assert!(text.contains(NOTE), "{text}");
 
     // Second run: everything is still there.
@@ -197,14 +160,8 @@ async fn choices_note_and_pack_survive_a_restart() {
 
 /// How many times `marker` starts a line in a content file: a count that needs no TOML parser.
 fn count_in(file: &str, marker: &str) -> usize {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../resources/content")
-        .join(file);
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
-        .filter(|l| l.trim() == marker)
-        .count()
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content").join(file);
+    std::fs::read_to_string(path).unwrap().lines().filter(|l| l.trim() == marker).count()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -213,26 +170,17 @@ async fn all_information_is_shown_and_search_finds_it() {
     let _driver = Driver::start(home.path());
     let client = connect().await;
 
-    let sections = std::fs::read_dir(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content/sections"),
-    )
-    .unwrap()
-    .count();
+    let sections = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content/sections"))
+        .unwrap()
+        .count();
     find(&client, "article.section h2").await;
-    let listed = client
-        .find_all(Locator::Css(".section-list button"))
-        .await
-        .unwrap();
+    let listed = client.find_all(Locator::Css(".section-list button")).await.unwrap();
     assert_eq!(listed.len(), sections);
 
     // Every page opens, and each names its review date and its sources.
     for button in &listed {
         button.click().await.unwrap();
-        let meta = find(&client, "article.section .meta")
-            .await
-            .text()
-            .await
-            .unwrap();
+        let meta = find(&client, "article.section .meta").await.text().await.unwrap();
         assert!(meta.starts_with("Last reviewed"), "{meta}");
         find(&client, "article.section .sources").await;
         find(&client, "article.section .team-note").await;
@@ -241,15 +189,9 @@ async fn all_information_is_shown_and_search_finds_it() {
     // A glossary word opens its meaning in place, by keyboard.
     listed[2].click().await.unwrap();
     let term = find(&client, "article.section button.term").await;
-    assert_eq!(
-        term.attr("aria-expanded").await.unwrap().as_deref(),
-        Some("false")
-    );
+    assert_eq!(term.attr("aria-expanded").await.unwrap().as_deref(), Some("false"));
     term.send_keys("\u{E007}").await.unwrap(); // Enter
-    assert_eq!(
-        term.attr("aria-expanded").await.unwrap().as_deref(),
-        Some("true")
-    );
+    assert_eq!(term.attr("aria-expanded").await.unwrap().as_deref(), Some("true"));
     let id = term.attr("aria-controls").await.unwrap().unwrap();
     let meaning = find(&client, &format!("#{id}")).await;
     assert!(meaning.is_displayed().await.unwrap());
@@ -257,18 +199,14 @@ async fn all_information_is_shown_and_search_finds_it() {
 
     open_view(&client, "questions").await;
     find(&client, "fieldset.topic").await;
-    let questions = client
-        .find_all(Locator::Css("fieldset.topic input[type=checkbox]"))
-        .await
-        .unwrap();
+    let questions = client.find_all(Locator::Css("fieldset.topic input[type=checkbox]")).await.unwrap();
     assert_eq!(questions.len(), count_in("questions.toml", "[[question]]"));
     open_view(&client, "checklist").await;
-    let steps = client
-        .find_all(Locator::Css("ol.steps > li"))
-        .await
-        .unwrap();
+    find(&client, "ol.steps > li").await;
+    let steps = client.find_all(Locator::Css("ol.steps > li")).await.unwrap();
     assert_eq!(steps.len(), count_in("checklist.toml", "[[step]]"));
     open_view(&client, "glossary").await;
+    find(&client, ".glossary dt").await;
     let terms = client.find_all(Locator::Css(".glossary dt")).await.unwrap();
     assert_eq!(terms.len(), count_in("glossary.toml", "[[term]]"));
 
@@ -276,20 +214,14 @@ async fn all_information_is_shown_and_search_finds_it() {
     client.execute("document.documentElement.style.fontSize = '225%'", vec![]).await.unwrap();
     open_view(&client, "read").await;
     find(&client, "article.section h2").await;
-    screenshot(&client, "10-text-200-percent").await;
-    let fits = client
-        .execute("return document.documentElement.scrollWidth <= window.innerWidth + 1", vec![])
-        .await
-        .unwrap();
+    screenshot(&client, "12-text-200-percent").await;
+    let fits =
+        client.execute("return document.documentElement.scrollWidth <= window.innerWidth + 1", vec![]).await.unwrap();
     assert_eq!(fits, serde_json::Value::Bool(true), "the page is wider than the window at 200% text");
     client.execute("document.documentElement.style.fontSize = ''", vec![]).await.unwrap();
 
     // Results come as you type.
-    find(&client, "#search")
-        .await
-        .send_keys("lorlatinib")
-        .await
-        .unwrap();
+    find(&client, "#search").await.send_keys("lorlatinib").await.unwrap();
     wait_text(&client, ".search p.count", "results for").await;
     let kinds: Vec<String> = {
         let mut kinds = Vec::new();
@@ -303,11 +235,7 @@ async fn all_information_is_shown_and_search_finds_it() {
     screenshot(&client, "06-search").await;
 
     // A result opens where it belongs.
-    find(&client, ".results li[data-kind='section'] button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, ".results li[data-kind='section'] button").await.click().await.unwrap();
     find(&client, "article.section h2").await;
     client.close().await.unwrap();
 }
@@ -315,11 +243,7 @@ async fn all_information_is_shown_and_search_finds_it() {
 /// The texts of the patient's list, in the order shown.
 async fn my_list(client: &Client) -> Vec<String> {
     let mut texts = Vec::new();
-    for item in client
-        .find_all(Locator::Css(".my-list .planned-text"))
-        .await
-        .unwrap()
-    {
+    for item in client.find_all(Locator::Css(".my-list .planned-text")).await.unwrap() {
         texts.push(item.text().await.unwrap());
     }
     texts
@@ -335,26 +259,10 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     open_view(&client, "appointments").await;
     find(&client, "#appt-date").await;
     client.execute("document.getElementById('appt-date').value = '2030-01-15'; document.getElementById('appt-time').value = '14:30';", vec![]).await.unwrap();
-    find(&client, "#appt-with")
-        .await
-        .send_keys("Dr Nowak")
-        .await
-        .unwrap();
-    find(&client, "#appt-place")
-        .await
-        .send_keys("Clinic 4")
-        .await
-        .unwrap();
-    find(&client, "#appt-purpose")
-        .await
-        .send_keys("Scan results")
-        .await
-        .unwrap();
-    find(&client, ".record-form button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, "#appt-with").await.send_keys("Dr Nowak").await.unwrap();
+    find(&client, "#appt-place").await.send_keys("Clinic 4").await.unwrap();
+    find(&client, "#appt-purpose").await.send_keys("Scan results").await.unwrap();
+    find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
     wait_text(&client, "#upcoming", "Tuesday 15 January 2030 at 14:30").await;
     wait_text(&client, "#next-when", "15 January 2030").await;
     screenshot(&client, "07-appointments").await;
@@ -362,24 +270,12 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     // Choose four questions, make the last two top 3, and ask for a fourth top one.
     open_view(&client, "questions").await;
     wait_text(&client, "#list-choice", "15 January 2030").await;
-    for id in [
-        "ask3-options",
-        "ask3-pros-cons",
-        "ask3-support",
-        "tki-which",
-    ] {
-        find(&client, &format!("input[data-question='{id}']"))
-            .await
-            .click()
-            .await
-            .unwrap();
+    for id in ["ask3-options", "ask3-pros-cons", "ask3-support", "tki-which"] {
+        find(&client, &format!("input[data-question='{id}']")).await.click().await.unwrap();
     }
     wait_text(&client, "p.count", "4 questions").await;
     for _ in 0..3 {
-        let last = client
-            .find_all(Locator::Css(".my-list li:not(.top) input[id^='top-']"))
-            .await
-            .unwrap();
+        let last = client.find_all(Locator::Css(".my-list li:not(.top) input[id^='top-']")).await.unwrap();
         last.last().unwrap().click().await.unwrap();
         tokio::time::sleep(Duration::from_millis(300)).await;
     }
@@ -388,55 +284,44 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     wait_text(&client, ".questions p.message", "3 top questions").await;
     let order = my_list(&client).await;
     assert!(
-        order[0].starts_with("Top 3")
-            && order[2].starts_with("Top 3")
-            && !order[3].starts_with("Top 3"),
+        order[0].starts_with("Top 3") && order[2].starts_with("Top 3") && !order[3].starts_with("Top 3"),
         "{order:?}"
     );
     assert!(order[3].contains("What are my options?"), "{order:?}");
 
     // Record an answer and tick "asked"; write an own question.
     let answer = find(&client, ".my-list textarea").await;
-    answer
-        .send_keys("Every 3 months, said Dr Nowak")
-        .await
-        .unwrap();
-    find(&client, ".my-list input[id^='asked-']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    answer.send_keys("Every 3 months, said Dr Nowak").await.unwrap();
+    find(&client, ".my-list input[id^='asked-']").await.click().await.unwrap();
     wait_text(&client, ".my-list .saved", "Saved").await;
-    find(&client, "#own-question")
-        .await
-        .send_keys("Can I fly to Kraków in March?")
-        .await
-        .unwrap();
-    find(&client, ".own-question button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, "#own-question").await.send_keys("Can I fly to Kraków in March?").await.unwrap();
+    find(&client, ".own-question button").await.click().await.unwrap();
     wait_text(&client, ".my-list", "Can I fly to Kraków in March?").await;
     let before = my_list(&client).await;
     screenshot(&client, "08-my-questions").await;
 
     // A note about this appointment, and a checklist tick.
     open_view(&client, "notes").await;
-    find(&client, "#note")
-        .await
-        .send_keys("Bring the scan letter")
-        .await
-        .unwrap();
+    find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     open_view(&client, "checklist").await;
-    find(&client, "ol.steps input[type=checkbox]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    find(&client, "ol.steps input[type=checkbox]").await.click().await.unwrap();
     wait_text(&client, "#checklist-progress", "1 of").await;
     screenshot(&client, "09-checklist").await;
+
+    // The treatment record: a stop date before the start gets a plain message; a diary entry is kept.
+    open_view(&client, "record").await;
+    find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
+    let dates = "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
+                 d[0].value = '2025-03-01'; d[1].value = '2025-02-01';";
+    client.execute(dates, vec![]).await.unwrap();
+    find(&client, "section[aria-labelledby=treatments-title] button[type=submit]").await.click().await.unwrap();
+    wait_text(&client, "section[aria-labelledby=treatments-title] .message", "before the start date").await;
+    find(&client, "section[aria-labelledby=diary-title] button[type=submit]").await.click().await.unwrap();
+    wait_text(&client, "#diary", "How much it bothers me: quite a bit").await;
+    screenshot(&client, "10-record").await;
+    open_view(&client, "backup").await;
+    screenshot(&client, "11-backup").await;
     client.close().await.unwrap();
 
     // After a restart, all of it is there, in the same order.
@@ -445,17 +330,9 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     open_view(&client, "questions").await;
     wait_text(&client, "p.count", "5 questions").await;
     assert_eq!(my_list(&client).await, before);
-    let answer = find(&client, ".my-list textarea")
-        .await
-        .prop("value")
-        .await
-        .unwrap();
+    let answer = find(&client, ".my-list textarea").await.prop("value").await.unwrap();
     assert_eq!(answer.as_deref(), Some("Every 3 months, said Dr Nowak"));
-    let asked = find(&client, ".my-list input[id^='asked-']")
-        .await
-        .prop("checked")
-        .await
-        .unwrap();
+    let asked = find(&client, ".my-list input[id^='asked-']").await.prop("checked").await.unwrap();
     assert_eq!(asked.as_deref(), Some("true"));
     open_view(&client, "notes").await;
     let note = find(&client, "#note").await.prop("value").await.unwrap();
@@ -463,11 +340,7 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     open_view(&client, "checklist").await;
     wait_text(&client, "#checklist-progress", "1 of").await;
     // Search finds the note as well as the content.
-    find(&client, "#search")
-        .await
-        .send_keys("scan letter")
-        .await
-        .unwrap();
+    find(&client, "#search").await.send_keys("scan letter").await.unwrap();
     wait_text(&client, ".results", "Bring the scan letter").await;
     client.close().await.unwrap();
 }
