@@ -313,12 +313,15 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     open_view(&client, "record").await;
     find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
     let dates = "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
-                 d[0].value = '2025-03-01'; d[1].value = '2025-02-01';";
+                 d[0].value = '2025-03-01'; d[1].value = '2025-02-01';\
+                 document.querySelector('section[aria-labelledby=treatments-title] select').value = 'alectinib';";
     client.execute(dates, vec![]).await.unwrap();
     find(&client, "section[aria-labelledby=treatments-title] button[type=submit]").await.click().await.unwrap();
     wait_text(&client, "section[aria-labelledby=treatments-title] .message", "before the start date").await;
+    let what = "document.querySelector('section[aria-labelledby=diary-title] select').value = 'rash'";
+    client.execute(what, vec![]).await.unwrap();
     find(&client, "section[aria-labelledby=diary-title] button[type=submit]").await.click().await.unwrap();
-    wait_text(&client, "#diary", "How much it bothers me: quite a bit").await;
+    wait_text(&client, "#diary", "Rash. How much it bothers me: quite a bit").await;
     screenshot(&client, "10-record").await;
     open_view(&client, "backup").await;
     screenshot(&client, "11-backup").await;

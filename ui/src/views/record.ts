@@ -68,7 +68,7 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
   const drugName = (id: string, other: string) => (id === "other" ? other : (record.drugs.find((d) => d.id === id)?.name ?? id));
   const body = h("tbody");
   const message = messageLine();
-  const drug = select([...record.drugs.map((d): [string, string] => [d.id, d.name]), ["other", "Other treatment"]]);
+  const drug = select([["", "Choose a treatment"], ...record.drugs.map((d): [string, string] => [d.id, d.name]), ["other", "Other treatment"]]);
   const other = h("input", { type: "text" });
   const started = h("input", { type: "date", required: true });
   const stopped = h("input", { type: "date" });
@@ -137,7 +137,7 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
   const list = h("ul", { class: "cards", id: "diary" });
   const message = messageLine();
   const onDate = h("input", { type: "date", required: true, value: today() });
-  const what = select([...record.sideEffects.map((s): [string, string] => [s.id, s.name]), ["other", "Something else"]]);
+  const what = select([["", "Choose one"], ...record.sideEffects.map((s): [string, string] => [s.id, s.name]), ["other", "Something else"]]);
   const other = h("input", { type: "text" });
   const bother = select(Object.entries(BOTHER_WORDS) as [string, string][], "quiteABit");
   const note = h("input", { type: "text" });
