@@ -29,7 +29,6 @@ const VIEWS: [ViewName, string][] = [
 ];
 
 async function start(root: HTMLElement): Promise<void> {
-  const announcer = h("div", { class: "visually-hidden", role: "status", "aria-live": "polite" });
   const main = h("main", { id: "main", tabindex: "-1" });
   const banner = h("div", { id: "banner" });
   let content: Content;
@@ -57,9 +56,6 @@ async function start(root: HTMLElement): Promise<void> {
   document.addEventListener(APPOINTMENTS_CHANGED, () => void refreshBanner());
 
   const buttons = new Map<ViewName, HTMLButtonElement>();
-  const announce = (message: string) => {
-    announcer.textContent = message;
-  };
   const render = async (view: ViewName, ctx: ViewContext, detail?: string): Promise<HTMLElement> => {
     switch (view) {
       case "read":
@@ -88,7 +84,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
   const show = async (view: ViewName, detail?: string, focus = true) => {
     for (const [name, button] of buttons) button.setAttribute("aria-current", String(name === view));
-    const ctx: ViewContext = { content, announce, show: (v, d) => void show(v, d) };
+    const ctx: ViewContext = { content, show: (v, d) => void show(v, d) };
     try {
       replace(main, await render(view, ctx, detail));
     } catch (error) {
@@ -131,7 +127,6 @@ async function start(root: HTMLElement): Promise<void> {
     banner,
     nav,
     main,
-    announcer,
   );
   await show("read", undefined, false);
 }

@@ -3,8 +3,6 @@ import type { Content } from "../lib/api";
 /** What every view may read and do. */
 export interface ViewContext {
   content: Content;
-  /** Says something to screen-reader users without moving focus. */
-  announce: (message: string) => void;
   /** Opens another view, for example from a link in the text. */
   show: (view: ViewName, detail?: string) => void;
 }

@@ -32,7 +32,7 @@ describe("my question list", () => {
       }
       throw new Error(`unexpected ${cmd}`);
     });
-    const view = await renderQuestions({ content, announce: () => {}, show: () => {} }, { id: null, picked: false });
+    const view = await renderQuestions({ content, show: () => {} }, { id: null, picked: false });
     document.body.append(view);
     const texts = [...view.querySelectorAll(".planned-text")].map((el) => el.textContent);
     expect(texts).toEqual(["Top 3Second?", "First?"]);
