@@ -16,6 +16,8 @@ APT_PACKAGES=(
   libwebkit2gtk-4.1-dev build-essential libssl-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev file pkg-config
   # To test it and look at it: a virtual screen, WebKit's WebDriver, PDF tools
   xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick
+  # For "Open to print" in the tests: gio opens the PDF through a stand-in viewer
+  libglib2.0-bin shared-mime-info
 )
 
 say() { printf '\n==> %s\n' "$*"; }

@@ -66,8 +66,9 @@ pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Opens a saved file in the system's viewer. On Linux this runs `xdg-open` with a clean
-/// environment, because a bundle's own library paths (an AppImage's, say) break the viewer.
+/// Opens a saved file in the system's viewer. On Linux this runs `xdg-open` (or, where that is
+/// missing, `gio open`) with a clean environment, because a bundle's own library paths (an
+/// AppImage's, say) break the viewer it starts.
 pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<()> {
     let failed = || {
         ApiError::new(
@@ -76,7 +77,9 @@ pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Res
         )
     };
     if cfg!(target_os = "linux") {
-        const KEEP: [&str; 8] = [
+        // What a desktop session needs to find and show the viewer; XDG_DATA_HOME and
+        // XDG_CONFIG_HOME say which program opens PDFs.
+        const KEEP: [&str; 10] = [
             "PATH",
             "HOME",
             "DISPLAY",
@@ -84,23 +87,23 @@ pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Res
             "XDG_RUNTIME_DIR",
             "DBUS_SESSION_BUS_ADDRESS",
             "XDG_DATA_DIRS",
+            "XDG_DATA_HOME",
+            "XDG_CONFIG_HOME",
             "LANG",
         ];
-        let mut command = std::process::Command::new("xdg-open");
-        command.arg(path).env_clear();
-        for key in KEEP {
-            if let Some(value) = std::env::var_os(key) {
-                command.env(key, value);
+        let openers: [(&str, &[&str]); 2] = [("xdg-open", &[]), ("gio", &["open"])];
+        for (program, args) in openers {
+            let mut command = std::process::Command::new(program);
+            command.args(args).arg(path).env_clear();
+            command.envs(KEEP.iter().filter_map(|key| std::env::var_os(key).map(|value| (key, value))));
+            match command.status() {
+                Ok(status) if status.success() => return Ok(()),
+                Ok(_) => return Err(failed()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(_) => return Err(failed()),
             }
         }
-        // XDG_DATA_HOME and XDG_CONFIG_HOME say which program opens PDFs; keep them as they are.
-        for key in ["XDG_DATA_HOME", "XDG_CONFIG_HOME"] {
-            if let Some(value) = std::env::var_os(key) {
-                command.env(key, value);
-            }
-        }
-        let status = command.status().map_err(|_| failed())?;
-        return if status.success() { Ok(()) } else { Err(failed()) };
+        return Err(failed());
     }
     use tauri_plugin_opener::OpenerExt;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| failed())

@@ -25,6 +25,7 @@ struct Driver {
 
 impl Driver {
     fn start(home: &Path) -> Driver {
+        register_pdf_viewer(home);
         let child = Command::new("tauri-driver")
             .args(["--port", "4444", "--native-port", "4445"])
             .env("XDG_DATA_HOME", home.join("data"))
@@ -36,6 +37,31 @@ impl Driver {
             .expect("tauri-driver must be installed (./dev.sh test installs it)");
         Driver { child }
     }
+}
+
+/// A stand-in PDF viewer for this test's own XDG folders: it copies the file it is given to
+/// `opened.pdf`, so the test can see that "Open to print" reached the system's handler.
+fn register_pdf_viewer(home: &Path) {
+    let applications = home.join("data/applications");
+    std::fs::create_dir_all(&applications).unwrap();
+    std::fs::create_dir_all(home.join("config")).unwrap();
+    let viewer = home.join("viewer.sh");
+    std::fs::write(&viewer, format!("#!/bin/sh\ncp \"$1\" '{}'\n", home.join("opened.pdf").display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(
+        applications.join("alk-test-viewer.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Test PDF viewer\nExec={} %f\nMimeType=application/pdf;\nNoDisplay=true\n",
+            viewer.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        home.join("config/mimeapps.list"),
+        "[Default Applications]\napplication/pdf=alk-test-viewer.desktop\n",
+    )
+    .unwrap();
 }
 
 impl Drop for Driver {
@@ -132,6 +158,18 @@ async fn choices_note_and_pack_survive_a_restart() {
     find(&client, "#make-pack").await.click().await.unwrap();
     wait_text(&client, "#pack-status", "Saved appointment-pack.pdf").await;
     screenshot(&client, "04-pack").await;
+
+    // "Open to print" hands the saved file to the system's PDF handler: here a stand-in.
+    find(&client, ".pack .actions button.secondary").await.click().await.unwrap();
+    let opened = home.path().join("opened.pdf");
+    for _ in 0..50 {
+        if opened.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let saved = std::fs::read(home.path().join("out/appointment-pack.pdf")).unwrap();
+    assert_eq!(std::fs::read(&opened).expect("the PDF handler was started with the pack"), saved);
     client.close().await.unwrap();
 
     let pdf = home.path().join("out/appointment-pack.pdf");
