@@ -1,5 +1,6 @@
 import { api, asApiError, type StepProgress } from "../lib/api";
 import { h } from "../lib/dom";
+import { saveAsYouType } from "../lib/typing";
 import type { ViewContext } from "./context";
 
 /** The second-opinion referral checklist, with a tick and a short note for each step. */
@@ -43,7 +44,7 @@ export async function renderChecklist(ctx: ViewContext, focusId?: string): Promi
           }
         };
         tick.addEventListener("change", () => void store());
-        note.addEventListener("change", () => void store());
+        saveAsYouType(note, () => void store());
         return h(
           "li",
           { id: `step-${step.id}`, tabindex: "-1" },

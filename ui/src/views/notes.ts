@@ -4,8 +4,9 @@ import { h, replace } from "../lib/dom";
 import { field } from "../lib/forms";
 import { listLabel } from "./questions";
 
-/** How long to wait after the last key press before saving. */
-export const SAVE_DELAY_MS = 600;
+import { SAVE_DELAY_MS } from "../lib/typing";
+
+export { SAVE_DELAY_MS };
 /** How many notes the list shows; search finds the rest. */
 const SHOWN = 100;
 

@@ -2,6 +2,7 @@ import { api, asApiError, type Appointment, type PlanQuestion } from "../lib/api
 import { appointmentTime } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { field, localNow } from "../lib/forms";
+import { saveAsYouType } from "../lib/typing";
 import type { ViewContext } from "./context";
 
 /** Which question list the views work on: an appointment id, or null for "not booked yet". */
@@ -70,7 +71,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
             saved.textContent = asApiError(error).message;
           }
         };
-        answer.addEventListener("change", () => void saveAnswer());
+        saveAsYouType(answer, () => void saveAnswer());
         asked.addEventListener("change", () => void saveAnswer());
         const up = h("button", { type: "button", class: "small", disabled: index === 0, "aria-label": `Move up: ${text}` }, "Up");
         up.addEventListener("click", () => void act(() => api.movePlanQuestion(list.id, q.id, true)));
