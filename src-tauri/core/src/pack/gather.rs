@@ -73,7 +73,7 @@ pub fn gather(
     created_unix: i64,
 ) -> Result<PackRequest> {
     let appointment = match settings.appointment_id {
-        Some(id) => Some(store.appointment(id)?).map(|a| PackAppointment {
+        Some(id) => Some(store.appointment(id)?.fields).map(|a| PackAppointment {
             when: date_time_in_words(&a.starts_at),
             with_whom: a.with_whom,
             place: a.place,
@@ -120,6 +120,7 @@ pub fn gather(
     let diary = store
         .diary_since_last_appointment(now)?
         .into_iter()
+        .map(|entry| entry.fields)
         .map(|e| {
             let what = if e.what == "other" {
                 e.other_what
@@ -132,6 +133,7 @@ pub fn gather(
     let treatments = store
         .treatments()?
         .into_iter()
+        .map(|treatment| treatment.fields)
         .map(|t| {
             let name = if t.drug == "other" {
                 t.other_name

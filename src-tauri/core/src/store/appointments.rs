@@ -12,6 +12,15 @@ use crate::Result;
 pub struct Appointment {
     #[ts(type = "number")]
     pub id: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: AppointmentInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AppointmentInput {
     /// Local date and time, `YYYY-MM-DDTHH:MM`.
     pub starts_at: String,
     pub with_whom: String,
@@ -19,18 +28,8 @@ pub struct Appointment {
     pub purpose: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct AppointmentInput {
-    pub starts_at: String,
-    pub with_whom: String,
-    pub place: String,
-    pub purpose: String,
-}
-
 impl AppointmentInput {
-    fn check(&self) -> Result<()> {
+    pub(super) fn check(&self) -> Result<()> {
         check_date_time(&self.starts_at, "appointment")?;
         check_text(&self.with_whom, MAX_SHORT_CHARS, "\"who with\" box")?;
         check_text(&self.place, MAX_SHORT_CHARS, "\"where\" box")?;
@@ -41,10 +40,12 @@ impl AppointmentInput {
 fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
     Ok(Appointment {
         id: row.get(0)?,
-        starts_at: row.get(1)?,
-        with_whom: row.get(2)?,
-        place: row.get(3)?,
-        purpose: row.get(4)?,
+        fields: AppointmentInput {
+            starts_at: row.get(1)?,
+            with_whom: row.get(2)?,
+            place: row.get(3)?,
+            purpose: row.get(4)?,
+        },
     })
 }
 

@@ -7,10 +7,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, Store, Treatment,
-    TreatmentInput, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS,
+    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, StopReason, Store,
+    Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
 };
-use crate::dates::{check_date, check_date_time};
 use crate::{Error, Result};
 
 /// The `format` field of every backup file.
@@ -108,10 +107,7 @@ impl Backup {
         let damaged =
             |_: Error| nothing_changed("This backup file is damaged: some of its dates or texts are not valid.");
         for a in &self.appointments {
-            check_date_time(&a.starts_at, "appointment").map_err(damaged)?;
-            for text in [&a.with_whom, &a.place, &a.purpose] {
-                check_text(text, MAX_SHORT_CHARS, "text").map_err(damaged)?;
-            }
+            a.fields.check().map_err(damaged)?;
         }
         for q in &self.plan_questions {
             if q.question_id.is_some() == q.own_text.is_some() {
@@ -123,21 +119,13 @@ impl Backup {
             check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(damaged)?;
         }
         for t in &self.treatments {
-            let input = TreatmentInput {
-                drug: t.drug.clone(),
-                other_name: t.other_name.clone(),
-                started_on: t.started_on.clone(),
-                stopped_on: t.stopped_on.clone(),
-                stop_reason: t.stop_reason,
-                reason_note: t.reason_note.clone(),
-            };
-            input.check().map_err(damaged)?;
+            t.fields.check().map_err(damaged)?;
         }
         for d in &self.diary {
-            check_date(&d.on_date, "date").map_err(damaged)?;
+            d.fields.check().map_err(damaged)?;
         }
         for c in &self.checkups {
-            check_date(&c.on_date, "date").map_err(damaged)?;
+            c.fields.check().map_err(damaged)?;
         }
         Ok(())
     }
@@ -204,7 +192,7 @@ impl Store {
         for a in &backup.appointments {
             tx.execute(
                 "INSERT INTO appointment (id, starts_at, with_whom, place, purpose) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![a.id, a.starts_at, a.with_whom, a.place, a.purpose],
+                params![a.id, a.fields.starts_at, a.fields.with_whom, a.fields.place, a.fields.purpose],
             )?;
         }
         for q in &backup.plan_questions {
@@ -235,12 +223,12 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     t.id,
-                    t.drug,
-                    t.other_name,
-                    t.started_on,
-                    t.stopped_on,
-                    serde_json::to_value(t.stop_reason).ok().and_then(|v| v.as_str().map(String::from)),
-                    t.reason_note
+                    t.fields.drug,
+                    t.fields.other_name,
+                    t.fields.started_on,
+                    t.fields.stopped_on,
+                    t.fields.stop_reason.map(StopReason::as_str),
+                    t.fields.reason_note
                 ],
             )?;
         }
@@ -249,23 +237,18 @@ impl Store {
                 "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
                 params![
                     d.id,
-                    d.on_date,
-                    d.what,
-                    d.other_what,
-                    serde_json::to_value(d.bother).ok().and_then(|v| v.as_str().map(String::from)),
-                    d.note
+                    d.fields.on_date,
+                    d.fields.what,
+                    d.fields.other_what,
+                    d.fields.bother.as_str(),
+                    d.fields.note
                 ],
             )?;
         }
         for c in &backup.checkups {
             tx.execute(
                 "INSERT INTO checkup (id, on_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    c.id,
-                    c.on_date,
-                    serde_json::to_value(c.kind).ok().and_then(|v| v.as_str().map(String::from)),
-                    c.note
-                ],
+                params![c.id, c.fields.on_date, c.fields.kind.as_str(), c.fields.note],
             )?;
         }
         for (key, value) in &backup.settings {
@@ -280,7 +263,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::store::appointments::tests_input;
-    use crate::store::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason};
+    use crate::store::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
     use crate::ErrorKind;
 
     fn filled_store() -> Store {

@@ -20,7 +20,7 @@ pub enum CheckupKind {
 }
 
 impl CheckupKind {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             CheckupKind::CtScan => "ctScan",
             CheckupKind::HeadScan => "headScan",
@@ -47,12 +47,12 @@ impl CheckupKind {
 pub struct Checkup {
     #[ts(type = "number")]
     pub id: i64,
-    pub on_date: String,
-    pub kind: CheckupKind,
-    pub note: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: CheckupInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct CheckupInput {
@@ -64,10 +64,19 @@ pub struct CheckupInput {
 fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
     Ok(Checkup {
         id: row.get(0)?,
-        on_date: row.get(1)?,
-        kind: CheckupKind::parse(&row.get::<_, String>(2)?),
-        note: row.get(3)?,
+        fields: CheckupInput {
+            on_date: row.get(1)?,
+            kind: CheckupKind::parse(&row.get::<_, String>(2)?),
+            note: row.get(3)?,
+        },
     })
+}
+
+impl CheckupInput {
+    pub(super) fn check(&self) -> Result<()> {
+        check_date(&self.on_date, "date")?;
+        check_text(&self.note, MAX_ANSWER_CHARS, "note")
+    }
 }
 
 impl Store {
@@ -79,8 +88,7 @@ impl Store {
     }
 
     pub fn add_checkup(&mut self, input: &CheckupInput) -> Result<Checkup> {
-        check_date(&input.on_date, "date")?;
-        check_text(&input.note, MAX_ANSWER_CHARS, "note")?;
+        input.check()?;
         self.conn.execute(
             "INSERT INTO checkup (on_date, kind, note) VALUES (?1, ?2, ?3)",
             params![input.on_date, input.kind.as_str(), input.note],
@@ -116,8 +124,8 @@ mod tests {
             })
             .unwrap();
         let all = store.checkups().unwrap();
-        assert_eq!(all[0].kind, CheckupKind::HeadScan);
-        assert_eq!(all[1].on_date, "2027-01-05");
+        assert_eq!(all[0].fields.kind, CheckupKind::HeadScan);
+        assert_eq!(all[1].fields.on_date, "2027-01-05");
         assert!(store
             .add_checkup(&CheckupInput { on_date: "2026-13-01".into(), kind: CheckupKind::XRay, note: String::new() })
             .is_err());

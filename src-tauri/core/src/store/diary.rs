@@ -19,7 +19,7 @@ pub enum Bother {
 }
 
 impl Bother {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             Bother::ALittle => "aLittle",
             Bother::QuiteABit => "quiteABit",
@@ -52,19 +52,17 @@ impl Bother {
 pub struct DiaryEntry {
     #[ts(type = "number")]
     pub id: i64,
-    pub on_date: String,
-    /// A side-effect id from the content's list, or "other" with `other_what`.
-    pub what: String,
-    pub other_what: String,
-    pub bother: Bother,
-    pub note: String,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: DiaryInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct DiaryInput {
     pub on_date: String,
+    /// A side-effect id from the content's list, or "other" with `other_what`.
     pub what: String,
     pub other_what: String,
     pub bother: Bother,
@@ -74,15 +72,28 @@ pub struct DiaryInput {
 fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
     Ok(DiaryEntry {
         id: row.get(0)?,
-        on_date: row.get(1)?,
-        what: row.get(2)?,
-        other_what: row.get(3)?,
-        bother: Bother::parse(&row.get::<_, String>(4)?)?,
-        note: row.get(5)?,
+        fields: DiaryInput {
+            on_date: row.get(1)?,
+            what: row.get(2)?,
+            other_what: row.get(3)?,
+            bother: Bother::parse(&row.get::<_, String>(4)?)?,
+            note: row.get(5)?,
+        },
     })
 }
 
 const COLUMNS: &str = "id, on_date, what, other_what, bother, note";
+
+impl DiaryInput {
+    pub(super) fn check(&self) -> Result<()> {
+        check_date(&self.on_date, "date")?;
+        if self.what.trim().is_empty() || (self.what == "other" && self.other_what.trim().is_empty()) {
+            return Err(Error::Invalid("Please choose what the side effect is, or describe it.".into()));
+        }
+        check_text(&self.other_what, MAX_SHORT_CHARS, "description")?;
+        check_text(&self.note, MAX_ANSWER_CHARS, "note")
+    }
+}
 
 impl Store {
     /// Entries on or after `since` (`YYYY-MM-DD`), or all of them; the newest first.
@@ -102,12 +113,7 @@ impl Store {
     }
 
     pub fn add_diary_entry(&mut self, input: &DiaryInput) -> Result<DiaryEntry> {
-        check_date(&input.on_date, "date")?;
-        if input.what.trim().is_empty() || (input.what == "other" && input.other_what.trim().is_empty()) {
-            return Err(Error::Invalid("Please choose what the side effect is, or describe it.".into()));
-        }
-        check_text(&input.other_what, MAX_SHORT_CHARS, "description")?;
-        check_text(&input.note, MAX_ANSWER_CHARS, "note")?;
+        input.check()?;
         self.conn.execute(
             "INSERT INTO diary_entry (on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![input.on_date, input.what, input.other_what, input.bother.as_str(), input.note],
@@ -156,8 +162,12 @@ mod tests {
         store.add_diary_entry(&entry("2026-11-01", "rash")).unwrap();
         store.add_diary_entry(&entry("2026-11-10", "skin-sun")).unwrap();
         store.add_diary_entry(&entry("2026-11-20", "stomach-bowel")).unwrap();
-        let since: Vec<String> =
-            store.diary_since_last_appointment("2026-11-27T09:00").unwrap().into_iter().map(|e| e.what).collect();
+        let since: Vec<String> = store
+            .diary_since_last_appointment("2026-11-27T09:00")
+            .unwrap()
+            .into_iter()
+            .map(|e| e.fields.what)
+            .collect();
         assert_eq!(since, vec!["stomach-bowel", "skin-sun"]);
         assert_eq!(store.diary(None).unwrap().len(), 3);
     }
@@ -169,6 +179,6 @@ mod tests {
         assert!(store.add_diary_entry(&entry("2026-02-30", "rash")).is_err());
         let mut other = entry("2026-11-01", "other");
         other.other_what = "Tired in the afternoons".into();
-        assert_eq!(store.add_diary_entry(&other).unwrap().bother, Bother::QuiteABit);
+        assert_eq!(store.add_diary_entry(&other).unwrap().fields.bother, Bother::QuiteABit);
     }
 }

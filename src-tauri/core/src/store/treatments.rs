@@ -18,7 +18,7 @@ pub enum StopReason {
 }
 
 impl StopReason {
-    fn as_str(self) -> &'static str {
+    pub(super) fn as_str(self) -> &'static str {
         match self {
             StopReason::StoppedWorking => "stoppedWorking",
             StopReason::SideEffects => "sideEffects",
@@ -51,6 +51,15 @@ impl StopReason {
 pub struct Treatment {
     #[ts(type = "number")]
     pub id: i64,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub fields: TreatmentInput,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TreatmentInput {
     /// A drug id from the content's list, or "other" with `other_name`.
     pub drug: String,
     pub other_name: String,
@@ -58,18 +67,6 @@ pub struct Treatment {
     pub stopped_on: Option<String>,
     pub stop_reason: Option<StopReason>,
     /// The reason in the patient's own words.
-    pub reason_note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct TreatmentInput {
-    pub drug: String,
-    pub other_name: String,
-    pub started_on: String,
-    pub stopped_on: Option<String>,
-    pub stop_reason: Option<StopReason>,
     pub reason_note: String,
 }
 
@@ -96,12 +93,14 @@ fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
     let reason: Option<String> = row.get(5)?;
     Ok(Treatment {
         id: row.get(0)?,
-        drug: row.get(1)?,
-        other_name: row.get(2)?,
-        started_on: row.get(3)?,
-        stopped_on: row.get(4)?,
-        stop_reason: reason.as_deref().and_then(StopReason::parse),
-        reason_note: row.get(6)?,
+        fields: TreatmentInput {
+            drug: row.get(1)?,
+            other_name: row.get(2)?,
+            started_on: row.get(3)?,
+            stopped_on: row.get(4)?,
+            stop_reason: reason.as_deref().and_then(StopReason::parse),
+            reason_note: row.get(6)?,
+        },
     })
 }
 
@@ -191,10 +190,10 @@ mod tests {
     fn history_keeps_dates_and_reasons() {
         let mut store = Store::open_in_memory().unwrap();
         let t = store.save_treatment(None, &input("2024-03-01", Some("2025-01-15"))).unwrap();
-        assert_eq!(t.stop_reason, Some(StopReason::SideEffects));
+        assert_eq!(t.fields.stop_reason, Some(StopReason::SideEffects));
         store.save_treatment(None, &input("2023-01-01", None)).unwrap();
         let all = store.treatments().unwrap();
-        assert_eq!(all[0].started_on, "2023-01-01");
+        assert_eq!(all[0].fields.started_on, "2023-01-01");
         assert_eq!(all[1], t);
     }
 
@@ -214,6 +213,6 @@ mod tests {
         other.drug = "other".into();
         assert!(store.save_treatment(None, &other).is_err());
         other.other_name = "Chemotherapy".into();
-        assert_eq!(store.save_treatment(None, &other).unwrap().other_name, "Chemotherapy");
+        assert_eq!(store.save_treatment(None, &other).unwrap().fields.other_name, "Chemotherapy");
     }
 }
