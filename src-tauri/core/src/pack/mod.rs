@@ -174,6 +174,12 @@ impl Pack {
     }
 }
 
+impl Metrics {
+    fn subheading(&self) -> f32 {
+        (self.body + self.heading) / 2.0
+    }
+}
+
 impl PrintSize {
     fn metrics(self, paper: Paper) -> Metrics {
         let (page_width, page_height) = match paper {
@@ -319,7 +325,9 @@ impl Builder<'_> {
 
     fn subheading(&self, text: &str) -> Group {
         Group {
-            pieces: [vec![Piece::Gap(self.m.body * 0.5)], self.lines(text, Face::Bold, self.m.body, 0.0)].concat(),
+            // Between body and heading size, so a topic stands out from the questions under it.
+            pieces: [vec![Piece::Gap(self.m.body * 0.75)], self.lines(text, Face::Bold, self.m.subheading(), 0.0)]
+                .concat(),
             keep_with_next: true,
             splittable: false,
             ..Self::group(Vec::new())
