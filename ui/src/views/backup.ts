@@ -2,6 +2,43 @@ import { api, asApiError, type BackupPreview } from "../lib/api";
 import { longDate } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 
+/** A yes/no question in `box`: plain text, a warning line, then the two buttons. Either
+ * answer clears the box; a "yes" that fails leaves it and says why through `onError`. */
+function ask(
+  box: HTMLElement,
+  q: {
+    text: [string, string];
+    yes: [string, string];
+    no: string;
+    onYes: () => Promise<void>;
+    onNo: () => void;
+    onError: (message: string) => void;
+    focus: "yes" | "no";
+  },
+): void {
+  const yes = h("button", { type: "button", class: q.yes[1] }, q.yes[0]);
+  const no = h("button", { type: "button", class: "secondary" }, q.no);
+  yes.addEventListener("click", async () => {
+    try {
+      await q.onYes();
+      replace(box);
+    } catch (error) {
+      q.onError(asApiError(error).message);
+    }
+  });
+  no.addEventListener("click", () => {
+    replace(box);
+    q.onNo();
+  });
+  replace(
+    box,
+    q.text[0] ? h("p", {}, q.text[0]) : null,
+    h("p", { class: "warning" }, q.text[1]),
+    h("div", { class: "actions" }, yes, no),
+  );
+  (q.focus === "yes" ? yes : no).focus();
+}
+
 /** Backup to one file, import on another computer with a preview, and delete everything. */
 export function renderBackup(): HTMLElement {
   const status = h("p", { class: "save-status", role: "status", id: "backup-status" });
@@ -33,28 +70,21 @@ export function renderBackup(): HTMLElement {
     try {
       const p = await api.previewBackup();
       if (!p) return;
-      const yes = h("button", { type: "button", class: "primary" }, "Yes, replace what is here");
-      const no = h("button", { type: "button", class: "secondary" }, "No, keep what is here");
-      yes.addEventListener("click", async () => {
-        try {
+      ask(preview, {
+        text: [
+          `This backup was made on ${longDate(p.exportedAt)}. It holds ${describe(p)}.`,
+          "Bringing it in replaces everything in the app on this computer now. Nothing has changed yet.",
+        ],
+        yes: ["Yes, replace what is here", "primary"],
+        no: "No, keep what is here",
+        onYes: async () => {
           await api.importBackup();
-          replace(preview);
           status.textContent = "Done. Your information from the backup is here now.";
-        } catch (error) {
-          status.textContent = asApiError(error).message;
-        }
+        },
+        onNo: () => (status.textContent = "Nothing was changed."),
+        onError: (message) => (status.textContent = message),
+        focus: "yes",
       });
-      no.addEventListener("click", () => {
-        replace(preview);
-        status.textContent = "Nothing was changed.";
-      });
-      replace(
-        preview,
-        h("p", {}, `This backup was made on ${longDate(p.exportedAt)}. It holds ${describe(p)}.`),
-        h("p", { class: "warning" }, "Bringing it in replaces everything in the app on this computer now. Nothing has changed yet."),
-        h("div", { class: "actions" }, yes, no),
-      );
-      yes.focus();
     } catch (error) {
       status.textContent = asApiError(error).message;
     }
@@ -63,24 +93,21 @@ export function renderBackup(): HTMLElement {
   const confirmBox = h("div", { class: "preview" });
   const deleteButton = h("button", { type: "button", class: "danger" }, "Delete all my information");
   deleteButton.addEventListener("click", () => {
-    const yes = h("button", { type: "button", class: "danger" }, "Yes, delete everything");
-    const no = h("button", { type: "button", class: "secondary" }, "No, keep it");
-    yes.addEventListener("click", async () => {
-      try {
+    ask(confirmBox, {
+      text: [
+        "",
+        "This deletes your appointments, questions, answers, notes and record from this computer. It cannot be undone. Are you sure?",
+      ],
+      yes: ["Yes, delete everything", "danger"],
+      no: "No, keep it",
+      onYes: async () => {
         await api.deleteAllData();
-        replace(confirmBox);
         status.textContent = "All your information has been deleted from this computer.";
-      } catch (error) {
-        status.textContent = asApiError(error).message;
-      }
+      },
+      onNo: () => {},
+      onError: (message) => (status.textContent = message),
+      focus: "no",
     });
-    no.addEventListener("click", () => replace(confirmBox));
-    replace(
-      confirmBox,
-      h("p", { class: "warning" }, "This deletes your appointments, questions, answers, notes and record from this computer. It cannot be undone. Are you sure?"),
-      h("div", { class: "actions" }, yes, no),
-    );
-    no.focus();
   });
 
   return h(

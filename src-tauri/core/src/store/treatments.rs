@@ -125,42 +125,20 @@ impl Store {
     pub fn save_treatment(&mut self, id: Option<i64>, input: &TreatmentInput) -> Result<Treatment> {
         input.check()?;
         let reason = input.stop_reason.map(StopReason::as_str);
-        let id = match id {
-            Some(id) => {
-                let changed = self.conn.execute(
-                    "UPDATE treatment SET drug = ?1, other_name = ?2, started_on = ?3, stopped_on = ?4,
-                     stop_reason = ?5, reason_note = ?6 WHERE id = ?7",
-                    params![
-                        input.drug,
-                        input.other_name,
-                        input.started_on,
-                        input.stopped_on,
-                        reason,
-                        input.reason_note,
-                        id
-                    ],
-                )?;
-                if changed == 0 {
-                    return Err(gone("treatment"));
-                }
-                id
-            }
-            None => {
-                self.conn.execute(
-                    "INSERT INTO treatment (drug, other_name, started_on, stopped_on, stop_reason, reason_note)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![
-                        input.drug,
-                        input.other_name,
-                        input.started_on,
-                        input.stopped_on,
-                        reason,
-                        input.reason_note
-                    ],
-                )?;
-                self.conn.last_insert_rowid()
-            }
+        // One set of values for both: an insert with id NULL gets a new id from SQLite.
+        let sql = if id.is_some() {
+            "UPDATE treatment SET drug = ?2, other_name = ?3, started_on = ?4, stopped_on = ?5,
+             stop_reason = ?6, reason_note = ?7 WHERE id = ?1"
+        } else {
+            "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         };
+        let values =
+            params![id, input.drug, input.other_name, input.started_on, input.stopped_on, reason, input.reason_note];
+        if self.conn.execute(sql, values)? == 0 {
+            return Err(gone("treatment"));
+        }
+        let id = id.unwrap_or_else(|| self.conn.last_insert_rowid());
         self.treatment(id)
     }
 
