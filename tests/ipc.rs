@@ -197,3 +197,35 @@ fn make_store_from_newer_app(dir: &Path) -> PathBuf {
     std::fs::write(&path, bytes).unwrap();
     path
 }
+
+/// Exports a backup from a fresh app, lets `change` edit its JSON, and previews it on another.
+fn preview_edited_backup(change: impl Fn(&mut Value)) -> Result<Value, Value> {
+    let first = tempfile::tempdir().unwrap();
+    let app = TestApp::new(first.path());
+    app.call("choose_question", json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }))
+        .unwrap();
+    app.call("save_step_progress", json!({ "stepId": "talk-first", "done": true, "note": "" })).unwrap();
+    let saved = app.call("export_backup", json!({})).unwrap();
+    let file = first.path().join("out").join(saved["fileName"].as_str().unwrap());
+    let mut value: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    change(&mut value);
+    std::fs::write(&file, serde_json::to_vec(&value).unwrap()).unwrap();
+
+    let second = tempfile::tempdir().unwrap();
+    let state = AppState::open(&resources(), second.path()).with_open_file(file);
+    let other = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
+    let window = WebviewWindowBuilder::new(&other, "main", Default::default()).build().unwrap();
+    let other = TestApp { _app: other, window };
+    other.call("preview_backup", json!({}))
+}
+
+#[test]
+fn a_backup_naming_content_we_do_not_have_is_refused() {
+    assert!(preview_edited_backup(|_| {}).is_ok(), "the unedited backup is fine");
+    let err = preview_edited_backup(|v| v["planQuestions"][0]["questionId"] = "no-such-question".into()).unwrap_err();
+    assert_eq!(err["kind"], "invalidInput", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("damaged"), "{err}");
+    let err = preview_edited_backup(|v| v["checklist"][0]["stepId"] = "no-such-step".into()).unwrap_err();
+    assert_eq!(err["kind"], "invalidInput", "{err}");
+    assert!(err["message"].as_str().unwrap().contains("damaged"), "{err}");
+}

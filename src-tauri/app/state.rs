@@ -75,3 +75,26 @@ impl AppState {
         store.lock().map_err(|_| ApiError::internal())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_saving_does_not_end_the_session() {
+        let data = tempfile::tempdir().unwrap();
+        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        let state = Arc::new(AppState::open(&resources, data.path()));
+        state.store().unwrap().save_note(None, "kept", None).unwrap();
+        let poisoner = Arc::clone(&state);
+        let result = std::thread::spawn(move || {
+            let _store = poisoner.store().unwrap();
+            panic!("a bug while the store was held");
+        })
+        .join();
+        assert!(result.is_err());
+        let mut store = state.store().expect("the store is usable after a panic elsewhere");
+        store.save_note(None, "after", None).unwrap();
+        assert_eq!(store.notes().unwrap().len(), 2);
+    }
+}

@@ -391,4 +391,61 @@ mod tests {
         assert_eq!(target.notes().unwrap().len(), 10_000);
         assert_eq!(target.search_notes("number 9999", 5).unwrap().len(), 1);
     }
+
+    /// A good backup, edited by `change`, must be refused in plain words.
+    fn refused_when(change: impl Fn(&mut serde_json::Value)) -> String {
+        let mut value = serde_json::to_value(filled_store().export_backup().unwrap()).unwrap();
+        change(&mut value);
+        let bytes = serde_json::to_vec(&value).unwrap();
+        match Backup::parse(&bytes) {
+            Ok(_) => panic!("this backup must be refused: {value}"),
+            Err(err) => {
+                assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
+                err.plain_message()
+            }
+        }
+    }
+
+    #[test]
+    fn edited_backups_break_the_same_rules_as_typing_and_are_refused() {
+        let own = |v: &mut serde_json::Value| {
+            v["planQuestions"].as_array_mut().unwrap().iter_mut().find(|q| q["ownText"].is_string()).unwrap().clone()
+        };
+        // Four top 3 questions on one list.
+        let message = refused_when(|v| {
+            let mut extra = own(v);
+            let questions = v["planQuestions"].as_array_mut().unwrap();
+            for (i, text) in ["one", "two", "three"].iter().enumerate() {
+                extra["ownText"] = (*text).into();
+                extra["top3"] = true.into();
+                extra["position"] = (10 + i as i64).into();
+                questions.push(extra.clone());
+            }
+        });
+        assert!(message.contains("top 3"), "{message}");
+        for position in [serde_json::json!(-1), serde_json::json!(9223372036854775807i64)] {
+            let message = refused_when(|v| v["planQuestions"][0]["position"] = position.clone());
+            assert!(message.contains("damaged"), "{message}");
+        }
+        // Two questions in the same place on one list.
+        let message = refused_when(|v| {
+            let p = v["planQuestions"][0]["position"].clone();
+            v["planQuestions"][1]["position"] = p;
+        });
+        assert!(message.contains("damaged"), "{message}");
+        // A note dated "yesterday".
+        let message = refused_when(|v| v["notes"][0]["createdAt"] = "yesterday".into());
+        assert!(message.contains("damaged"), "{message}");
+        // A question for an appointment the file does not have: damaged, never "try again".
+        let message = refused_when(|v| v["planQuestions"][0]["appointmentId"] = 999.into());
+        assert!(message.contains("damaged"), "{message}");
+        let message = refused_when(|v| v["notes"][0]["appointmentId"] = 999.into());
+        assert!(message.contains("damaged"), "{message}");
+        // Two notes with one id.
+        let message = refused_when(|v| {
+            let first = v["notes"][0].clone();
+            v["notes"].as_array_mut().unwrap().push(first);
+        });
+        assert!(message.contains("damaged"), "{message}");
+    }
 }

@@ -148,4 +148,43 @@ mod tests {
         store.save_note(None, "after", None).unwrap();
         assert_eq!(store.notes().unwrap().len(), 1);
     }
+
+    /// Every byte of the store file and its write-ahead log.
+    fn file_bytes(path: &std::path::Path) -> Vec<u8> {
+        let mut bytes = std::fs::read(path).unwrap();
+        let wal = path.with_file_name(format!("{}-wal", path.file_name().unwrap().to_string_lossy()));
+        bytes.extend(std::fs::read(wal).unwrap_or_default());
+        bytes
+    }
+
+    fn contains(haystack: &[u8], needle: &str) -> bool {
+        haystack.windows(needle.len()).any(|w| w == needle.as_bytes())
+    }
+
+    #[test]
+    fn delete_all_leaves_no_word_readable_in_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("store.sqlite3");
+        let mut store = Store::open(&path).unwrap();
+        let sentinel = "Quokkasentinel";
+        for i in 0..50 {
+            store.save_note(None, &format!("{sentinel} note {i} about my scans"), None).unwrap();
+        }
+        let q = store.add_own_question(None, "My own question").unwrap();
+        store.answer_plan_question(q.id, &format!("The answer was {sentinel}"), true).unwrap();
+        store
+            .add_diary_entry(&super::DiaryInput {
+                on_date: "2026-11-20".into(),
+                what: "rash".into(),
+                other_what: String::new(),
+                bother: super::Bother::ALot,
+                note: format!("{sentinel} on my arms"),
+            })
+            .unwrap();
+        assert!(contains(&file_bytes(&path), sentinel), "the test must see the word before");
+        store.delete_all().unwrap();
+        assert!(!contains(&file_bytes(&path), sentinel), "a deleted word is still in the file");
+        drop(store);
+        assert!(!contains(&file_bytes(&path), sentinel), "a deleted word is still in the file after closing");
+    }
 }

@@ -247,4 +247,16 @@ mod tests {
         let hit = &store.search_notes("clinic", 10).unwrap()[0];
         assert!(hit.snippet.contains("clinic"), "{hit:?}");
     }
+
+    #[test]
+    fn plural_in_a_note_is_found_by_the_plural() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.save_note(None, "Ask about targeted therapies", None).unwrap();
+        store.save_note(None, "One therapy only", None).unwrap();
+        assert_eq!(store.search_notes("therapies", 10).unwrap().len(), 2);
+        assert_eq!(store.search_notes("therapy", 10).unwrap().len(), 2);
+        assert_eq!(store.search_notes("targeted therapies", 10).unwrap().len(), 1);
+        let hit = &store.search_notes("therapies", 10).unwrap();
+        assert!(hit.iter().any(|h| h.snippet.contains("targeted therapies")), "{hit:?}");
+    }
 }

@@ -295,4 +295,21 @@ mod tests {
         assert_eq!(store.copy_unanswered(Some(first.id), Some(second.id)).unwrap(), 0, "no duplicates");
         assert_eq!(ids(&store, Some(first.id)).len(), 3, "the first list is unchanged");
     }
+
+    #[test]
+    fn moving_questions_with_extreme_or_equal_positions_works() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c"] {
+            store.add_library_question(None, id).unwrap();
+        }
+        // Positions as a crafted backup could bring them: the largest number, and two alike.
+        store.conn.execute("UPDATE plan_question SET position = 9223372036854775807", []).unwrap();
+        let plan = store.plan(None).unwrap();
+        store.move_plan_question(plan[2].id, true).unwrap();
+        assert_eq!(ids(&store, None), vec!["a", "c", "b"]);
+        store.move_plan_question(plan[0].id, false).unwrap();
+        assert_eq!(ids(&store, None), vec!["c", "a", "b"]);
+        store.add_library_question(None, "d").unwrap();
+        assert_eq!(ids(&store, None), vec!["c", "a", "b", "d"]);
+    }
 }
