@@ -229,3 +229,36 @@ fn a_backup_naming_content_we_do_not_have_is_refused() {
     assert_eq!(err["kind"], "invalidInput", "{err}");
     assert!(err["message"].as_str().unwrap().contains("damaged"), "{err}");
 }
+
+#[test]
+fn a_huge_file_is_refused_before_it_is_read() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("huge.json");
+    // A sparse file: 300 MiB long, but nothing written, so the test is quick.
+    std::fs::File::create(&file).unwrap().set_len(300 * 1024 * 1024).unwrap();
+    let state = AppState::open(&resources(), data.path()).with_open_file(file);
+    let app = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    let app = TestApp { _app: app, window };
+    let err = app.call("preview_backup", json!({})).unwrap_err();
+    assert_eq!(err["kind"], "invalidInput");
+    assert!(err["message"].as_str().unwrap().contains("far too large"), "{err}");
+}
+
+#[test]
+fn import_and_delete_all_keep_a_safety_copy_that_brings_everything_back() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    app.call("save_note", json!({ "id": null, "text": "Irreplaceable", "appointmentId": null })).unwrap();
+    app.call("delete_all_data", json!({})).unwrap();
+    assert_eq!(app.call("list_notes", json!({})).unwrap(), json!([]));
+    let copies = app.call("list_snapshots", json!({})).unwrap();
+    let newest = copies.as_array().unwrap().iter().find(|c| c["reason"] == "before-delete-all").expect("a copy");
+    let preview = app.call("preview_snapshot", json!({ "name": newest["name"] })).unwrap();
+    assert_eq!(preview["notes"], 1);
+    app.call("restore_snapshot", json!({ "name": newest["name"] })).unwrap();
+    assert_eq!(app.call("list_notes", json!({})).unwrap()[0]["text"], "Irreplaceable");
+    // A name from outside the list is refused.
+    let err = app.call("restore_snapshot", json!({ "name": "../alk-companion.sqlite3" })).unwrap_err();
+    assert_eq!(err["kind"], "notFound");
+}

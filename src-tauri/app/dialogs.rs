@@ -49,12 +49,19 @@ pub(crate) async fn ask_open_path<R: Runtime>(
     Ok(chosen.and_then(|p| p.into_path().ok()))
 }
 
-/// Writes to a temporary file first, so a failed write never leaves half a file behind.
+/// Writes the whole file or nothing: into a new temporary file of its own in the same folder,
+/// flushed to the disk, then renamed over `path` in one step. A failed write leaves any file
+/// already at `path` as it was, and never touches another file of the user's.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
-    let temp = path.with_extension("partial");
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, path));
+    use std::io::Write;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let written = tempfile::NamedTempFile::new_in(folder).and_then(|mut temp| {
+        temp.write_all(bytes)?;
+        temp.as_file().sync_all()?;
+        temp.persist(path).map_err(|e| e.error)?;
+        Ok(())
+    });
     written.map_err(|_| {
-        let _ = std::fs::remove_file(&temp);
         ApiError::new(
             ErrorKind::Storage,
             "The file could not be saved there. Please choose another folder, such as Documents.",
@@ -107,4 +114,31 @@ pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Res
     }
     use tauri_plugin_opener::OpenerExt;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| failed())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_is_written_whole_and_no_other_file_is_touched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("appointment-pack.pdf");
+        // Files of the user's that a fixed temporary name would have overwritten.
+        std::fs::write(dir.path().join("appointment-pack.partial"), b"the user's own file").unwrap();
+        std::fs::write(&path, b"the old pack").unwrap();
+        write_whole(&path, b"%PDF the new pack").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF the new pack");
+        assert_eq!(std::fs::read(dir.path().join("appointment-pack.partial")).unwrap(), b"the user's own file");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("missing-folder").join("backup.json");
+        let err = write_whole(&path, b"{}").unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Storage);
+        assert!(err.message.contains("could not be saved"));
+    }
 }

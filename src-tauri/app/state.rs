@@ -38,7 +38,15 @@ impl AppState {
             search: content.as_ref().map(SearchIndex::build).map_err(Clone::clone),
             content,
             fonts: FontSet::load(&resources.join("fonts")).map(Arc::new).map_err(ApiError::from),
-            store: Store::open(&data_dir.join(STORE_FILE)).map(Mutex::new).map_err(ApiError::from),
+            store: Store::open(&data_dir.join(STORE_FILE))
+                .inspect(|store| {
+                    // A missed daily copy is no reason to stop the app; the next start tries again.
+                    if let Err(e) = store.take_daily_snapshot() {
+                        eprintln!("alk-companion: no daily safety copy: {e}");
+                    }
+                })
+                .map(Mutex::new)
+                .map_err(ApiError::from),
             last_pack: Mutex::new(None),
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
             open_file: None,
@@ -70,9 +78,14 @@ impl AppState {
         self.fonts.as_ref().map(Arc::clone).map_err(Clone::clone)
     }
 
+    /// The store. A panic in another command while it held the lock does not end the session:
+    /// any transaction it had open was rolled back when it was dropped, so the store is whole.
     pub(crate) fn store(&self) -> Result<MutexGuard<'_, Store>> {
         let store = self.store.as_ref().map_err(Clone::clone)?;
-        store.lock().map_err(|_| ApiError::internal())
+        Ok(store.lock().unwrap_or_else(|poisoned| {
+            store.clear_poison();
+            poisoned.into_inner()
+        }))
     }
 }
 

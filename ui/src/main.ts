@@ -1,10 +1,12 @@
 import "./styles.css";
 
 import { api, asApiError, type Content } from "./lib/api";
+import { closeAll } from "./lib/autosave";
 import { h, replace } from "./lib/dom";
 import { renderAbout } from "./views/about";
 import { APPOINTMENTS_CHANGED, nextAppointmentBanner, renderAppointments } from "./views/appointments";
 import { renderBackup } from "./views/backup";
+import { renderBin } from "./views/bin";
 import { renderChecklist } from "./views/checklist";
 import type { ViewContext, ViewName } from "./views/context";
 import { renderGlossary } from "./views/glossary";
@@ -24,6 +26,7 @@ const VIEWS: [ViewName, string][] = [
   ["checklist", "Second opinion"],
   ["pack", "Appointment pack"],
   ["glossary", "Word meanings"],
+  ["bin", "Bin"],
   ["backup", "Backup"],
   ["about", "About"],
 ];
@@ -76,13 +79,23 @@ async function start(root: HTMLElement): Promise<void> {
         return renderPack(ctx, list);
       case "backup":
         return renderBackup();
+      case "bin":
+        return renderBin(ctx);
       case "about":
         return renderAbout(ctx);
       case "search":
         return renderSearch(ctx, detail ?? "");
     }
   };
+  const leaving = h("p", { class: "message", role: "alert", id: "unsaved" });
   const show = async (view: ViewName, detail?: string, focus = true) => {
+    // What is being typed is saved before the screen changes; if it cannot be, the screen stays.
+    if (!(await closeAll())) {
+      leaving.textContent = "Something you typed could not be saved, so this page stays open. Your words are still in the box.";
+      main.prepend(leaving);
+      return;
+    }
+    leaving.remove();
     for (const [name, button] of buttons) button.setAttribute("aria-current", String(name === view));
     const ctx: ViewContext = { content, show: (v, d) => void show(v, d) };
     try {

@@ -1,4 +1,4 @@
-use alk_core::store::{Backup, BackupPreview};
+use alk_core::store::{too_large, Backup, BackupPreview, Snapshot, MAX_BACKUP_BYTES};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -45,11 +45,16 @@ pub(crate) async fn preview_backup<R: Runtime>(
     let Some(path) = ask_open_path(&app, &state, "Choose a backup file", ("Backup file", "json")).await? else {
         return Ok(None);
     };
-    let bytes = std::fs::read(&path).map_err(|_| {
-        ApiError::new(ErrorKind::Storage, "That file could not be read. Nothing on this computer has been changed.")
-    })?;
+    let unreadable =
+        || ApiError::new(ErrorKind::Storage, "That file could not be read. Nothing on this computer has been changed.");
+    // The size first, so a huge file is never read into memory.
+    if std::fs::metadata(&path).map_err(|_| unreadable())?.len() > MAX_BACKUP_BYTES {
+        return Err(too_large().into());
+    }
+    let bytes = std::fs::read(&path).map_err(|_| unreadable())?;
     let backup =
         tokio::task::spawn_blocking(move || Backup::parse(&bytes)).await.map_err(|_| ApiError::internal())??;
+    alk_core::companion::check_backup(&backup, state.content()?)?;
     let preview = backup.preview();
     *state.pending_backup.lock().map_err(|_| ApiError::internal())? = Some(backup);
     Ok(Some(preview))
@@ -60,11 +65,39 @@ pub(crate) async fn preview_backup<R: Runtime>(
 pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
     let backup = state.pending_backup.lock().map_err(|_| ApiError::internal())?.take();
     let backup = backup.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please choose a backup file first."))?;
-    Ok(state.store()?.import_backup(&backup)?)
+    let mut store = state.store()?;
+    store.take_snapshot("before-import")?;
+    Ok(store.import_backup(&backup)?)
 }
 
-/// Deletes the whole record. The UI asks the user to confirm first.
+/// Deletes the whole record, after a safety copy. The UI asks the user to confirm first.
 #[tauri::command]
 pub(crate) async fn delete_all_data(state: State<'_, AppState>) -> Result<()> {
-    Ok(state.store()?.delete_all()?)
+    let mut store = state.store()?;
+    store.take_snapshot("before-delete-all")?;
+    Ok(store.delete_all()?)
+}
+
+/// The safety copies, newest first.
+#[tauri::command]
+pub(crate) async fn list_snapshots(state: State<'_, AppState>) -> Result<Vec<Snapshot>> {
+    Ok(state.store()?.snapshots()?)
+}
+
+/// What a safety copy holds; nothing changes.
+#[tauri::command]
+pub(crate) async fn preview_snapshot(state: State<'_, AppState>, name: String) -> Result<BackupPreview> {
+    Ok(state.store()?.snapshot_preview(&name)?)
+}
+
+/// Brings a safety copy back in place of the record, after taking a copy of the record.
+#[tauri::command]
+pub(crate) async fn restore_snapshot(state: State<'_, AppState>, name: String) -> Result<()> {
+    Ok(state.store()?.restore_snapshot(&name)?)
+}
+
+/// Deletes every safety copy, for a patient who wants nothing left behind.
+#[tauri::command]
+pub(crate) async fn delete_snapshots(state: State<'_, AppState>) -> Result<()> {
+    Ok(state.store()?.delete_snapshots()?)
 }

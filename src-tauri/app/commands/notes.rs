@@ -1,4 +1,4 @@
-use alk_core::store::NoteItem;
+use alk_core::store::{NoteItem, RemovedItem, RemovedKind};
 use tauri::State;
 
 use crate::error::Result;
@@ -28,6 +28,29 @@ pub(crate) async fn delete_note(state: State<'_, AppState>, id: i64) -> Result<(
 #[tauri::command]
 pub(crate) async fn restore_note(state: State<'_, AppState>, id: i64) -> Result<NoteItem> {
     Ok(state.store()?.restore_note(id)?)
+}
+
+/// One note as it is saved now: what the box shows when a note is opened.
+#[tauri::command]
+pub(crate) async fn get_note(state: State<'_, AppState>, id: i64) -> Result<NoteItem> {
+    Ok(state.store()?.note(id)?)
+}
+
+/// Everything in the bin, of every kind, the most recently removed first.
+#[tauri::command]
+pub(crate) async fn list_removed(state: State<'_, AppState>) -> Result<Vec<RemovedItem>> {
+    Ok(state.store()?.removed()?)
+}
+
+#[tauri::command]
+pub(crate) async fn restore_removed(state: State<'_, AppState>, kind: RemovedKind, id: i64) -> Result<()> {
+    Ok(state.store()?.restore_removed(kind, id)?)
+}
+
+/// Removes for good everything in the bin. The UI asks first.
+#[tauri::command]
+pub(crate) async fn empty_bin(state: State<'_, AppState>) -> Result<()> {
+    Ok(state.store()?.empty_bin()?)
 }
 
 #[tauri::command]

@@ -121,6 +121,23 @@ pub fn date_time_in_words(local: &str) -> String {
     format!("{weekday} {} at {time}", date_in_words(date))
 }
 
+/// A UTC time as the store writes it: `YYYY-MM-DDTHH:MM:SSZ`, with or without milliseconds.
+pub fn is_timestamp(text: &str) -> bool {
+    let Some((date, rest)) = text.split_once('T') else { return false };
+    let Some(time) = rest.strip_suffix('Z') else { return false };
+    let (whole, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let parts: Vec<&str> = whole.split(':').collect();
+    let in_range = |part: &str, below: u32| part.len() == 2 && part.parse::<u32>().is_ok_and(|n| n < below);
+    is_date(date)
+        && parts.len() == 3
+        && in_range(parts[0], 24)
+        && in_range(parts[1], 60)
+        && in_range(parts[2], 61)
+        && !fraction.is_empty()
+        && fraction.len() <= 9
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,5 +174,21 @@ mod tests {
         assert!(check_date_time("2026-02-28T25:00", "appointment").is_err());
         assert!(check_date_time("2026-02-28", "appointment").is_err());
         assert!(check_date_time("2026-02-28T09:30", "appointment").is_ok());
+    }
+
+    #[test]
+    fn timestamps_are_checked() {
+        assert!(is_timestamp("2026-11-27T10:00:00Z"));
+        assert!(is_timestamp("2026-11-27T10:00:00.123Z"));
+        for bad in [
+            "yesterday",
+            "2026-11-27",
+            "2026-11-27T10:00Z",
+            "2026-02-30T10:00:00Z",
+            "2026-11-27T25:00:00Z",
+            "2026-11-27T10:00:00.Z",
+        ] {
+            assert!(!is_timestamp(bad), "{bad}");
+        }
     }
 }

@@ -1,11 +1,13 @@
 //! The heart of ALK Companion: the content a patient reads, the store that keeps their own
 //! words, and the appointment pack. Nothing here knows about Tauri.
 
+pub mod companion;
 pub mod content;
 pub mod dates;
 pub mod error;
 pub mod pack;
 pub mod search;
 pub mod store;
+pub mod words;
 
 pub use error::{Error, ErrorKind, Result};

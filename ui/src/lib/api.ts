@@ -16,9 +16,12 @@ import type { PackOptions } from "./bindings/PackOptions";
 import type { PackPreview } from "./bindings/PackPreview";
 import type { PackSettings } from "./bindings/PackSettings";
 import type { PlanQuestion } from "./bindings/PlanQuestion";
+import type { RemovedItem } from "./bindings/RemovedItem";
+import type { RemovedKind } from "./bindings/RemovedKind";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SavedPack } from "./bindings/SavedPack";
 import type { SearchHit } from "./bindings/SearchHit";
+import type { Snapshot } from "./bindings/Snapshot";
 import type { StepProgress } from "./bindings/StepProgress";
 import type { Treatment } from "./bindings/Treatment";
 import type { TreatmentInput } from "./bindings/TreatmentInput";
@@ -38,9 +41,12 @@ export type {
   PackPreview,
   PackSettings,
   PlanQuestion,
+  RemovedItem,
+  RemovedKind,
   SavedFile,
   SavedPack,
   SearchHit,
+  Snapshot,
   StepProgress,
   Treatment,
   TreatmentInput,
@@ -105,6 +111,11 @@ export const api = {
   deleteNote: (id: number) => call<null>("delete_note", { id }),
   restoreNote: (id: number) => call<NoteItem>("restore_note", { id }),
   listBin: () => call<NoteItem[]>("list_bin"),
+  getNote: (id: number) => call<NoteItem>("get_note", { id }),
+
+  listRemoved: () => call<RemovedItem[]>("list_removed"),
+  restoreRemoved: (kind: RemovedKind, id: number) => call<null>("restore_removed", { kind, id }),
+  emptyBin: () => call<null>("empty_bin"),
 
   listStepProgress: () => call<StepProgress[]>("list_step_progress"),
   saveStepProgress: (stepId: string, done: boolean, note: string) =>
@@ -125,6 +136,10 @@ export const api = {
   previewBackup: () => call<BackupPreview | null>("preview_backup"),
   importBackup: () => call<null>("import_backup"),
   deleteAllData: () => call<null>("delete_all_data"),
+  listSnapshots: () => call<Snapshot[]>("list_snapshots"),
+  previewSnapshot: (name: string) => call<BackupPreview>("preview_snapshot", { name }),
+  restoreSnapshot: (name: string) => call<null>("restore_snapshot", { name }),
+  deleteSnapshots: () => call<null>("delete_snapshots"),
 
   getPackSettings: () => call<PackSettings>("get_pack_settings"),
   previewPack: (settings: PackSettings, now: string) => call<PackPreview>("preview_pack", { settings, now }),

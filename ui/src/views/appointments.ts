@@ -1,6 +1,7 @@
 import { api, asApiError, type Appointment, type AppointmentInput } from "../lib/api";
 import { appointmentTime } from "../lib/dates";
 import { h, replace } from "../lib/dom";
+import { askFirst, offerUndo } from "../lib/confirm";
 import { field, localNow, messageLine } from "../lib/forms";
 import { defaultList } from "./questions";
 
@@ -9,6 +10,7 @@ export const APPOINTMENTS_CHANGED = "alk-appointments-changed";
 /** Add, change and remove appointments; upcoming ones first, then past ones. */
 export async function renderAppointments(): Promise<HTMLElement> {
   const message = messageLine();
+  const listMessage = messageLine();
   const upcoming = h("ul", { class: "cards", id: "upcoming" });
   const past = h("ul", { class: "cards", id: "past" });
   const date = h("input", { type: "date", id: "appt-date", required: true });
@@ -41,14 +43,22 @@ export async function renderAppointments(): Promise<HTMLElement> {
     const card = (a: Appointment) => {
       const edit = h("button", { type: "button", class: "secondary" }, "Change");
       edit.addEventListener("click", () => setEditing(a));
-      const remove = h("button", { type: "button", class: "secondary" }, "Remove");
+      const remove = h("button", { type: "button", class: "secondary", "aria-label": `Remove the appointment on ${appointmentTime(a.startsAt)}` }, "Remove");
+      const confirmBox = h("div", { class: "confirm-box" });
       remove.addEventListener("click", async () => {
-        if (!window.confirm(`Remove the appointment on ${appointmentTime(a.startsAt)}? Its questions go too; its notes stay.`)) return;
+        const sure = await askFirst(confirmBox, {
+          text: `Remove the appointment on ${appointmentTime(a.startsAt)}? Its questions and answers go with it to the bin, where they stay for 30 days. Its notes stay in My notes.`,
+          yes: "Yes, remove it",
+          no: "No, keep it",
+        });
+        if (!sure) return;
         try {
           await api.deleteAppointment(a.id);
+          offerUndo(listMessage, `The appointment on ${appointmentTime(a.startsAt)} is removed.`, () => api.restoreRemoved("appointment", a.id), refresh);
           await refresh();
+          listMessage.querySelector<HTMLElement>("button")?.focus();
         } catch (error) {
-          message.textContent = asApiError(error).message;
+          listMessage.textContent = asApiError(error).message;
         }
       });
       return h(
@@ -59,6 +69,7 @@ export async function renderAppointments(): Promise<HTMLElement> {
         a.place ? h("p", {}, `Where: ${a.place}`) : null,
         a.purpose ? h("p", {}, `What for: ${a.purpose}`) : null,
         h("div", { class: "actions" }, edit, remove),
+        confirmBox,
       );
     };
     const next = all.filter((a) => a.startsAt >= now);
@@ -119,6 +130,7 @@ export async function renderAppointments(): Promise<HTMLElement> {
     { class: "appointments" },
     h("h2", { tabindex: "-1" }, "My appointments"),
     form,
+    listMessage,
     h("h3", {}, "Coming up"),
     upcoming,
     h("h3", {}, "Past appointments"),

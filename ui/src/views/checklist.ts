@@ -1,6 +1,6 @@
 import { api, asApiError, type StepProgress } from "../lib/api";
 import { h } from "../lib/dom";
-import { saveAsYouType } from "../lib/typing";
+import { autosave } from "../lib/autosave";
 import type { ViewContext } from "./context";
 
 /** The second-opinion referral checklist, with a tick and a short note for each step. */
@@ -8,7 +8,7 @@ export async function renderChecklist(ctx: ViewContext, focusId?: string): Promi
   const steps = ctx.content.checklist;
   const progress = new Map<string, StepProgress>();
   const summary = h("p", { class: "count", id: "checklist-progress", "aria-live": "polite" });
-  const message = h("p", { class: "message", role: "alert" });
+  const message = h("p", { class: "message", role: "status" });
   try {
     for (const p of await api.listStepProgress()) progress.set(p.stepId, p);
   } catch (error) {
@@ -33,18 +33,22 @@ export async function renderChecklist(ctx: ViewContext, focusId?: string): Promi
       ...steps.map((step) => {
         const saved = progress.get(step.id);
         const tick = h("input", { type: "checkbox", id: `done-${step.id}`, checked: saved?.done ?? false });
-        const note = h("input", { type: "text", id: `step-note-${step.id}`, value: saved?.note ?? "" });
-        const store = async () => {
-          message.textContent = "";
-          try {
-            progress.set(step.id, await api.saveStepProgress(step.id, tick.checked, note.value));
-            showSummary();
-          } catch (error) {
-            message.textContent = asApiError(error).message;
-          }
-        };
-        tick.addEventListener("change", () => void store());
-        saveAsYouType(note, () => void store());
+        const note = h("input", { type: "text", id: `step-note-${step.id}`, value: saved?.note ?? "", dir: "auto" });
+        const session = autosave(note, {
+          capture: () => ({ done: tick.checked, note: note.value }),
+          saved: { done: saved?.done ?? false, note: saved?.note ?? "" },
+          send: (s) => api.saveStepProgress(step.id, s.done, s.note),
+          onState: (state, detail) => {
+            if (state === "saved") {
+              message.textContent = "";
+              progress.set(step.id, detail as StepProgress);
+              showSummary();
+            } else if (state === "error") {
+              message.textContent = asApiError(detail).message;
+            }
+          },
+        });
+        tick.addEventListener("change", () => void session.flush());
         return h(
           "li",
           { id: `step-${step.id}`, tabindex: "-1" },

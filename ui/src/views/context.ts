@@ -17,5 +17,6 @@ export type ViewName =
   | "glossary"
   | "pack"
   | "backup"
+  | "bin"
   | "about"
   | "search";

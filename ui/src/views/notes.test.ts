@@ -56,7 +56,7 @@ describe("the note box", () => {
     box.dispatchEvent(new Event("input"));
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
     const status = view.querySelector<HTMLElement>("#note-status")!;
-    expect(status.textContent).toBe("This note is too long to save.");
+    expect(status.textContent).toBe("This note is too long to save. What you typed is still in the box.");
     expect(status.dataset.state).toBe("error");
     expect(box.value).toBe("old and much more");
   });

@@ -47,3 +47,43 @@ describe("my question list", () => {
     expect(view.querySelector<HTMLInputElement>("#top-1")!.checked).toBe(false);
   });
 });
+
+describe("an answer typed just before the list changes", () => {
+  afterEach(() => {
+    clearMocks();
+    document.body.replaceChildren();
+  });
+
+  it("is saved first and still shows after the list is drawn again", async () => {
+    const plan = [planned(1, "q1", false), planned(2, "q2", false)];
+    const saved: string[] = [];
+    mockIPC(async (cmd, args) => {
+      const a = args as Record<string, unknown>;
+      if (cmd === "list_appointments") return [];
+      if (cmd === "get_plan") return plan;
+      if (cmd === "answer_question") {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        const q = plan.find((x) => x.id === a.id)!;
+        q.answer = a.answer as string;
+        saved.push(q.answer);
+        return { ...q };
+      }
+      if (cmd === "move_plan_question") {
+        plan.reverse();
+        return plan.map((q) => ({ ...q }));
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const view = await renderQuestions({ content, show: () => {} }, { id: null, picked: false });
+    document.body.append(view);
+    const answer = view.querySelector<HTMLTextAreaElement>("#answer-2")!;
+    answer.value = "Every three months";
+    answer.dispatchEvent(new Event("input"));
+    // Up, at once: before the save-as-you-type pause is over.
+    view.querySelector<HTMLButtonElement>("[data-plan-id='2'] button[aria-label^='Move up']")!.click();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(saved).toEqual(["Every three months"]);
+    expect(view.querySelector<HTMLTextAreaElement>("#answer-2")!.value).toBe("Every three months");
+    expect([...view.querySelectorAll(".planned-text")].map((el) => el.textContent)).toEqual(["Second?", "First?"]);
+  });
+});

@@ -2,7 +2,8 @@ import { api, asApiError, type Appointment, type PlanQuestion } from "../lib/api
 import { appointmentTime } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { field, localNow } from "../lib/forms";
-import { saveAsYouType } from "../lib/typing";
+import { autosave, settleAll, type Autosave } from "../lib/autosave";
+import { askFirst, offerUndo } from "../lib/confirm";
 import type { ViewContext } from "./context";
 
 /** Which question list the views work on: an appointment id, or null for "not booked yet". */
@@ -30,15 +31,22 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
   if (!list.picked) list.id = defaultList(appointments);
   let plan: PlanQuestion[] = await api.getPlan(list.id);
   const count = h("p", { class: "count", "aria-live": "polite" });
-  const message = h("p", { class: "message", role: "alert" });
+  const message = h("p", { class: "message", role: "status" });
   const mine = h("ol", { class: "my-list" });
   const boxes = new Map<string, HTMLInputElement>();
+  const answers = new Map<number, Autosave<{ answer: string; asked: boolean }, PlanQuestion>>();
 
   const textOf = (q: PlanQuestion) =>
     q.questionId ? (content.questions.find((x) => x.id === q.questionId)?.text ?? "") : (q.ownText ?? "");
 
+  /** Changes the list. Answers being typed are saved first, so the new list shows them. */
   const act = async (work: () => Promise<PlanQuestion[]>) => {
     message.textContent = "";
+    if (!(await settleAll())) {
+      message.textContent = "An answer could not be saved, so the list was not changed. What you typed is still in its box.";
+      show(false);
+      return;
+    }
     try {
       plan = await work();
       show();
@@ -48,7 +56,35 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
     }
   };
 
-  const show = () => {
+  /** Takes a question off the list, asking first when it holds the patient's own words. */
+  const removeQuestion = async (q: PlanQuestion, confirmBox: HTMLElement) => {
+    const typed = q.ownText !== null || q.answer.trim() !== "" || (answers.get(q.id)?.unsaved ?? false);
+    if (typed) {
+      const sure = await askFirst(confirmBox, {
+        text: `Take this question off your list? "${textOf(q)}"${q.answer.trim() ? " Its answer goes with it." : ""} You can bring it back from the bin for 30 days.`,
+        yes: "Yes, take it off",
+        no: "No, keep it",
+      });
+      if (!sure) {
+        show(false);
+        return;
+      }
+    }
+    await act(() => api.removePlanQuestion(list.id, q.id));
+    offerUndo(message, "The question is off your list.", () => api.restoreRemoved("question", q.id), async () => {
+      plan = await api.getPlan(list.id);
+      show();
+    });
+  };
+
+  /** Draws the list afresh. `fresh` false keeps the list as it is and only resets the boxes. */
+  const show = (fresh = true) => {
+    if (!fresh) {
+      for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
+      return;
+    }
+    for (const session of answers.values()) session.close();
+    answers.clear();
     const n = plan.length;
     count.textContent = n === 0 ? "You have not chosen any questions yet." : `You have chosen ${n} question${n === 1 ? "" : "s"}.`;
     for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
@@ -59,26 +95,28 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
         const top = h("input", { type: "checkbox", id: `top-${q.id}`, checked: q.top3 });
         top.addEventListener("change", () => void act(() => api.setTopQuestion(list.id, q.id, top.checked)));
         const asked = h("input", { type: "checkbox", id: `asked-${q.id}`, checked: q.asked });
-        const answer = h("textarea", { id: `answer-${q.id}`, rows: 2 });
+        const answer = h("textarea", { id: `answer-${q.id}`, rows: 2, dir: "auto" });
         answer.value = q.answer;
         const saved = h("span", { class: "saved", role: "status" });
-        const saveAnswer = async () => {
-          try {
-            const updated = await api.answerQuestion(q.id, answer.value, asked.checked);
-            Object.assign(q, updated);
-            saved.textContent = "Saved";
-          } catch (error) {
-            saved.textContent = asApiError(error).message;
-          }
-        };
-        saveAsYouType(answer, () => void saveAnswer());
-        asked.addEventListener("change", () => void saveAnswer());
+        const confirmBox = h("div", { class: "confirm-box" });
+        const session = autosave(answer, {
+          capture: () => ({ answer: answer.value, asked: asked.checked }),
+          saved: { answer: q.answer, asked: q.asked },
+          send: (a) => api.answerQuestion(q.id, a.answer, a.asked),
+          onState: (state, detail) => {
+            if (state === "saved") Object.assign(q, detail as PlanQuestion);
+            saved.textContent =
+              state === "typing" ? "Not saved yet…" : state === "saved" ? "Saved" : asApiError(detail).message;
+          },
+        });
+        answers.set(q.id, session);
+        asked.addEventListener("change", () => void session.flush());
         const up = h("button", { type: "button", class: "small", disabled: index === 0, "aria-label": `Move up: ${text}` }, "Up");
         up.addEventListener("click", () => void act(() => api.movePlanQuestion(list.id, q.id, true)));
         const down = h("button", { type: "button", class: "small", disabled: index === plan.length - 1, "aria-label": `Move down: ${text}` }, "Down");
         down.addEventListener("click", () => void act(() => api.movePlanQuestion(list.id, q.id, false)));
         const remove = h("button", { type: "button", class: "small", "aria-label": `Take off my list: ${text}` }, "Remove");
-        remove.addEventListener("click", () => void act(() => api.removePlanQuestion(list.id, q.id)));
+        remove.addEventListener("click", () => void removeQuestion(q, confirmBox));
         return h(
           "li",
           { class: q.top3 ? "planned top" : "planned", "data-plan-id": String(q.id) },
@@ -92,6 +130,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
             down,
             remove,
           ),
+          confirmBox,
           h("label", { for: answer.id, class: "field-label" }, "The answer"),
           answer,
           saved,
@@ -132,7 +171,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
   });
 
   // My own question.
-  const own = h("input", { type: "text", id: "own-question" });
+  const own = h("input", { type: "text", id: "own-question", dir: "auto" });
   const ownForm = h(
     "form",
     { class: "own-question" },
@@ -148,6 +187,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
     });
   });
 
+  let view: HTMLElement;
   const groups = content.topics.map((topic) =>
     h(
       "fieldset",
@@ -159,14 +199,21 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
           const id = `q-${question.id}`;
           const box = h("input", { type: "checkbox", id, "data-question": question.id });
           boxes.set(question.id, box);
-          box.addEventListener("change", () => void act(() => api.chooseQuestion(list.id, question.id, box.checked)));
+          box.addEventListener("change", () => {
+            const planned = plan.find((q) => q.questionId === question.id);
+            if (!box.checked && planned) {
+              const confirmBox = view.querySelector<HTMLElement>(`[data-plan-id="${planned.id}"] .confirm-box`);
+              if (confirmBox) return void removeQuestion(planned, confirmBox);
+            }
+            void act(() => api.chooseQuestion(list.id, question.id, box.checked));
+          });
           return h("div", { class: "question" }, box, h("label", { for: id }, question.text));
         }),
     ),
   );
 
   show();
-  const view = h(
+  view = h(
     "div",
     { class: "questions" },
     h("h2", { tabindex: "-1" }, "Questions for my appointment"),

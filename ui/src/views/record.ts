@@ -1,8 +1,9 @@
-import { api, asApiError, type DiaryInput, type TreatmentInput } from "../lib/api";
+import { api, asApiError, type DiaryInput, type RemovedKind, type TreatmentInput } from "../lib/api";
 import type { Bother } from "../lib/bindings/Bother";
 import type { CheckupKind } from "../lib/bindings/CheckupKind";
 import type { StopReason } from "../lib/bindings/StopReason";
 import { longDate } from "../lib/dates";
+import { askFirst, offerUndo } from "../lib/confirm";
 import { h, replace } from "../lib/dom";
 import { field, localNow, messageLine, select, today } from "../lib/forms";
 import type { ViewContext } from "./context";
@@ -36,18 +37,34 @@ function whenSent(form: HTMLFormElement, message: HTMLElement, save: () => Promi
   });
 }
 
-/** A "Remove" button for one row of the record. */
-function removeButton(label: string, remove: () => Promise<unknown>, message: HTMLElement, refresh: () => Promise<void>) {
-  const button = h("button", { type: "button", class: "small", "aria-label": label }, "Remove");
+/** A "Remove" button for one row of the record, with the place where it asks first. It
+ * removes only after a yes, to the bin, with an Undo. */
+function removeButton(
+  what: string,
+  row: { kind: RemovedKind; id: number },
+  remove: () => Promise<unknown>,
+  message: HTMLElement,
+  refresh: () => Promise<void>,
+): [HTMLButtonElement, HTMLElement] {
+  const button = h("button", { type: "button", class: "small", "aria-label": `Remove ${what}` }, "Remove");
+  const confirmBox = h("div", { class: "confirm-box" });
   button.addEventListener("click", async () => {
+    const sure = await askFirst(confirmBox, {
+      text: `Remove ${what}? It goes to the bin, where it stays for 30 days.`,
+      yes: "Yes, remove it",
+      no: "No, keep it",
+    });
+    if (!sure) return;
     try {
       await remove();
+      offerUndo(message, "Removed.", () => api.restoreRemoved(row.kind, row.id), refresh);
+      await refresh();
+      message.querySelector<HTMLElement>("button")?.focus();
     } catch (error) {
       message.textContent = asApiError(error).message;
     }
-    await refresh();
   });
-  return button;
+  return [button, confirmBox];
 }
 
 /** Treatment history, side-effect diary, and scans and check-ups: a record, never a comment. */
@@ -81,7 +98,13 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
       body,
       ...(rows.length === 0 ? [h("tr", {}, h("td", { colspan: "5" }, "Nothing added yet."))] : []),
       ...rows.map((t) => {
-        const remove = removeButton(`Remove ${drugName(t.drug, t.otherName)}`, () => api.deleteTreatment(t.id), message, refresh);
+        const [remove, confirmBox] = removeButton(
+          `${drugName(t.drug, t.otherName)} from my history`,
+          { kind: "treatment", id: t.id },
+          () => api.deleteTreatment(t.id),
+          message,
+          refresh,
+        );
         return h(
           "tr",
           {},
@@ -89,7 +112,7 @@ async function treatmentsPart(ctx: ViewContext): Promise<HTMLElement> {
           h("td", {}, longDate(t.startedOn)),
           h("td", {}, t.stoppedOn ? longDate(t.stoppedOn) : "Still taking it"),
           h("td", {}, [t.stopReason ? STOP_WORDS[t.stopReason] : "", t.reasonNote].filter(Boolean).join(": ")),
-          h("td", {}, remove),
+          h("td", {}, remove, confirmBox),
         );
       }),
     );
@@ -149,14 +172,21 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
       list,
       ...(entries.length === 0 ? [h("li", {}, "No entries to show.")] : []),
       ...entries.map((e) => {
-        const remove = removeButton(`Remove the entry of ${longDate(e.onDate)}`, () => api.deleteDiaryEntry(e.id), message, refresh);
+        const [remove, confirmBox] = removeButton(
+          `the diary entry of ${longDate(e.onDate)}`,
+          { kind: "diaryEntry", id: e.id },
+          () => api.deleteDiaryEntry(e.id),
+          message,
+          refresh,
+        );
         return h(
           "li",
           { class: "card" },
           h("p", { class: "when" }, longDate(e.onDate)),
           h("p", {}, `${whatName(e.what, e.otherWhat)}. How much it bothers me: ${BOTHER_WORDS[e.bother].toLowerCase()}.`),
-          e.note ? h("p", {}, e.note) : null,
+          e.note ? h("p", { dir: "auto" }, e.note) : null,
           remove,
+          confirmBox,
         );
       }),
     );
@@ -211,8 +241,20 @@ async function checkupsPart(ctx: ViewContext): Promise<HTMLElement> {
     replace(
       past,
       ...[...upcoming.slice(1), ...all.filter((c) => c.onDate < now).reverse()].map((c) => {
-        const remove = removeButton(`Remove ${CHECKUP_WORDS[c.kind]} on ${longDate(c.onDate)}`, () => api.deleteCheckup(c.id), message, refresh);
-        return h("li", { class: "card" }, h("p", {}, `${longDate(c.onDate)}: ${CHECKUP_WORDS[c.kind]}${c.note ? `. ${c.note}` : ""}`), remove);
+        const [remove, confirmBox] = removeButton(
+          `the ${CHECKUP_WORDS[c.kind].toLowerCase()} on ${longDate(c.onDate)}`,
+          { kind: "checkup", id: c.id },
+          () => api.deleteCheckup(c.id),
+          message,
+          refresh,
+        );
+        return h(
+          "li",
+          { class: "card" },
+          h("p", { dir: "auto" }, `${longDate(c.onDate)}: ${CHECKUP_WORDS[c.kind]}${c.note ? `. ${c.note}` : ""}`),
+          remove,
+          confirmBox,
+        );
       }),
     );
   };

@@ -21,7 +21,7 @@ describe("remove asks first", () => {
       calls.push(cmd);
       if (cmd === "list_appointments") return [appointment];
       if (cmd === "delete_appointment") return null;
-      if (cmd === "restore_appointment") return appointment;
+      if (cmd === "restore_removed") return null;
       throw new Error(`unexpected ${cmd}`);
     });
     // Under tauri-plugin-dialog, window.confirm answers with a Promise, which is always "truthy".
@@ -38,6 +38,26 @@ describe("remove asks first", () => {
     keep.click();
     await tick();
     expect(calls).not.toContain("delete_appointment");
+
+    // Escape is "no" too.
+    remove.click();
+    await tick();
+    (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    await tick();
+    expect(calls).not.toContain("delete_appointment");
+
+    // Yes removes it, to the bin, and Undo brings it back.
+    remove.click();
+    await tick();
+    [...view.querySelectorAll<HTMLButtonElement>(".confirm button")].find((b) => b.textContent?.startsWith("Yes"))!.click();
+    await tick();
+    await tick();
+    expect(calls).toContain("delete_appointment");
+    const undo = view.querySelector<HTMLButtonElement>("button.undo")!;
+    expect(document.activeElement).toBe(undo);
+    undo.click();
+    await tick();
+    expect(calls).toContain("restore_removed");
   });
 });
 

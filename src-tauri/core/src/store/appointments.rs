@@ -37,7 +37,7 @@ impl AppointmentInput {
     }
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
     Ok(Appointment {
         id: row.get(0)?,
         fields: AppointmentInput {
@@ -49,7 +49,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
     })
 }
 
-const COLUMNS: &str = "id, starts_at, with_whom, place, purpose";
+pub(super) const COLUMNS: &str = "id, starts_at, with_whom, place, purpose";
 
 impl Store {
     pub fn add_appointment(&mut self, input: &AppointmentInput) -> Result<Appointment> {
@@ -64,7 +64,8 @@ impl Store {
     pub fn update_appointment(&mut self, id: i64, input: &AppointmentInput) -> Result<Appointment> {
         input.check()?;
         let changed = self.conn.execute(
-            "UPDATE appointment SET starts_at = ?2, with_whom = ?3, place = ?4, purpose = ?5 WHERE id = ?1",
+            "UPDATE appointment SET starts_at = ?2, with_whom = ?3, place = ?4, purpose = ?5
+             WHERE id = ?1 AND deleted_at IS NULL",
             params![id, input.starts_at, input.with_whom, input.place, input.purpose],
         )?;
         if changed == 0 {
@@ -73,22 +74,43 @@ impl Store {
         self.appointment(id)
     }
 
-    /// Removes the appointment and its question list; its notes stay, as general notes.
+    /// Moves the appointment to the bin; its question list and answers go with it and come
+    /// back with it. Its notes stay where they are.
     pub fn delete_appointment(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM appointment WHERE id = ?1", params![id])?;
+        self.conn.execute(
+            "UPDATE appointment SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND deleted_at IS NULL",
+            params![id],
+        )?;
         Ok(())
+    }
+
+    pub fn restore_appointment(&mut self, id: i64) -> Result<Appointment> {
+        let changed = self.conn.execute(
+            "UPDATE appointment SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            params![id],
+        )?;
+        if changed == 0 {
+            return Err(gone("appointment"));
+        }
+        self.appointment(id)
     }
 
     pub fn appointment(&self, id: i64) -> Result<Appointment> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1"), params![id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM appointment WHERE id = ?1 AND deleted_at IS NULL"),
+                params![id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| gone("appointment"))
     }
 
     /// Every appointment, earliest first.
     pub fn appointments(&self) -> Result<Vec<Appointment>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM appointment ORDER BY starts_at, id"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM appointment WHERE deleted_at IS NULL ORDER BY starts_at, id"))?;
         let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -98,7 +120,10 @@ impl Store {
         Ok(self
             .conn
             .query_row(
-                &format!("SELECT {COLUMNS} FROM appointment WHERE starts_at >= ?1 ORDER BY starts_at, id LIMIT 1"),
+                &format!(
+                    "SELECT {COLUMNS} FROM appointment WHERE starts_at >= ?1 AND deleted_at IS NULL
+                     ORDER BY starts_at, id LIMIT 1"
+                ),
                 params![now],
                 from_row,
             )

@@ -1,23 +1,30 @@
 //! Backup and moving computers: everything in one versioned JSON file (see the README).
-//! An import checks the whole file first and then replaces the record in one transaction,
-//! so a bad file changes nothing.
+//! An import checks the whole file first, with the same checks as typing, and then replaces
+//! the record in one transaction, so a bad file changes nothing.
 
-use rusqlite::params;
+use std::collections::{HashMap, HashSet};
+
+use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    check_text, delete_everything, Appointment, Checkup, DiaryEntry, NoteItem, StepProgress, StopReason, Store,
-    Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
+    appointments, check_text, delete_everything, diary, notes, treatments, Appointment, Checkup, DiaryEntry, NoteItem,
+    StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
 };
+use crate::dates::is_timestamp;
 use crate::{Error, Result};
 
 /// The `format` field of every backup file.
 pub const BACKUP_FORMAT: &str = "alk-companion-backup";
-/// The backup layout this app writes and reads. A newer file is refused in plain words.
-pub const BACKUP_VERSION: u32 = 1;
-/// A backup larger than this is not one of ours.
-pub const MAX_BACKUP_BYTES: usize = 256 * 1024 * 1024;
+/// The backup layout this app writes. Version 2 added `deletedAt` to every kind of row, so the
+/// bin moves with the backup; version 1 files are still read.
+pub const BACKUP_VERSION: u32 = 2;
+const OLDEST_VERSION: u32 = 1;
+/// A backup larger than this is not one of ours. Checked before the file is read.
+pub const MAX_BACKUP_BYTES: u64 = 256 * 1024 * 1024;
+/// The most places a list can have: far more than any list, far from overflowing.
+const MAX_POSITION: i64 = 1_000_000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -25,20 +32,33 @@ pub struct Backup {
     pub format: String,
     pub version: u32,
     pub exported_at: String,
-    pub appointments: Vec<Appointment>,
+    pub appointments: Vec<Kept<Appointment>>,
     pub plan_questions: Vec<BackupQuestion>,
     pub notes: Vec<NoteItem>,
     pub checklist: Vec<StepProgress>,
-    pub treatments: Vec<Treatment>,
-    pub diary: Vec<DiaryEntry>,
-    pub checkups: Vec<Checkup>,
+    pub treatments: Vec<Kept<Treatment>>,
+    pub diary: Vec<Kept<DiaryEntry>>,
+    pub checkups: Vec<Kept<Checkup>>,
     pub settings: Vec<(String, String)>,
+}
+
+/// A row of the record, and when it went to the bin if it is there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Kept<T> {
+    #[serde(flatten)]
+    pub item: T,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<String>,
 }
 
 /// A question on a list, with its place in the list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BackupQuestion {
+    /// Kept from version 2 on, so a question's id is the same after a backup comes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
     pub appointment_id: Option<i64>,
     pub question_id: Option<String>,
     pub own_text: Option<String>,
@@ -46,6 +66,8 @@ pub struct BackupQuestion {
     pub top3: bool,
     pub answer: String,
     pub asked: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<String>,
 }
 
 /// What an import would bring in, shown before anything changes.
@@ -67,12 +89,43 @@ fn nothing_changed(first: &str) -> Error {
     Error::Invalid(format!("{first} Nothing on this computer has been changed."))
 }
 
+/// A file whose parts are each fine but do not fit together, or that breaks a rule of typing.
+pub fn damaged() -> Error {
+    nothing_changed("This backup file is damaged: some of its parts are missing, changed or do not fit together.")
+}
+
+fn bad_text(_: Error) -> Error {
+    nothing_changed("This backup file is damaged: some of its dates or texts are not valid.")
+}
+
+fn check_time(text: &str) -> Result<()> {
+    if is_timestamp(text) {
+        Ok(())
+    } else {
+        Err(bad_text(Error::Invalid(String::new())))
+    }
+}
+
+fn check_binned(deleted_at: &Option<String>) -> Result<()> {
+    deleted_at.as_deref().map_or(Ok(()), check_time)
+}
+
+/// Each id once: two rows with one id would make an import fail half way.
+fn unique<T: Eq + std::hash::Hash>(ids: impl IntoIterator<Item = T>) -> Result<()> {
+    let mut seen = HashSet::new();
+    if ids.into_iter().all(|id| seen.insert(id)) {
+        Ok(())
+    } else {
+        Err(damaged())
+    }
+}
+
 impl Backup {
     /// Reads a backup file, telling apart a file that is not ours, one cut short, one from a
     /// newer app and one that is damaged.
     pub fn parse(bytes: &[u8]) -> Result<Backup> {
-        if bytes.len() > MAX_BACKUP_BYTES {
-            return Err(nothing_changed("This file is far too large to be an ALK Companion backup."));
+        if bytes.len() as u64 > MAX_BACKUP_BYTES {
+            return Err(too_large());
         }
         let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
             if e.is_eof()
@@ -88,7 +141,7 @@ impl Backup {
             return Err(nothing_changed("This file is not an ALK Companion backup."));
         }
         match value.get("version").and_then(|v| v.as_u64()) {
-            Some(v) if v == u64::from(BACKUP_VERSION) => {}
+            Some(v) if (u64::from(OLDEST_VERSION)..=u64::from(BACKUP_VERSION)).contains(&v) => {}
             Some(v) if v > u64::from(BACKUP_VERSION) => {
                 return Err(nothing_changed(
                     "This backup was made by a newer version of ALK Companion. Please update the app on this computer first.",
@@ -96,91 +149,196 @@ impl Backup {
             }
             _ => return Err(nothing_changed("This backup has a version number this app does not know.")),
         }
-        let backup: Backup = serde_json::from_value(value)
-            .map_err(|_| nothing_changed("This backup file is damaged: some of its parts are missing or changed."))?;
+        let backup: Backup = serde_json::from_value(value).map_err(|_| damaged())?;
         backup.check()?;
         Ok(backup)
     }
 
-    /// Every record must pass the same checks as when it was typed in.
+    /// Every record must pass the same checks as when it was typed in, and the parts must fit
+    /// together: each id once, every reference to something in the file, each list in order.
     fn check(&self) -> Result<()> {
-        let damaged =
-            |_: Error| nothing_changed("This backup file is damaged: some of its dates or texts are not valid.");
+        check_time(&self.exported_at)?;
+        unique(self.appointments.iter().map(|a| a.item.id))?;
+        unique(self.notes.iter().map(|n| n.id))?;
+        unique(self.treatments.iter().map(|t| t.item.id))?;
+        unique(self.diary.iter().map(|d| d.item.id))?;
+        unique(self.checkups.iter().map(|c| c.item.id))?;
+        unique(self.plan_questions.iter().filter_map(|q| q.id))?;
+        unique(self.checklist.iter().map(|s| s.step_id.as_str()))?;
+        unique(self.settings.iter().map(|(key, _)| key.as_str()))?;
+
+        let appointments: HashSet<i64> = self.appointments.iter().map(|a| a.item.id).collect();
+        let known = |id: Option<i64>| id.is_none_or(|id| appointments.contains(&id));
         for a in &self.appointments {
-            a.fields.check().map_err(damaged)?;
+            a.item.fields.check().map_err(bad_text)?;
+            check_binned(&a.deleted_at)?;
         }
+
+        #[derive(Default)]
+        struct List<'a> {
+            positions: HashSet<i64>,
+            library: HashSet<&'a str>,
+            tops: usize,
+        }
+        let mut lists: HashMap<Option<i64>, List> = HashMap::new();
         for q in &self.plan_questions {
-            if q.question_id.is_some() == q.own_text.is_some() {
-                return Err(damaged(Error::Invalid(String::new())));
+            if q.question_id.is_some() == q.own_text.is_some() || !known(q.appointment_id) {
+                return Err(damaged());
             }
-            check_text(&q.answer, MAX_ANSWER_CHARS, "answer").map_err(damaged)?;
+            if let Some(own) = &q.own_text {
+                if own.trim().is_empty() {
+                    return Err(damaged());
+                }
+                check_text(own, MAX_SHORT_CHARS, "question").map_err(bad_text)?;
+            }
+            check_text(&q.answer, MAX_ANSWER_CHARS, "answer").map_err(bad_text)?;
+            check_binned(&q.deleted_at)?;
+            if !(1..=MAX_POSITION).contains(&q.position) {
+                return Err(damaged());
+            }
+            if q.deleted_at.is_some() {
+                continue;
+            }
+            let list = lists.entry(q.appointment_id).or_default();
+            if !list.positions.insert(q.position) {
+                return Err(damaged());
+            }
+            if let Some(id) = &q.question_id {
+                if !list.library.insert(id) {
+                    return Err(damaged());
+                }
+            }
+            list.tops += usize::from(q.top3);
+            if list.tops > MAX_TOP {
+                return Err(nothing_changed(
+                    "This backup file is damaged: one of its lists has more than 3 questions in its top 3.",
+                ));
+            }
         }
         for n in &self.notes {
-            check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(damaged)?;
+            check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(bad_text)?;
+            check_time(&n.created_at)?;
+            check_time(&n.updated_at)?;
+            check_binned(&n.deleted_at)?;
+            if !known(n.appointment_id) {
+                return Err(damaged());
+            }
+        }
+        for s in &self.checklist {
+            check_text(&s.note, MAX_ANSWER_CHARS, "note").map_err(bad_text)?;
         }
         for t in &self.treatments {
-            t.fields.check().map_err(damaged)?;
+            t.item.fields.check().map_err(bad_text)?;
+            check_binned(&t.deleted_at)?;
         }
         for d in &self.diary {
-            d.fields.check().map_err(damaged)?;
+            d.item.fields.check().map_err(bad_text)?;
+            check_binned(&d.deleted_at)?;
         }
         for c in &self.checkups {
-            c.fields.check().map_err(damaged)?;
+            c.item.fields.check().map_err(bad_text)?;
+            check_binned(&c.deleted_at)?;
+        }
+        for (key, value) in &self.settings {
+            check_text(key, MAX_SHORT_CHARS, "setting").map_err(bad_text)?;
+            check_text(value, MAX_NOTE_CHARS, "setting").map_err(bad_text)?;
         }
         Ok(())
     }
 
+    /// Counts what is on the lists, not what is in the bin.
     pub fn preview(&self) -> BackupPreview {
-        let n = |len: usize| len as u32;
+        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
+        let live = |deleted: &Option<String>| deleted.is_none();
         BackupPreview {
             exported_at: self.exported_at.clone(),
-            appointments: n(self.appointments.len()),
-            questions: n(self.plan_questions.len()),
-            notes: n(self.notes.len()),
+            appointments: n(self.appointments.iter().filter(|a| live(&a.deleted_at)).count()),
+            questions: n(self.plan_questions.iter().filter(|q| live(&q.deleted_at)).count()),
+            notes: n(self.notes.iter().filter(|x| live(&x.deleted_at)).count()),
             checklist_steps: n(self.checklist.len()),
-            treatments: n(self.treatments.len()),
-            diary_entries: n(self.diary.len()),
-            checkups: n(self.checkups.len()),
+            treatments: n(self.treatments.iter().filter(|t| live(&t.deleted_at)).count()),
+            diary_entries: n(self.diary.iter().filter(|d| live(&d.deleted_at)).count()),
+            checkups: n(self.checkups.iter().filter(|c| live(&c.deleted_at)).count()),
         }
     }
+}
+
+/// The words for a file too large to be ours; said before it is read.
+pub fn too_large() -> Error {
+    nothing_changed("This file is far too large to be an ALK Companion backup.")
+}
+
+/// Every row of `table`, in the bin or not, as `read` makes it.
+fn all_rows<T>(
+    store: &Store,
+    columns: &str,
+    table: &str,
+    order: &str,
+    read: fn(&Row) -> rusqlite::Result<T>,
+) -> Result<Vec<Kept<T>>> {
+    let width = columns.split(',').count();
+    let mut stmt = store.conn.prepare(&format!("SELECT {columns}, deleted_at FROM {table} ORDER BY {order}"))?;
+    let rows = stmt
+        .query_map([], |row| Ok(Kept { item: read(row)?, deleted_at: row.get(width)? }))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
 }
 
 impl Store {
     pub fn export_backup(&self) -> Result<Backup> {
         let exported_at: String =
             self.conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
+        // Each list numbered 1, 2, 3... in its stored order (so a question taken out of the top 3
+        // later goes back to the same place), the bin after.
         let mut stmt = self.conn.prepare(
-            "SELECT appointment_id, question_id, own_text, position, top3, answer, asked FROM plan_question
-             ORDER BY appointment_id, position, id",
+            "SELECT appointment_id, question_id, own_text, top3, answer, asked, deleted_at, id FROM plan_question
+             ORDER BY appointment_id, deleted_at IS NOT NULL, position, id",
         )?;
-        let plan_questions = stmt
+        let mut plan_questions: Vec<BackupQuestion> = stmt
             .query_map([], |r| {
                 Ok(BackupQuestion {
+                    id: r.get(7)?,
                     appointment_id: r.get(0)?,
                     question_id: r.get(1)?,
                     own_text: r.get(2)?,
-                    position: r.get(3)?,
-                    top3: r.get(4)?,
-                    answer: r.get(5)?,
-                    asked: r.get(6)?,
+                    position: 0,
+                    top3: r.get(3)?,
+                    answer: r.get(4)?,
+                    asked: r.get(5)?,
+                    deleted_at: r.get(6)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut notes = self.notes()?;
-        notes.extend(self.bin()?);
+        let mut last: Option<(Option<i64>, i64)> = None;
+        for q in &mut plan_questions {
+            let position = match last {
+                Some((list, position)) if list == q.appointment_id => position + 1,
+                _ => 1,
+            };
+            q.position = position;
+            last = Some((q.appointment_id, position));
+        }
+        let mut stmt = self.conn.prepare(&format!("SELECT {} FROM note ORDER BY id", notes::COLUMNS))?;
+        let notes = stmt.query_map([], notes::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         let mut stmt = self.conn.prepare("SELECT key, value FROM setting ORDER BY key")?;
         let settings = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(Backup {
             format: BACKUP_FORMAT.into(),
             version: BACKUP_VERSION,
             exported_at,
-            appointments: self.appointments()?,
+            appointments: all_rows(
+                self,
+                appointments::COLUMNS,
+                "appointment",
+                "starts_at, id",
+                appointments::from_row,
+            )?,
             plan_questions,
             notes,
             checklist: self.checklist_progress()?,
-            treatments: self.treatments()?,
-            diary: self.diary(None)?,
-            checkups: self.checkups()?,
+            treatments: all_rows(self, treatments::COLUMNS, "treatment", "started_on, id", treatments::from_row)?,
+            diary: all_rows(self, diary::COLUMNS, "diary_entry", "on_date DESC, id DESC", diary::from_row)?,
+            checkups: all_rows(self, "id, on_date, kind, note", "checkup", "on_date, id", super::checkups::from_row)?,
             settings,
         })
     }
@@ -189,17 +347,28 @@ impl Store {
     pub fn import_backup(&mut self, backup: &Backup) -> Result<()> {
         let tx = self.conn.transaction()?;
         delete_everything(&tx)?;
-        for a in &backup.appointments {
+        for Kept { item: a, deleted_at } in &backup.appointments {
             tx.execute(
-                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![a.id, a.fields.starts_at, a.fields.with_whom, a.fields.place, a.fields.purpose],
+                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![a.id, a.fields.starts_at, a.fields.with_whom, a.fields.place, a.fields.purpose, deleted_at],
             )?;
         }
         for q in &backup.plan_questions {
             tx.execute(
-                "INSERT INTO plan_question (appointment_id, question_id, own_text, position, top3, answer, asked)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![q.appointment_id, q.question_id, q.own_text, q.position, q.top3, q.answer, q.asked],
+                "INSERT INTO plan_question (appointment_id, question_id, own_text, position, top3, answer, asked, deleted_at, id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![
+                    q.appointment_id,
+                    q.question_id,
+                    q.own_text,
+                    q.position,
+                    q.top3,
+                    q.answer,
+                    q.asked,
+                    q.deleted_at,
+                    q.id
+                ],
             )?;
         }
         {
@@ -217,10 +386,10 @@ impl Store {
                 params![s.step_id, s.done, s.note],
             )?;
         }
-        for t in &backup.treatments {
+        for Kept { item: t, deleted_at } in &backup.treatments {
             tx.execute(
-                "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 params![
                     t.id,
                     t.fields.drug,
@@ -228,27 +397,30 @@ impl Store {
                     t.fields.started_on,
                     t.fields.stopped_on,
                     t.fields.stop_reason.map(StopReason::as_str),
-                    t.fields.reason_note
+                    t.fields.reason_note,
+                    deleted_at
                 ],
             )?;
         }
-        for d in &backup.diary {
+        for Kept { item: d, deleted_at } in &backup.diary {
             tx.execute(
-                "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     d.id,
                     d.fields.on_date,
                     d.fields.what,
                     d.fields.other_what,
                     d.fields.bother.as_str(),
-                    d.fields.note
+                    d.fields.note,
+                    deleted_at
                 ],
             )?;
         }
-        for c in &backup.checkups {
+        for Kept { item: c, deleted_at } in &backup.checkups {
             tx.execute(
-                "INSERT INTO checkup (id, on_date, kind, note) VALUES (?1, ?2, ?3, ?4)",
-                params![c.id, c.fields.on_date, c.fields.kind.as_str(), c.fields.note],
+                "INSERT INTO checkup (id, on_date, kind, note, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![c.id, c.fields.on_date, c.fields.kind.as_str(), c.fields.note, deleted_at],
             )?;
         }
         for (key, value) in &backup.settings {
@@ -316,7 +488,8 @@ mod tests {
         let backup = source.export_backup().unwrap();
         let parsed = Backup::parse(&to_bytes(&backup)).unwrap();
         let preview = parsed.preview();
-        assert_eq!((preview.appointments, preview.questions, preview.notes), (1, 2, 2));
+        // The preview counts what is on the lists; the note in the bin comes too, but is not counted.
+        assert_eq!((preview.appointments, preview.questions, preview.notes), (1, 2, 1));
         assert_eq!(
             (preview.treatments, preview.diary_entries, preview.checkups, preview.checklist_steps),
             (1, 1, 1, 1)
@@ -347,7 +520,7 @@ mod tests {
         assert!(parse_err(br#"{"format":"something-else","version":1}"#).contains("not an ALK Companion backup"));
 
         let mut value: serde_json::Value = serde_json::from_slice(&good).unwrap();
-        value["version"] = 2.into();
+        value["version"] = 3.into();
         assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("newer version"));
         value["version"] = 0.into();
         assert!(parse_err(&serde_json::to_vec(&value).unwrap()).contains("version number"));
@@ -414,6 +587,7 @@ mod tests {
         // Four top 3 questions on one list.
         let message = refused_when(|v| {
             let mut extra = own(v);
+            extra.as_object_mut().unwrap().remove("id");
             let questions = v["planQuestions"].as_array_mut().unwrap();
             for (i, text) in ["one", "two", "three"].iter().enumerate() {
                 extra["ownText"] = (*text).into();

@@ -61,7 +61,7 @@ pub struct CheckupInput {
     pub note: String,
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
     Ok(Checkup {
         id: row.get(0)?,
         fields: CheckupInput {
@@ -82,7 +82,9 @@ impl CheckupInput {
 impl Store {
     /// Every scan and check-up, earliest first. The UI splits next from past by today's date.
     pub fn checkups(&self) -> Result<Vec<Checkup>> {
-        let mut stmt = self.conn.prepare("SELECT id, on_date, kind, note FROM checkup ORDER BY on_date, id")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, on_date, kind, note FROM checkup WHERE deleted_at IS NULL ORDER BY on_date, id")?;
         let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -100,9 +102,9 @@ impl Store {
             .ok_or_else(|| gone("scan"))
     }
 
+    /// Moves a scan or check-up to the bin.
     pub fn delete_checkup(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM checkup WHERE id = ?1", params![id])?;
-        Ok(())
+        self.bin_row("checkup", id)
     }
 }
 

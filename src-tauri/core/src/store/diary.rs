@@ -69,7 +69,7 @@ pub struct DiaryInput {
     pub note: String,
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
     Ok(DiaryEntry {
         id: row.get(0)?,
         fields: DiaryInput {
@@ -82,7 +82,7 @@ fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
     })
 }
 
-const COLUMNS: &str = "id, on_date, what, other_what, bother, note";
+pub(super) const COLUMNS: &str = "id, on_date, what, other_what, bother, note";
 
 impl DiaryInput {
     pub(super) fn check(&self) -> Result<()> {
@@ -99,7 +99,8 @@ impl Store {
     /// Entries on or after `since` (`YYYY-MM-DD`), or all of them; the newest first.
     pub fn diary(&self, since: Option<&str>) -> Result<Vec<DiaryEntry>> {
         let mut stmt = self.conn.prepare(&format!(
-            "SELECT {COLUMNS} FROM diary_entry WHERE ?1 IS NULL OR on_date >= ?1 ORDER BY on_date DESC, id DESC"
+            "SELECT {COLUMNS} FROM diary_entry WHERE (?1 IS NULL OR on_date >= ?1) AND deleted_at IS NULL
+             ORDER BY on_date DESC, id DESC"
         ))?;
         let rows = stmt.query_map(params![since], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
@@ -107,7 +108,11 @@ impl Store {
 
     fn diary_entry(&self, id: i64) -> Result<DiaryEntry> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM diary_entry WHERE id = ?1"), params![id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM diary_entry WHERE id = ?1 AND deleted_at IS NULL"),
+                params![id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| gone("diary entry"))
     }
@@ -121,9 +126,9 @@ impl Store {
         self.diary_entry(self.conn.last_insert_rowid())
     }
 
+    /// Moves a diary entry to the bin.
     pub fn delete_diary_entry(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM diary_entry WHERE id = ?1", params![id])?;
-        Ok(())
+        self.bin_row("diary_entry", id)
     }
 
     /// The diary since the last appointment before `now`: what the pack prints.
@@ -131,7 +136,8 @@ impl Store {
         let last: Option<String> = self
             .conn
             .query_row(
-                "SELECT substr(starts_at, 1, 10) FROM appointment WHERE starts_at < ?1 ORDER BY starts_at DESC LIMIT 1",
+                "SELECT substr(starts_at, 1, 10) FROM appointment WHERE starts_at < ?1 AND deleted_at IS NULL
+                 ORDER BY starts_at DESC LIMIT 1",
                 params![now],
                 |r| r.get(0),
             )

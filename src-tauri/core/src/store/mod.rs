@@ -10,22 +10,29 @@ mod diary;
 mod migrations;
 mod notes;
 mod plan;
+mod removed;
 mod settings;
+mod snapshots;
 mod treatments;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use rusqlite::functions::FunctionFlags;
 use rusqlite::Connection;
 
 use crate::{Error, Result};
 
 pub use appointments::{Appointment, AppointmentInput};
-pub use backup::{Backup, BackupPreview, BACKUP_FORMAT, BACKUP_VERSION};
+pub use backup::{
+    damaged as backup_damaged, too_large, Backup, BackupPreview, Kept, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES,
+};
 pub use checklist::StepProgress;
 pub use checkups::{Checkup, CheckupInput, CheckupKind};
 pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use notes::{NoteHit, NoteItem, BIN_DAYS};
 pub use plan::{PlanQuestion, MAX_TOP};
+pub use removed::{RemovedItem, RemovedKind};
+pub use snapshots::{Snapshot, KEEP_SNAPSHOTS};
 pub use treatments::{StopReason, Treatment, TreatmentInput};
 
 /// The most a single note may hold. A 1 MB paste is refused in plain words, not half-saved.
@@ -37,6 +44,8 @@ pub const MAX_ANSWER_CHARS: usize = 20_000;
 
 pub struct Store {
     conn: Connection,
+    /// The file, so safety copies can sit beside it; `None` for a store in memory.
+    path: Option<PathBuf>,
 }
 
 impl Store {
@@ -45,40 +54,81 @@ impl Store {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        Self::init(Connection::open(path)?)
+        Self::init(Connection::open(path)?, Some(path.to_path_buf()))
     }
 
     pub fn open_in_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init(Connection::open_in_memory()?, None)
     }
 
-    fn init(mut conn: Connection) -> Result<Store> {
+    fn init(mut conn: Connection, path: Option<PathBuf>) -> Result<Store> {
         // Check the version before any setting below writes to the file.
         migrations::refuse_newer(&conn)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // Before the first migration, safety-copy a store that has something in it.
+        if let Some(path) = &path {
+            if migrations::needs_migrating(&conn)? {
+                snapshots::take(&conn, path, "before-update")?;
+            }
+        }
+        set_up(&mut conn)?;
         migrations::migrate(&mut conn)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, path };
         store.empty_old_bin()?;
         Ok(store)
     }
 
-    /// Removes every part of the record. The content and the app itself are untouched.
+    /// Removes every part of the record. The content and the app itself are untouched, and no
+    /// word of it stays readable in the file: the index forgets it, free pages are zeroed and
+    /// the file and its log are rewritten.
     pub fn delete_all(&mut self) -> Result<()> {
         let tx = self.conn.transaction()?;
         delete_everything(&tx)?;
         tx.commit()?;
+        self.scrub()
+    }
+
+    /// SQLite's own check of the whole file.
+    pub fn integrity_ok(&self) -> Result<bool> {
+        let result: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        Ok(result == "ok")
+    }
+
+    /// Rewrites the file without the space that removed rows left, so their words are gone
+    /// from the disk too, and empties the write-ahead log.
+    pub(crate) fn scrub(&mut self) -> Result<()> {
+        self.conn.execute_batch("INSERT INTO note_words (note_words) VALUES ('optimize'); VACUUM;")?;
+        self.conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// The connection's settings, outside the migrations: they hold for this connection only.
+fn set_up(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    register_functions(conn)
+}
+
+/// `alk_fold(text)`: the note index's folding, the same as the search query's.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    conn.create_scalar_function(
+        "alk_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| Ok(crate::words::fold_text(&ctx.get::<String>(0)?)),
+    )?;
+    Ok(())
 }
 
 fn delete_everything(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM plan_question; DELETE FROM note; DELETE FROM appointment;
          DELETE FROM checklist_progress; DELETE FROM treatment; DELETE FROM diary_entry;
-         DELETE FROM checkup; DELETE FROM setting;",
+         DELETE FROM checkup; DELETE FROM setting;
+         INSERT INTO note_words (note_words) VALUES ('delete-all');",
     )?;
     Ok(())
 }

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_NOTE_CHARS};
-use crate::search::fold;
+use crate::words::{fold, snippet};
 use crate::Result;
 
 /// How long a deleted note can be restored from the bin.
@@ -36,7 +36,7 @@ pub struct NoteHit {
     pub snippet: String,
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
     Ok(NoteItem {
         id: row.get(0)?,
         text: row.get(1)?,
@@ -47,7 +47,7 @@ fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
     })
 }
 
-const COLUMNS: &str = "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
+pub(super) const COLUMNS: &str = "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
 
 impl Store {
@@ -99,7 +99,10 @@ impl Store {
 
     /// Moves a note to the bin.
     pub fn delete_note(&mut self, id: i64) -> Result<()> {
-        self.conn.execute(&format!("UPDATE note SET deleted_at = {NOW} WHERE id = ?1"), params![id])?;
+        self.conn.execute(
+            &format!("UPDATE note SET deleted_at = {NOW} WHERE id = ?1 AND deleted_at IS NULL"),
+            params![id],
+        )?;
         Ok(())
     }
 
@@ -122,38 +125,28 @@ impl Store {
         Ok(rows)
     }
 
-    /// Removes for good the notes deleted more than 30 days ago. Runs when the store opens.
-    pub(super) fn empty_old_bin(&mut self) -> Result<()> {
-        self.conn.execute(
-            &format!("DELETE FROM note WHERE deleted_at IS NOT NULL AND deleted_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{BIN_DAYS} days')"),
-            [],
-        )?;
-        Ok(())
-    }
-
     /// Notes (not in the bin) that have every word of the query, best match first.
-    /// Uses the FTS5 index, so it stays quick with thousands of notes.
+    /// The index holds folded words, and the query is folded the same way, so it stays quick
+    /// with thousands of notes and "therapies" finds "therapies".
     pub fn search_notes(&self, query: &str, limit: usize) -> Result<Vec<NoteHit>> {
-        let terms: Vec<String> = query
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{}\"*", fold(w).replace('"', "")))
-            .collect();
+        let wanted: Vec<String> =
+            query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(fold).collect();
+        let terms: Vec<String> = wanted.iter().map(|w| format!("\"{}\"*", w.replace('"', ""))).collect();
         if terms.is_empty() {
             return Ok(Vec::new());
         }
         let mut stmt = self.conn.prepare(
-            "SELECT note.id, snippet(note_fts, 0, '', '', '…', 24) FROM note_fts
-             JOIN note ON note.id = note_fts.rowid
-             WHERE note_fts MATCH ?1 AND note.deleted_at IS NULL
+            "SELECT note.id, note.body FROM note_words
+             JOIN note ON note.id = note_words.rowid
+             WHERE note_words MATCH ?1 AND note.deleted_at IS NULL
              ORDER BY rank LIMIT ?2",
         )?;
         let rows = stmt
             .query_map(params![terms.join(" "), limit as i64], |row| {
-                Ok(NoteHit { id: row.get(0)?, snippet: row.get(1)? })
+                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        Ok(rows.into_iter().map(|(id, body)| NoteHit { id, snippet: snippet(&body, &wanted) }).collect())
     }
 
     /// Test-only: pretends a note was deleted `days` ago.

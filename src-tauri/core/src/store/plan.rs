@@ -41,48 +41,118 @@ fn from_row(row: &Row) -> rusqlite::Result<PlanQuestion> {
 const COLUMNS: &str = "id, appointment_id, question_id, own_text, top3, answer, asked";
 /// Top 3 first, then the rest, each in the patient's order.
 const ORDER: &str = "ORDER BY top3 DESC, position, id";
+const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 impl Store {
     /// The list for an appointment, top 3 first.
     pub fn plan(&self, appointment: Option<i64>) -> Result<Vec<PlanQuestion>> {
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT {COLUMNS} FROM plan_question WHERE appointment_id IS ?1 {ORDER}"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {COLUMNS} FROM plan_question WHERE appointment_id IS ?1 AND deleted_at IS NULL {ORDER}"
+        ))?;
         let rows = stmt.query_map(params![appointment], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     fn plan_question(&self, id: i64) -> Result<PlanQuestion> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM plan_question WHERE id = ?1"), params![id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM plan_question WHERE id = ?1 AND deleted_at IS NULL"),
+                params![id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| gone("question"))
     }
 
+    /// The place after the last one on the list. Positions stay small, because moving a
+    /// question numbers its list afresh, so this cannot overflow.
     fn next_position(&self, appointment: Option<i64>) -> Result<i64> {
-        Ok(self.conn.query_row(
-            "SELECT COALESCE(MAX(position), 0) + 1 FROM plan_question WHERE appointment_id IS ?1",
+        let last: i64 = self.conn.query_row(
+            "SELECT COALESCE(MAX(position), 0) FROM plan_question WHERE appointment_id IS ?1",
             params![appointment],
             |r| r.get(0),
-        )?)
-    }
-
-    /// Adds a library question to the list; adding it twice keeps one.
-    pub fn add_library_question(&mut self, appointment: Option<i64>, question_id: &str) -> Result<()> {
-        let position = self.next_position(appointment)?;
-        self.conn.execute(
-            "INSERT INTO plan_question (appointment_id, question_id, position) VALUES (?1, ?2, ?3)
-             ON CONFLICT DO NOTHING",
-            params![appointment, question_id, position],
         )?;
-        Ok(())
+        Ok(last.saturating_add(1))
     }
 
+    /// Adds a library question to the list; adding it twice keeps one. A copy of it in the bin
+    /// comes back instead, with its answer.
+    pub fn add_library_question(&mut self, appointment: Option<i64>, question_id: &str) -> Result<()> {
+        let live: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM plan_question WHERE appointment_id IS ?1 AND question_id = ?2 AND deleted_at IS NULL",
+                params![appointment, question_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if live.is_some() {
+            return Ok(());
+        }
+        let binned: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM plan_question WHERE appointment_id IS ?1 AND question_id = ?2
+                 ORDER BY deleted_at DESC, id DESC LIMIT 1",
+                params![appointment, question_id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match binned {
+            Some(id) => self.restore_plan_question(id).map(|_| ()),
+            None => {
+                let position = self.next_position(appointment)?;
+                self.conn.execute(
+                    "INSERT INTO plan_question (appointment_id, question_id, position) VALUES (?1, ?2, ?3)",
+                    params![appointment, question_id, position],
+                )?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Takes a library question off the list, into the bin with its answer.
     pub fn remove_library_question(&mut self, appointment: Option<i64>, question_id: &str) -> Result<()> {
         self.conn.execute(
-            "DELETE FROM plan_question WHERE appointment_id IS ?1 AND question_id = ?2",
+            &format!(
+                "UPDATE plan_question SET deleted_at = {NOW}
+                 WHERE appointment_id IS ?1 AND question_id = ?2 AND deleted_at IS NULL"
+            ),
             params![appointment, question_id],
         )?;
         Ok(())
+    }
+
+    /// Brings a question back from the bin to the end of its list. It rejoins the top 3 only
+    /// if there is room, and a library question already back on the list is not doubled.
+    pub fn restore_plan_question(&mut self, id: i64) -> Result<PlanQuestion> {
+        let (appointment, question_id, top3): (Option<i64>, Option<String>, bool) = self
+            .conn
+            .query_row(
+                "SELECT appointment_id, question_id, top3 FROM plan_question WHERE id = ?1 AND deleted_at IS NOT NULL",
+                params![id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| gone("question"))?;
+        if let Some(question_id) = &question_id {
+            let live: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM plan_question
+                 WHERE appointment_id IS ?1 AND question_id = ?2 AND deleted_at IS NULL)",
+                params![appointment, question_id],
+                |r| r.get(0),
+            )?;
+            if live {
+                return Err(Error::Invalid("This question is already on your list.".into()));
+            }
+        }
+        let tops = self.plan(appointment)?.iter().filter(|q| q.top3).count();
+        let position = self.next_position(appointment)?;
+        self.conn.execute(
+            "UPDATE plan_question SET deleted_at = NULL, position = ?2, top3 = ?3 WHERE id = ?1",
+            params![id, position, top3 && tops < MAX_TOP],
+        )?;
+        self.plan_question(id)
     }
 
     pub fn add_own_question(&mut self, appointment: Option<i64>, text: &str) -> Result<PlanQuestion> {
@@ -99,31 +169,34 @@ impl Store {
         self.plan_question(self.conn.last_insert_rowid())
     }
 
+    /// Takes a question off the list, into the bin with its answer.
     pub fn remove_plan_question(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM plan_question WHERE id = ?1", params![id])?;
+        self.conn.execute(
+            &format!("UPDATE plan_question SET deleted_at = {NOW} WHERE id = ?1 AND deleted_at IS NULL"),
+            params![id],
+        )?;
         Ok(())
     }
 
-    /// Swaps the question with its neighbour above (`up`) or below, within its group.
+    /// Swaps the question with its neighbour above (`up`) or below, within its group, then
+    /// numbers the whole list 1, 2, 3... so no position from an old list or a backup can
+    /// tie or overflow.
     pub fn move_plan_question(&mut self, id: i64, up: bool) -> Result<()> {
         let question = self.plan_question(id)?;
-        let list: Vec<PlanQuestion> =
-            self.plan(question.appointment_id)?.into_iter().filter(|q| q.top3 == question.top3).collect();
-        let index = list.iter().position(|q| q.id == id).ok_or_else(|| gone("question"))?;
-        let other = if up { index.checked_sub(1) } else { Some(index + 1) };
-        let Some(other) = other.and_then(|i| list.get(i)) else {
-            return Ok(());
-        };
+        let mut order: Vec<PlanQuestion> = self.plan(question.appointment_id)?;
+        let index = order.iter().position(|q| q.id == id).ok_or_else(|| gone("question"))?;
+        let other = if up { index.checked_sub(1) } else { index.checked_add(1) };
+        match other.and_then(|i| order.get(i)) {
+            Some(neighbour) if neighbour.top3 == question.top3 => {}
+            _ => return Ok(()),
+        }
+        if let Some(other) = other {
+            order.swap(index, other);
+        }
         let tx = self.conn.transaction()?;
-        let position = |id: i64| -> rusqlite::Result<i64> {
-            tx.query_row("SELECT position FROM plan_question WHERE id = ?1", params![id], |r| r.get(0))
-        };
-        let (mine, theirs) = (position(id)?, position(other.id)?);
-        // Equal positions (from an old list) would not swap, so spread them first.
-        let (mine, theirs) =
-            if mine == theirs { (mine * 2 + i64::from(!up), mine * 2 + i64::from(up)) } else { (theirs, mine) };
-        tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![id, mine])?;
-        tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![other.id, theirs])?;
+        for (position, q) in (1_i64..).zip(&order) {
+            tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![q.id, position])?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -140,15 +213,17 @@ impl Store {
                 ));
             }
         }
-        self.conn.execute("UPDATE plan_question SET top3 = ?2 WHERE id = ?1", params![id, top])?;
+        self.conn
+            .execute("UPDATE plan_question SET top3 = ?2 WHERE id = ?1 AND deleted_at IS NULL", params![id, top])?;
         Ok(())
     }
 
     pub fn answer_plan_question(&mut self, id: i64, answer: &str, asked: bool) -> Result<PlanQuestion> {
         check_text(answer, MAX_ANSWER_CHARS, "answer")?;
-        let changed = self
-            .conn
-            .execute("UPDATE plan_question SET answer = ?2, asked = ?3 WHERE id = ?1", params![id, answer, asked])?;
+        let changed = self.conn.execute(
+            "UPDATE plan_question SET answer = ?2, asked = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, answer, asked],
+        )?;
         if changed == 0 {
             return Err(gone("question"));
         }
@@ -164,14 +239,29 @@ impl Store {
             params![to],
             |r| r.get(0),
         )?;
+        // A question already on the booked list stays there once; the other copy goes to the bin.
         tx.execute(
-            "DELETE FROM plan_question WHERE appointment_id IS NULL AND question_id IN
-             (SELECT question_id FROM plan_question WHERE appointment_id = ?1 AND question_id IS NOT NULL)",
+            &format!(
+                "UPDATE plan_question SET deleted_at = {NOW}
+                 WHERE appointment_id IS NULL AND deleted_at IS NULL AND question_id IN
+                 (SELECT question_id FROM plan_question
+                  WHERE appointment_id = ?1 AND question_id IS NOT NULL AND deleted_at IS NULL)"
+            ),
             params![to],
         )?;
         let moved = tx.execute(
-            "UPDATE plan_question SET appointment_id = ?1, position = position + ?2 WHERE appointment_id IS NULL",
+            "UPDATE plan_question SET appointment_id = ?1, position = position + ?2
+             WHERE appointment_id IS NULL AND deleted_at IS NULL",
             params![to, offset],
+        )?;
+        // Moved top 3 questions keep that place only while the booked list has room.
+        tx.execute(
+            "UPDATE plan_question SET top3 = 0 WHERE id IN (
+                SELECT id FROM plan_question WHERE appointment_id = ?1 AND deleted_at IS NULL AND top3 = 1
+                ORDER BY position DESC, id DESC
+                LIMIT max(0, (SELECT count(*) FROM plan_question
+                              WHERE appointment_id = ?1 AND deleted_at IS NULL AND top3 = 1) - ?2))",
+            params![to, MAX_TOP as i64],
         )?;
         tx.commit()?;
         Ok(moved)

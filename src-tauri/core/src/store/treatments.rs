@@ -89,7 +89,7 @@ impl TreatmentInput {
     }
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
+pub(super) fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
     let reason: Option<String> = row.get(5)?;
     Ok(Treatment {
         id: row.get(0)?,
@@ -104,19 +104,25 @@ fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
     })
 }
 
-const COLUMNS: &str = "id, drug, other_name, started_on, stopped_on, stop_reason, reason_note";
+pub(super) const COLUMNS: &str = "id, drug, other_name, started_on, stopped_on, stop_reason, reason_note";
 
 impl Store {
     /// The history, earliest start first.
     pub fn treatments(&self) -> Result<Vec<Treatment>> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM treatment ORDER BY started_on, id"))?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT {COLUMNS} FROM treatment WHERE deleted_at IS NULL ORDER BY started_on, id"))?;
         let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
 
     fn treatment(&self, id: i64) -> Result<Treatment> {
         self.conn
-            .query_row(&format!("SELECT {COLUMNS} FROM treatment WHERE id = ?1"), params![id], from_row)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM treatment WHERE id = ?1 AND deleted_at IS NULL"),
+                params![id],
+                from_row,
+            )
             .optional()?
             .ok_or_else(|| gone("treatment"))
     }
@@ -128,7 +134,7 @@ impl Store {
         // One set of values for both: an insert with id NULL gets a new id from SQLite.
         let sql = if id.is_some() {
             "UPDATE treatment SET drug = ?2, other_name = ?3, started_on = ?4, stopped_on = ?5,
-             stop_reason = ?6, reason_note = ?7 WHERE id = ?1"
+             stop_reason = ?6, reason_note = ?7 WHERE id = ?1 AND deleted_at IS NULL"
         } else {
             "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
@@ -142,9 +148,9 @@ impl Store {
         self.treatment(id)
     }
 
+    /// Moves a treatment to the bin.
     pub fn delete_treatment(&mut self, id: i64) -> Result<()> {
-        self.conn.execute("DELETE FROM treatment WHERE id = ?1", params![id])?;
-        Ok(())
+        self.bin_row("treatment", id)
     }
 }
 

@@ -1,0 +1,209 @@
+//! The bin for everything the patient removes: notes, appointments (with their questions and
+//! answers), questions, treatments, diary entries and check-ups. Removed things wait here for
+//! 30 days and can be brought back; only then, or when the patient empties the bin, do they go
+//! for good, and the file is scrubbed so their words are not left readable on the disk.
+
+use rusqlite::{params, Row};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{gone, Store, BIN_DAYS};
+use crate::Result;
+
+/// What kind of thing is in the bin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum RemovedKind {
+    Note,
+    Appointment,
+    Question,
+    Treatment,
+    DiaryEntry,
+    Checkup,
+}
+
+impl RemovedKind {
+    fn table(self) -> &'static str {
+        match self {
+            RemovedKind::Note => "note",
+            RemovedKind::Appointment => "appointment",
+            RemovedKind::Question => "plan_question",
+            RemovedKind::Treatment => "treatment",
+            RemovedKind::DiaryEntry => "diary_entry",
+            RemovedKind::Checkup => "checkup",
+        }
+    }
+}
+
+/// One thing in the bin, with enough for the UI to name it in words.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RemovedItem {
+    pub kind: RemovedKind,
+    #[ts(type = "number")]
+    pub id: i64,
+    /// UTC, when it was removed.
+    pub removed_at: String,
+    /// Its date: an appointment's time, a diary entry's day, a treatment's start.
+    pub date: Option<String>,
+    /// A content id the UI turns into words: a library question, a drug, a side effect, a kind of scan.
+    pub ref_id: Option<String>,
+    /// The patient's own words for it: a note's first line, an own question, a name.
+    pub text: String,
+}
+
+fn from_row(kind: RemovedKind) -> impl Fn(&Row) -> rusqlite::Result<RemovedItem> {
+    move |row| {
+        Ok(RemovedItem {
+            kind,
+            id: row.get(0)?,
+            removed_at: row.get(1)?,
+            date: row.get(2)?,
+            ref_id: row.get(3)?,
+            text: row.get::<_, Option<String>>(4)?.unwrap_or_default(),
+        })
+    }
+}
+
+/// For each kind: its id, when removed, date, content id and own words.
+const LISTS: [(RemovedKind, &str); 6] = [
+    (RemovedKind::Note, "SELECT id, deleted_at, NULL, NULL, substr(body, 1, 200) FROM note"),
+    (RemovedKind::Appointment, "SELECT id, deleted_at, starts_at, NULL, with_whom FROM appointment"),
+    (
+        RemovedKind::Question,
+        "SELECT id, deleted_at, (SELECT starts_at FROM appointment a WHERE a.id = appointment_id),
+         question_id, own_text FROM plan_question",
+    ),
+    (RemovedKind::Treatment, "SELECT id, deleted_at, started_on, drug, other_name FROM treatment"),
+    (RemovedKind::DiaryEntry, "SELECT id, deleted_at, on_date, what, other_what FROM diary_entry"),
+    (RemovedKind::Checkup, "SELECT id, deleted_at, on_date, kind, note FROM checkup"),
+];
+
+impl Store {
+    /// Everything in the bin, the most recently removed first.
+    pub fn removed(&self) -> Result<Vec<RemovedItem>> {
+        let mut all = Vec::new();
+        for (kind, select) in LISTS {
+            let mut stmt = self.conn.prepare(&format!("{select} WHERE deleted_at IS NOT NULL"))?;
+            let rows = stmt.query_map([], from_row(kind))?.collect::<rusqlite::Result<Vec<_>>>()?;
+            all.extend(rows);
+        }
+        all.sort_by(|a, b| b.removed_at.cmp(&a.removed_at).then(b.id.cmp(&a.id)));
+        Ok(all)
+    }
+
+    /// Brings one thing back from the bin.
+    pub fn restore_removed(&mut self, kind: RemovedKind, id: i64) -> Result<()> {
+        match kind {
+            RemovedKind::Note => self.restore_note(id).map(|_| ()),
+            RemovedKind::Appointment => self.restore_appointment(id).map(|_| ()),
+            RemovedKind::Question => self.restore_plan_question(id).map(|_| ()),
+            RemovedKind::Treatment | RemovedKind::DiaryEntry | RemovedKind::Checkup => {
+                let changed = self.conn.execute(
+                    &format!("UPDATE {} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", kind.table()),
+                    params![id],
+                )?;
+                if changed == 0 {
+                    return Err(gone("entry"));
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Moves one row of `table` (a name from this module, never from the UI) to the bin.
+    pub(super) fn bin_row(&mut self, table: &str, id: i64) -> Result<()> {
+        self.conn.execute(
+            &format!(
+                "UPDATE {table} SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1 AND deleted_at IS NULL"
+            ),
+            params![id],
+        )?;
+        Ok(())
+    }
+
+    /// Removes for good what has been in the bin for more than 30 days. Runs when the store opens.
+    pub(super) fn empty_old_bin(&mut self) -> Result<()> {
+        let before = format!("strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-{BIN_DAYS} days')");
+        self.purge(&format!("deleted_at IS NOT NULL AND deleted_at < {before}"))
+    }
+
+    /// Removes for good everything in the bin, and scrubs the file.
+    pub fn empty_bin(&mut self) -> Result<()> {
+        self.purge("deleted_at IS NOT NULL")?;
+        self.scrub()
+    }
+
+    fn purge(&mut self, condition: &str) -> Result<()> {
+        let tx = self.conn.transaction()?;
+        for (kind, _) in LISTS {
+            tx.execute(&format!("DELETE FROM {} WHERE {condition}", kind.table()), [])?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::appointments::tests_input;
+    use crate::store::{Bother, DiaryInput};
+
+    #[test]
+    fn a_removed_appointment_keeps_its_questions_and_answers_until_it_comes_back() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        store.add_library_question(Some(a.id), "tki-which").unwrap();
+        let q = store.plan(Some(a.id)).unwrap()[0].id;
+        store.answer_plan_question(q, "Alectinib, said Dr Nowak", true).unwrap();
+        store.delete_appointment(a.id).unwrap();
+        assert!(store.appointments().unwrap().is_empty());
+        let bin = store.removed().unwrap();
+        assert_eq!(bin.len(), 1);
+        assert_eq!((bin[0].kind, bin[0].date.as_deref()), (RemovedKind::Appointment, Some("2030-01-15T14:30")));
+        store.restore_removed(RemovedKind::Appointment, a.id).unwrap();
+        assert_eq!(store.appointments().unwrap().len(), 1);
+        assert_eq!(store.plan(Some(a.id)).unwrap()[0].answer, "Alectinib, said Dr Nowak");
+        assert!(store.removed().unwrap().is_empty());
+    }
+
+    #[test]
+    fn removed_question_comes_back_with_its_answer_when_chosen_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_library_question(None, "tki-which").unwrap();
+        let q = store.plan(None).unwrap()[0].id;
+        store.answer_plan_question(q, "My answer", false).unwrap();
+        store.remove_library_question(None, "tki-which").unwrap();
+        assert!(store.plan(None).unwrap().is_empty());
+        store.add_library_question(None, "tki-which").unwrap();
+        assert_eq!(store.plan(None).unwrap()[0].answer, "My answer");
+    }
+
+    #[test]
+    fn diary_entries_wait_in_the_bin_and_emptying_it_removes_them_for_good() {
+        let mut store = Store::open_in_memory().unwrap();
+        let entry = store
+            .add_diary_entry(&DiaryInput {
+                on_date: "2026-11-20".into(),
+                what: "rash".into(),
+                other_what: String::new(),
+                bother: Bother::ALot,
+                note: String::new(),
+            })
+            .unwrap();
+        store.delete_diary_entry(entry.id).unwrap();
+        assert!(store.diary(None).unwrap().is_empty());
+        store.restore_removed(RemovedKind::DiaryEntry, entry.id).unwrap();
+        assert_eq!(store.diary(None).unwrap().len(), 1);
+        store.delete_diary_entry(entry.id).unwrap();
+        store.empty_bin().unwrap();
+        assert!(store.removed().unwrap().is_empty());
+        assert_eq!(
+            store.restore_removed(RemovedKind::DiaryEntry, entry.id).unwrap_err().kind(),
+            crate::ErrorKind::NotFound
+        );
+    }
+}

@@ -1,0 +1,137 @@
+//! What every WebDriver journey needs: the app binary, tauri-driver with a folder of the
+//! test's own, a session, waiting for elements and text, and screenshots.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+
+pub fn app_binary() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("target/debug/alk-companion");
+    assert!(path.exists(), "build the app first: {} is missing (./dev.sh test builds it)", path.display());
+    path.canonicalize().unwrap()
+}
+
+/// tauri-driver, with the app's data and saved packs kept in a folder of this test's own.
+pub struct Driver {
+    child: Child,
+}
+
+impl Driver {
+    pub fn start(home: &Path) -> Driver {
+        register_pdf_viewer(home);
+        let child = Command::new("tauri-driver")
+            .args(["--port", "4444", "--native-port", "4445"])
+            .env("XDG_DATA_HOME", home.join("data"))
+            .env("XDG_CONFIG_HOME", home.join("config"))
+            .env("ALK_COMPANION_SAVE_DIR", home.join("out"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver must be installed (./dev.sh test installs it)");
+        Driver { child }
+    }
+}
+
+/// A stand-in PDF viewer for this test's own XDG folders: it copies the file it is given to
+/// `opened.pdf`, so the test can see that "Open to print" reached the system's handler.
+pub fn register_pdf_viewer(home: &Path) {
+    let applications = home.join("data/applications");
+    std::fs::create_dir_all(&applications).unwrap();
+    std::fs::create_dir_all(home.join("config")).unwrap();
+    let viewer = home.join("viewer.sh");
+    std::fs::write(&viewer, format!("#!/bin/sh\ncp \"$1\" '{}'\n", home.join("opened.pdf").display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&viewer, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::write(
+        applications.join("alk-test-viewer.desktop"),
+        format!(
+            "[Desktop Entry]\nType=Application\nName=Test PDF viewer\nExec={} %f\nMimeType=application/pdf;\nNoDisplay=true\n",
+            viewer.display()
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        home.join("config/mimeapps.list"),
+        "[Default Applications]\napplication/pdf=alk-test-viewer.desktop\n",
+    )
+    .unwrap();
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it holding the port.
+        let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+        let _ = self.child.wait();
+    }
+}
+
+pub async fn connect() -> Client {
+    let mut caps = serde_json::Map::new();
+    caps.insert("browserName".into(), "wry".into());
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().to_string_lossy() }));
+    for _ in 0..60 {
+        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+            return client;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    panic!("could not start a WebDriver session with the app");
+}
+
+pub async fn find(client: &Client, css: &str) -> Element {
+    client
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+}
+
+/// Waits until the element's text contains `wanted`, and returns the text.
+pub async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        if let Ok(el) = client.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(wanted) {
+                return last;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    panic!("{css} never said {wanted:?}; last it said {last:?}");
+}
+
+/// Saves what the user sees: the web view through WebDriver, and the whole X screen (the real
+/// window with its frame) when ImageMagick's `import` is there. Scrolls to the top first.
+pub async fn screenshot(client: &Client, name: &str) {
+    client.execute("window.scrollTo(0, 0)", vec![]).await.unwrap();
+    save_screenshots(client, name).await;
+}
+
+/// Like `screenshot`, with the element `css` scrolled to the middle of the window.
+pub async fn screenshot_of(client: &Client, name: &str, css: &str) {
+    let script = "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })";
+    client.execute(script, vec![css.into()]).await.unwrap();
+    save_screenshots(client, name).await;
+}
+
+async fn save_screenshots(client: &Client, name: &str) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    // Let WebKit paint what the test just changed before taking the picture.
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let png = client.screenshot().await.unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    let window = dir.join(format!("{name}-window.png"));
+    let _ = Command::new("import").args(["-window", "root"]).arg(window).status();
+}
+
+pub async fn open_view(client: &Client, view: &str) {
+    find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
+}
+
