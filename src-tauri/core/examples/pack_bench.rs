@@ -43,7 +43,7 @@ fn main() {
         options: PackOptions::default(),
         created_unix: 1_795_737_600,
         content_version: content.meta.version.clone(),
-        source_date_label: content.meta.source.dated.clone(),
+        source_label: content.meta.source.label(),
         ..Default::default()
     };
     let mut times = Vec::new();

@@ -102,12 +102,19 @@ async fn all_information_is_shown_and_search_finds_it() {
     let listed = client.find_all(Locator::Css(".section-list button")).await.unwrap();
     assert_eq!(listed.len(), sections);
 
-    // Every page opens, and each names its review date and its sources.
+    // Every page opens, names its source, says truthfully whether a clinician has checked it,
+    // and points back to the team.
     for button in &listed {
         button.click().await.unwrap();
         let meta = find(&client, "article.section .meta").await.text().await.unwrap();
-        assert!(meta.starts_with("Last reviewed"), "{meta}");
-        find(&client, "article.section .sources").await;
+        assert_eq!(meta, "Source: ALK Treatment, ALK Positive UK.");
+        let review = find(&client, "article.section .review").await.text().await.unwrap();
+        assert!(
+            review.starts_with("Checked by ") || review.contains("has not yet been checked by a clinician"),
+            "{review}"
+        );
+        let sources = find(&client, "article.section .sources").await.text().await.unwrap();
+        assert!(sources.contains("NICE treatment flowchart is dated February 2025"), "{sources}");
         find(&client, "article.section .team-note").await;
     }
 

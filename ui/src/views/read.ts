@@ -2,8 +2,8 @@ import type { Content } from "../lib/api";
 import type { Block } from "../lib/bindings/Block";
 import type { Inline } from "../lib/bindings/Inline";
 import type { Section } from "../lib/bindings/Section";
-import { longDate } from "../lib/dates";
 import { h, replace } from "../lib/dom";
+import { referenceText, reviewStatus, sourceLine } from "./about";
 import type { ViewContext } from "./context";
 
 /** The information pages: a list of sections and one open to read. */
@@ -39,14 +39,12 @@ export function renderRead(ctx: ViewContext, sectionId?: string): HTMLElement {
 }
 
 function sectionBody(content: Content, section: Section): Node[] {
-  const references = content.references.filter((r) => section.references.includes(r.id));
+  const { meta } = content;
+  const research = content.references.filter((r) => section.references.includes(r.id));
   return [
     h("h2", { id: "section-title", tabindex: "-1" }, section.title),
-    h(
-      "p",
-      { class: "meta" },
-      `Last reviewed ${longDate(section.lastReviewed)}. Based on ${content.meta.source.title}, dated ${content.meta.source.dated}.`,
-    ),
+    h("p", { class: "meta" }, sourceLine(meta)),
+    h("p", { class: "meta review" }, reviewStatus(meta)),
     ...section.blocks.map((block, index) => renderBlock(content, block, `${section.id}-${index}`)),
     h(
       "aside",
@@ -56,16 +54,19 @@ function sectionBody(content: Content, section: Section): Node[] {
     h(
       "section",
       { class: "sources", "aria-labelledby": `${section.id}-sources` },
-      h("h3", { id: `${section.id}-sources` }, "Sources"),
-      references.length === 0
-        ? h("p", {}, `${content.meta.source.title}, ${content.meta.source.dated}.`)
-        : h(
-            "ul",
-            {},
-            ...references.map((r) =>
-              h("li", {}, `${r.authors} (${r.year}). ${r.title}. ${r.journal}${r.details ? `, ${r.details}` : ""}.`),
-            ),
-          ),
+      h("h3", { id: `${section.id}-sources` }, "Source"),
+      h(
+        "p",
+        {},
+        `${meta.source.title}, a web page by ${meta.source.publisher}. The page does not give a date of its own. Its NICE treatment flowchart is dated ${meta.source.flowchartDated}.`,
+      ),
+      ...(research.length === 0
+        ? []
+        : [
+            h("h3", {}, "Research the source refers to"),
+            h("p", {}, `${meta.source.publisher} links these papers to what this page says.`),
+            h("ul", {}, ...research.map((r) => h("li", { class: "research" }, referenceText(r)))),
+          ]),
     ),
   ];
 }

@@ -57,26 +57,89 @@ pub struct RhythmFact {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// What the content is, where it comes from, who wrote it and whether a clinician has checked it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct ContentMeta {
     pub version: String,
     pub source: SourceInfo,
+    pub producer: Producer,
+    /// None until a clinician has checked the text; the app then says so plainly.
+    pub review: Option<Review>,
     pub about: About,
 }
 
+/// `content.toml` as written. Its review record may be empty, and is checked before use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContentFile {
+    version: String,
+    source: SourceInfo,
+    producer: Producer,
+    review: ReviewRecord,
+    about: About,
+}
+
+/// The one web page every fact comes from. The page gives no date of its own.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export)]
+// Written in snake_case in content.toml, read as camelCase by the UI.
+#[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
+#[ts(export, rename_all = "camelCase")]
 pub struct SourceInfo {
+    /// The page's own title: "ALK Treatment".
     pub title: String,
     pub publisher: String,
-    /// The source's date as YYYY-MM.
+    /// The date the page gives its NICE treatment flowchart, in words: "February 2025".
+    /// It is not the date of the page.
+    pub flowchart_dated: String,
+    /// What the page says about the links in its reference list.
+    pub links_note: String,
+}
+
+impl SourceInfo {
+    /// The page and its publisher, as every page names them: "ALK Treatment, ALK Positive UK".
+    pub fn label(&self) -> String {
+        format!("{}, {}", self.title, self.publisher)
+    }
+}
+
+/// Who wrote the text, and how to tell them about a mistake. No network: words only.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+// Written in snake_case in content.toml, read as camelCase by the UI.
+#[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
+#[ts(export, rename_all = "camelCase")]
+pub struct Producer {
+    pub name: String,
+    /// Where feedback should go, in words.
+    pub feedback: String,
+    /// An address to write to, shown only when there is a real one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub address: Option<String>,
+}
+
+/// A clinician's check of the whole text, with every part filled in.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Review {
+    pub reviewer: String,
+    pub role: String,
+    /// YYYY-MM-DD
     pub date: String,
-    /// The same date in words, as printed: "February 2025".
-    pub dated: String,
-    pub note: String,
+    /// YYYY-MM-DD
+    pub next_review: String,
+}
+
+/// The `[review]` table as written: empty until a clinician has checked the text.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReviewRecord {
+    reviewer: Option<String>,
+    role: Option<String>,
+    date: Option<String>,
+    next_review: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -94,7 +157,7 @@ pub struct Section {
     pub title: String,
     pub summary: String,
     pub order: u32,
-    pub last_reviewed: String,
+    /// Papers the source ties to what this page says. The source itself is named on every page.
     pub references: Vec<String>,
     pub blocks: Vec<Block>,
     /// Where the section came from, for error messages a reviewer can act on.
@@ -111,7 +174,7 @@ struct FrontMatter {
     title: String,
     summary: String,
     order: u32,
-    last_reviewed: String,
+    #[serde(default)]
     references: Vec<String>,
 }
 
@@ -196,7 +259,14 @@ struct ReferencesFile {
 impl Content {
     /// Reads and checks every content file under `dir`. A broken file is named in the error.
     pub fn load(dir: &Path) -> Result<Content> {
-        let meta: ContentMeta = read_toml(dir, "content.toml")?;
+        let file: ContentFile = read_toml(dir, "content.toml")?;
+        let meta = ContentMeta {
+            version: file.version,
+            source: file.source,
+            producer: file.producer,
+            review: check::review(file.review)?,
+            about: file.about,
+        };
         let questions: QuestionsFile = read_toml(dir, "questions.toml")?;
         let glossary: GlossaryFile = read_toml(dir, "glossary.toml")?;
         let checklist: ChecklistFile = read_toml(dir, "checklist.toml")?;
@@ -280,7 +350,6 @@ fn parse_section(file: &str, text: &str) -> Result<Section> {
         title: front.title,
         summary: front.summary,
         order: front.order,
-        last_reviewed: front.last_reviewed,
         references: front.references,
         blocks,
         file: file.to_string(),
@@ -362,26 +431,69 @@ pub(crate) mod tests {
     #[test]
     fn section_citing_missing_reference_is_refused() {
         let temp = copy_of_real();
-        let path = temp.path().join("sections/03-what-are-tkis.md");
+        let path = temp.path().join("sections/08-early-stage.md");
         let text = std::fs::read_to_string(&path).unwrap();
         let broken = text.replacen("references = [", "references = [\"nobody-1999\", ", 1);
+        assert_ne!(text, broken);
         std::fs::write(&path, broken).unwrap();
         let (file, problem) = load_err(temp.path());
-        assert_eq!(file, "sections/03-what-are-tkis.md");
+        assert_eq!(file, "sections/08-early-stage.md");
         assert!(problem.contains("nobody-1999"), "{problem}");
     }
 
     #[test]
-    fn section_without_review_date_is_refused() {
+    fn section_claiming_its_own_review_date_is_refused() {
+        // A review is one record in content.toml, filled in only when a clinician has checked.
         let temp = copy_of_real();
         let path = temp.path().join("sections/03-what-are-tkis.md");
         let text = std::fs::read_to_string(&path).unwrap();
-        let broken: String =
-            text.lines().filter(|line| !line.starts_with("last_reviewed")).map(|line| format!("{line}\n")).collect();
-        std::fs::write(&path, broken).unwrap();
+        std::fs::write(&path, text.replacen("order = ", "last_reviewed = \"2026-11-27\"\norder = ", 1)).unwrap();
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "sections/03-what-are-tkis.md");
         assert!(problem.contains("last_reviewed"), "{problem}");
+    }
+
+    #[test]
+    fn shipped_content_says_no_clinician_has_checked_it() {
+        let content = Content::load(&real_dir()).unwrap();
+        assert_eq!(content.meta.review, None, "fill in [review] only when a clinician has really checked the text");
+    }
+
+    fn with_review(lines: &str) -> tempfile::TempDir {
+        let temp = copy_of_real();
+        let path = temp.path().join("content.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let filled = text.replacen("[review]\n", &format!("[review]\n{lines}\n"), 1);
+        assert_ne!(text, filled);
+        std::fs::write(&path, filled).unwrap();
+        temp
+    }
+
+    #[test]
+    fn a_filled_review_record_is_shown() {
+        let temp = with_review(
+            "reviewer = \"A. Name\"\nrole = \"Lung cancer nurse\"\ndate = \"2027-01-05\"\nnext_review = \"2028-01-05\"",
+        );
+        let review = Content::load(temp.path()).unwrap().meta.review.expect("filled in");
+        assert_eq!((review.reviewer.as_str(), review.date.as_str()), ("A. Name", "2027-01-05"));
+    }
+
+    #[test]
+    fn a_half_filled_review_record_is_refused() {
+        let temp = with_review("reviewer = \"A. Name\"\ndate = \"2027-01-05\"");
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "content.toml");
+        assert!(problem.contains("role"), "{problem}");
+    }
+
+    #[test]
+    fn a_next_review_before_the_review_is_refused() {
+        let temp = with_review(
+            "reviewer = \"A. Name\"\nrole = \"Nurse\"\ndate = \"2027-01-05\"\nnext_review = \"2026-01-05\"",
+        );
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "content.toml");
+        assert!(problem.contains("next_review"), "{problem}");
     }
 
     #[test]

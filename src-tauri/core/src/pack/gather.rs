@@ -161,6 +161,6 @@ pub fn gather(
         options: settings.options,
         created_unix,
         content_version: content.meta.version.clone(),
-        source_date_label: content.meta.source.dated.clone(),
+        source_label: content.meta.source.label(),
     })
 }

@@ -85,7 +85,8 @@ pub struct PackRequest {
     /// When the pack is made, in seconds since 1970 (UTC).
     pub created_unix: i64,
     pub content_version: String,
-    pub source_date_label: String,
+    /// The page the content comes from, as printed: "ALK Treatment, ALK Positive UK".
+    pub source_label: String,
 }
 
 pub struct Pack {
@@ -237,12 +238,9 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
     let printed = unix_date_in_words(request.created_unix);
-    let left = format!(
-        "Information, not medical advice. Content {}, source dated {}.",
-        request.content_version, request.source_date_label
-    );
+    let left = format!("Information, not medical advice. Source: {}.", request.source_label);
     for (index, ops) in pages.ops.iter_mut().enumerate() {
-        let right = format!("Printed {printed}. Page {} of {total}", index + 1);
+        let right = format!("Content {}. Printed {printed}. Page {} of {total}", request.content_version, index + 1);
         let y = m.margin_bottom - 30.0;
         layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), &left);
         layout::draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);

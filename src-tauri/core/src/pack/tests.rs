@@ -22,7 +22,7 @@ fn request(questions: &[&str], note: &str, options: PackOptions) -> PackRequest 
         options,
         created_unix: NOVEMBER_27_2026,
         content_version: "2026.11.1".into(),
-        source_date_label: "February 2025".into(),
+        source_label: "ALK Treatment, ALK Positive UK".into(),
         ..Default::default()
     }
 }
