@@ -153,7 +153,7 @@ async fn all_information_is_shown_and_search_finds_it() {
     client.execute("document.documentElement.style.fontSize = ''", vec![]).await.unwrap();
 
     // Results come as you type.
-    find(&client, "#search").await.send_keys("lorlatinib").await.unwrap();
+    find(&client, "#search").await.send_keys("alectinib").await.unwrap();
     wait_text(&client, ".search p.count", "results for").await;
     let kinds: Vec<String> = {
         let mut kinds = Vec::new();

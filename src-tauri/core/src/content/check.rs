@@ -8,7 +8,12 @@ use crate::Result;
 
 pub(super) fn check(content: &Content) -> Result<()> {
     unique("questions.toml", "topic", content.topics.iter().map(|t| t.id.as_str()))?;
-    unique("questions.toml", "question", content.questions.iter().map(|q| q.id.as_str()))?;
+    // A retired id is never reused: a saved list that chose it must keep meaning the old question.
+    unique(
+        "questions.toml",
+        "question",
+        content.questions.iter().chain(content.retired_questions.iter().map(|r| &r.question)).map(|q| q.id.as_str()),
+    )?;
     unique("glossary.toml", "term", content.glossary.iter().map(|t| t.id.as_str()))?;
     unique("checklist.toml", "step", content.checklist.iter().map(|s| s.id.as_str()))?;
     unique("references.toml", "reference", content.references.iter().map(|r| r.id.as_str()))?;
@@ -29,14 +34,34 @@ pub(super) fn check(content: &Content) -> Result<()> {
                 format!("question {} has topic {}, which does not exist", q.id, q.topic),
             ));
         }
-        if !sections.contains(q.section.as_str()) {
+        if let Some(section) = q.section.as_deref().filter(|s| !sections.contains(s)) {
             return Err(content_error(
                 "questions.toml",
-                format!("question {} has section {}, which does not exist", q.id, q.section),
+                format!("question {} has section {section}, which does not exist", q.id),
             ));
         }
         if q.text.trim().is_empty() {
             return Err(content_error("questions.toml", format!("question {} has no text", q.id)));
+        }
+    }
+    let current: HashSet<&str> = content.questions.iter().map(|q| q.id.as_str()).collect();
+    for retired in &content.retired_questions {
+        let q = &retired.question;
+        // The pack prints a retired question under its old topic.
+        if !topics.contains(q.topic.as_str()) {
+            return Err(content_error(
+                "questions.toml",
+                format!("retired question {} has topic {}, which does not exist", q.id, q.topic),
+            ));
+        }
+        if q.text.trim().is_empty() {
+            return Err(content_error("questions.toml", format!("retired question {} must keep its old text", q.id)));
+        }
+        if let Some(next) = retired.replaced_by.as_deref().filter(|next| !current.contains(next)) {
+            return Err(content_error(
+                "questions.toml",
+                format!("retired question {} is replaced by {next}, which is not a current question", q.id),
+            ));
         }
     }
     for section in &content.sections {

@@ -2,6 +2,8 @@
 
 mod check;
 mod markup;
+#[cfg(test)]
+mod promises;
 mod readability;
 
 use std::path::Path;
@@ -22,7 +24,10 @@ pub struct Content {
     pub meta: ContentMeta,
     pub sections: Vec<Section>,
     pub topics: Vec<Topic>,
+    /// The questions the library offers.
     pub questions: Vec<Question>,
+    /// Questions no longer offered, kept with their old text because saved lists point at them.
+    pub retired_questions: Vec<RetiredQuestion>,
     pub glossary: Vec<Term>,
     pub checklist: Vec<ChecklistStep>,
     pub references: Vec<Reference>,
@@ -192,8 +197,36 @@ pub struct Topic {
 pub struct Question {
     pub id: String,
     pub topic: String,
-    pub section: String,
+    /// The information page that gives background to the question; none when no page covers it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub section: Option<String>,
     pub text: String,
+}
+
+/// A question removed or merged into another. Its id was promised to saved lists, so it keeps
+/// its old text (and topic) for good.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetiredQuestion {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub question: Question,
+    /// The current question that now asks the same thing, if one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub replaced_by: Option<String>,
+}
+
+/// A `[[retired]]` entry as written in questions.toml.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetiredEntry {
+    id: String,
+    topic: String,
+    text: String,
+    replaced_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -236,6 +269,8 @@ pub struct Reference {
 struct QuestionsFile {
     topic: Vec<Topic>,
     question: Vec<Question>,
+    #[serde(default)]
+    retired: Vec<RetiredEntry>,
 }
 
 #[derive(Deserialize)]
@@ -279,6 +314,14 @@ impl Content {
             sections,
             topics: questions.topic,
             questions: questions.question,
+            retired_questions: questions
+                .retired
+                .into_iter()
+                .map(|r| RetiredQuestion {
+                    question: Question { id: r.id, topic: r.topic, section: None, text: r.text },
+                    replaced_by: r.replaced_by,
+                })
+                .collect(),
             glossary: glossary.term,
             checklist: checklist.step,
             references: references.reference,
@@ -288,8 +331,9 @@ impl Content {
         Ok(content)
     }
 
+    /// A question by id, current or retired: a saved list may name either, and must show its text.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        self.questions.iter().chain(self.retired_questions.iter().map(|r| &r.question)).find(|q| q.id == id)
     }
 
     pub fn drug(&self, id: &str) -> Option<&Choice> {

@@ -142,8 +142,10 @@ fn full_pack_is_valid_in_every_paper_and_print_size() {
             }
 
             let text = folded(&tool("pdftotext", &[], &pack.bytes));
+            // pdftotext drops the hyphen of a word broken after it ("check-" / "ups" gives "checkups").
+            let unhyphenated = text.replace('-', "");
             for q in &request.questions {
-                assert!(text.contains(&q.text), "{label}: missing {:?}", q.text);
+                assert!(unhyphenated.contains(&q.text.replace('-', "")), "{label}: missing {:?}", q.text);
             }
             for step in &request.checklist {
                 assert!(text.contains(&step.text), "{label}: missing step {:?}", step.text);

@@ -4,6 +4,7 @@ import type { ContentMeta } from "./ContentMeta";
 import type { Question } from "./Question";
 import type { RecordLists } from "./RecordLists";
 import type { Reference } from "./Reference";
+import type { RetiredQuestion } from "./RetiredQuestion";
 import type { Section } from "./Section";
 import type { Term } from "./Term";
 import type { Topic } from "./Topic";
@@ -11,4 +12,12 @@ import type { Topic } from "./Topic";
 /**
  * Everything a patient can read, loaded once at start-up and read-only after.
  */
-export type Content = { meta: ContentMeta, sections: Array<Section>, topics: Array<Topic>, questions: Array<Question>, glossary: Array<Term>, checklist: Array<ChecklistStep>, references: Array<Reference>, record: RecordLists, };
+export type Content = { meta: ContentMeta, sections: Array<Section>, topics: Array<Topic>, 
+/**
+ * The questions the library offers.
+ */
+questions: Array<Question>, 
+/**
+ * Questions no longer offered, kept with their old text because saved lists point at them.
+ */
+retiredQuestions: Array<RetiredQuestion>, glossary: Array<Term>, checklist: Array<ChecklistStep>, references: Array<Reference>, record: RecordLists, };
