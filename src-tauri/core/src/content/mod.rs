@@ -3,6 +3,8 @@
 mod check;
 mod markup;
 #[cfg(test)]
+mod own_words;
+#[cfg(test)]
 mod promises;
 mod readability;
 
