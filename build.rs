@@ -1,56 +1,47 @@
+//! The app's command list lives in one place: the `generate_handler!` list in
+//! src-tauri/app/lib.rs. This build script reads it, declares those commands to tauri-build (so
+//! each is denied unless granted) and writes the one capability file, which grants exactly
+//! them and nothing else.
+
+const HANDLERS: &str = "src-tauri/app/lib.rs";
+const CAPABILITY: &str = "src-tauri/app/capabilities/default.json";
+
 fn main() {
-    // Our own commands are declared here so they are denied unless a capability grants them.
-    let app = tauri_build::AppManifest::new().commands(COMMANDS);
+    println!("cargo:rerun-if-changed={HANDLERS}");
+    let source = std::fs::read_to_string(HANDLERS).expect("src-tauri/app/lib.rs is readable");
+    let commands = command_names(&source);
+    assert!(!commands.is_empty(), "no commands found in the generate_handler! list of {HANDLERS}");
+    write_capability(&commands);
+    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let app = tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()));
     let attributes =
         tauri_build::Attributes::new().app_manifest(app).capabilities_path_pattern("./src-tauri/app/capabilities/**/*");
     tauri_build::try_build(attributes).expect("tauri-build failed: see the message above");
 }
 
-const COMMANDS: &[&str] = &[
-    "get_content",
-    "search",
-    "list_appointments",
-    "save_appointment",
-    "delete_appointment",
-    "get_plan",
-    "choose_question",
-    "add_own_question",
-    "remove_plan_question",
-    "move_plan_question",
-    "set_top_question",
-    "answer_question",
-    "copy_unanswered",
-    "move_unbooked_questions",
-    "list_notes",
-    "save_note",
-    "delete_note",
-    "restore_note",
-    "list_bin",
-    "get_note",
-    "list_removed",
-    "restore_removed",
-    "empty_bin",
-    "list_step_progress",
-    "save_step_progress",
-    "list_treatments",
-    "save_treatment",
-    "delete_treatment",
-    "list_diary",
-    "add_diary_entry",
-    "delete_diary_entry",
-    "list_checkups",
-    "add_checkup",
-    "delete_checkup",
-    "export_backup",
-    "preview_backup",
-    "import_backup",
-    "delete_all_data",
-    "list_snapshots",
-    "preview_snapshot",
-    "restore_snapshot",
-    "delete_snapshots",
-    "get_pack_settings",
-    "preview_pack",
-    "save_pack",
-    "open_pack",
-];
+/// `commands::notes::save_note,` lines inside `generate_handler![...]`, as `save_note`.
+fn command_names(source: &str) -> Vec<String> {
+    let start = source.find("generate_handler![").expect("lib.rs has a generate_handler! list");
+    let list = &source[start..];
+    let end = list.find(']').expect("the generate_handler! list ends");
+    list[..end]
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("commands::"))
+        .filter_map(|path| path.trim_end_matches(',').rsplit("::").next())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Writes the capability file, only when it would change, so builds stay incremental.
+fn write_capability(commands: &[String]) {
+    let permissions: Vec<String> = commands.iter().map(|c| format!("    \"allow-{}\"", c.replace('_', "-"))).collect();
+    let json = format!(
+        "{{\n  \"$schema\": \"../../../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \
+         \"description\": \"Written by build.rs from the generate_handler! list in lib.rs: the main window may call the app's own commands and nothing else. Saving and opening files happen in Rust.\",\n  \
+         \"windows\": [\n    \"main\"\n  ],\n  \"permissions\": [\n{}\n  ]\n}}\n",
+        permissions.join(",\n")
+    );
+    if std::fs::read_to_string(CAPABILITY).ok().as_deref() != Some(json.as_str()) {
+        std::fs::write(CAPABILITY, json).expect("the capability file is writable");
+    }
+}

@@ -6,6 +6,8 @@
 #   ./dev.sh readability   prints the reading-ease figures of every information page
 #   ./dev.sh bench  prints benchmark figures: the pack against Typst, and 10,000 notes
 #   ./dev.sh sample-packs  writes sample packs to target/packs and their pages as PNG
+#   ./dev.sh crash-test    kills the store 1,000 times with SIGKILL and checks nothing acknowledged is lost
+#   ./dev.sh fuzz   feeds random input to the backup reader, the content loader and every command
 #
 # On Debian or Ubuntu it installs the system packages it needs with apt (as root, or with sudo).
 set -euo pipefail
@@ -18,6 +20,8 @@ APT_PACKAGES=(
   xvfb xauth webkit2gtk-driver poppler-utils qpdf imagemagick
   # For "Open to print" in the tests: gio opens the PDF through a stand-in viewer
   libglib2.0-bin shared-mime-info
+  # To prove no network connection (strace) and one copy at a time (a D-Bus session)
+  strace dbus-daemon
 )
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -137,11 +141,20 @@ PY
     for pdf in target/packs/*.pdf; do pdftoppm -r 70 -png "$pdf" "${pdf%.pdf}"; done
     ls target/packs
     ;;
+  crash-test)
+    check_rust
+    ALK_KILLS="${ALK_KILLS:-1000}" cargo test -p alk-core --release --test kill_harness -- --nocapture
+    ;;
+  fuzz)
+    check_rust
+    ALK_FUZZ_SECONDS="${ALK_FUZZ_SECONDS:-60}" cargo test -p alk-core --release --test fuzz -- --nocapture --test-threads=1
+    ALK_FUZZ_COMMAND_CASES="${ALK_FUZZ_COMMAND_CASES:-5000}" cargo test --features custom-protocol --test commands -- --nocapture fuzzed
+    ;;
   readability)
     cargo test -p alk-core --quiet readability_figures -- --nocapture --ignored
     ;;
   *)
-    sed -n '2,11p' "$0"
+    sed -n '2,13p' "$0"
     exit 2
     ;;
 esac

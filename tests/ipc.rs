@@ -1,46 +1,12 @@
 //! The commands as the UI calls them, through Tauri's IPC with a mock runtime.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use alk_companion_lib::AppState;
 use serde_json::{json, Value};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
-use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
-
-fn resources() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("resources")
-}
-
-struct TestApp {
-    _app: App<MockRuntime>,
-    window: WebviewWindow<MockRuntime>,
-}
-
-impl TestApp {
-    fn new(data: &Path) -> TestApp {
-        let state = AppState::open(&resources(), data).with_save_dir(data.join("out"));
-        std::fs::create_dir_all(data.join("out")).unwrap();
-        let app =
-            alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
-        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        TestApp { _app: app, window }
-    }
-
-    fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        let request = InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        };
-        get_ipc_response(&self.window, request).map(|body| body.deserialize::<Value>().unwrap())
-    }
-}
+use support::{resources, TestApp};
 
 #[test]
 fn content_reaches_the_ui_with_sections_and_questions() {
@@ -129,10 +95,7 @@ fn backup_moves_everything_to_another_computer() {
     let file = first.path().join("out").join(name);
 
     let second = tempfile::tempdir().unwrap();
-    let state = AppState::open(&resources(), second.path()).with_open_file(file);
-    let other = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
-    let window = WebviewWindowBuilder::new(&other, "main", Default::default()).build().unwrap();
-    let other = TestApp { _app: other, window };
+    let other = TestApp::with_state(AppState::open(&resources(), second.path()).with_open_file(file));
     other.call("save_note", json!({ "id": null, "text": "replaced", "appointmentId": null })).unwrap();
     let preview = other.call("preview_backup", json!({})).unwrap();
     assert_eq!((preview["appointments"].as_u64(), preview["notes"].as_u64()), (Some(1), Some(1)));
@@ -212,10 +175,7 @@ fn preview_edited_backup(change: impl Fn(&mut Value)) -> Result<Value, Value> {
     std::fs::write(&file, serde_json::to_vec(&value).unwrap()).unwrap();
 
     let second = tempfile::tempdir().unwrap();
-    let state = AppState::open(&resources(), second.path()).with_open_file(file);
-    let other = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
-    let window = WebviewWindowBuilder::new(&other, "main", Default::default()).build().unwrap();
-    let other = TestApp { _app: other, window };
+    let other = TestApp::with_state(AppState::open(&resources(), second.path()).with_open_file(file));
     other.call("preview_backup", json!({}))
 }
 
@@ -236,10 +196,7 @@ fn a_huge_file_is_refused_before_it_is_read() {
     let file = data.path().join("huge.json");
     // A sparse file: 300 MiB long, but nothing written, so the test is quick.
     std::fs::File::create(&file).unwrap().set_len(300 * 1024 * 1024).unwrap();
-    let state = AppState::open(&resources(), data.path()).with_open_file(file);
-    let app = alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-    let app = TestApp { _app: app, window };
+    let app = TestApp::with_state(AppState::open(&resources(), data.path()).with_open_file(file));
     let err = app.call("preview_backup", json!({})).unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
     assert!(err["message"].as_str().unwrap().contains("far too large"), "{err}");

@@ -53,6 +53,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::backup::preview_backup,
             commands::backup::import_backup,
             commands::backup::delete_all_data,
+            commands::backup::get_recovery,
             commands::backup::list_snapshots,
             commands::backup::preview_snapshot,
             commands::backup::restore_snapshot,
@@ -66,7 +67,15 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
 }
 
 pub fn run() {
-    configure(tauri::Builder::default())
+    // First, so a second launch only brings the first window forward. Not in `configure`: the
+    // IPC tests must never find each other on the session bus.
+    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.set_focus();
+        }
+    }));
+    configure(builder)
         // One plain line when the window has loaded, for the start-up benchmark.
         .on_page_load(|_, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {

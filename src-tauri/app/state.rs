@@ -4,12 +4,14 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use alk_core::content::Content;
 use alk_core::pack::FontSet;
 use alk_core::search::SearchIndex;
-use alk_core::store::{Backup, Store};
+use alk_core::store::{Backup, Recovery, Store};
 
 use crate::error::{ApiError, Result};
 
 /// The name of the store file inside the platform's app-data folder.
 pub const STORE_FILE: &str = "alk-companion.sqlite3";
+/// Held locked while the app has the store open, so a second copy never opens the same file.
+const LOCK_FILE: &str = "alk-companion.lock";
 
 /// A test seam: when set, packs are written into this folder instead of asking with the
 /// native save dialog, which WebDriver cannot click.
@@ -21,6 +23,10 @@ pub struct AppState {
     search: std::result::Result<SearchIndex, ApiError>,
     fonts: std::result::Result<Arc<FontSet>, ApiError>,
     store: std::result::Result<Mutex<Store>, ApiError>,
+    /// Set when the store could not be read at start and was moved aside.
+    pub(crate) recovery: Option<Recovery>,
+    /// The lock on the data folder, released when the app ends.
+    _lock: Option<std::fs::File>,
     pub(crate) last_pack: Mutex<Option<PathBuf>>,
     pub(crate) save_dir: Option<PathBuf>,
     /// A test seam like `save_dir`: the file the open dialog would return.
@@ -34,19 +40,28 @@ impl AppState {
     /// still opens and can say in plain words what is wrong.
     pub fn open(resources: &Path, data_dir: &Path) -> AppState {
         let content = Content::load(&resources.join("content")).map_err(ApiError::from);
+        let lock = lock_data_dir(data_dir);
+        let (store, recovery) = match &lock {
+            Err(error) => (Err(error.clone()), None),
+            Ok(_) => match Store::open_or_recover(&data_dir.join(STORE_FILE)) {
+                Ok((store, recovery)) => (Ok(store), recovery),
+                Err(error) => (Err(ApiError::from(error)), None),
+            },
+        };
+        if let (Ok(store), None) = (&store, &recovery) {
+            // A missed daily copy is no reason to stop the app; the next start tries again.
+            // After a recovery none is taken, so the good copies are not pushed out by an empty one.
+            if let Err(e) = store.take_daily_snapshot() {
+                eprintln!("alk-companion: no daily safety copy: {e}");
+            }
+        }
         AppState {
             search: content.as_ref().map(SearchIndex::build).map_err(Clone::clone),
             content,
             fonts: FontSet::load(&resources.join("fonts")).map(Arc::new).map_err(ApiError::from),
-            store: Store::open(&data_dir.join(STORE_FILE))
-                .inspect(|store| {
-                    // A missed daily copy is no reason to stop the app; the next start tries again.
-                    if let Err(e) = store.take_daily_snapshot() {
-                        eprintln!("alk-companion: no daily safety copy: {e}");
-                    }
-                })
-                .map(Mutex::new)
-                .map_err(ApiError::from),
+            store: store.map(Mutex::new),
+            recovery,
+            _lock: lock.ok(),
             last_pack: Mutex::new(None),
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
             open_file: None,
@@ -89,9 +104,50 @@ impl AppState {
     }
 }
 
+/// Locks the data folder for this copy of the app. A second copy gets a plain message instead
+/// of the store (the single-instance plugin normally brings the first window forward before).
+fn lock_data_dir(data_dir: &Path) -> Result<std::fs::File> {
+    let failed = || {
+        ApiError::new(
+            alk_core::ErrorKind::Storage,
+            "Your information could not be opened just now. What you saved before is safe. Please close the app and open it again.",
+        )
+    };
+    std::fs::create_dir_all(data_dir).map_err(|_| failed())?;
+    let file = std::fs::File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(data_dir.join(LOCK_FILE))
+        .map_err(|_| failed())?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+            alk_core::ErrorKind::Storage,
+            "ALK Companion is already open in another window. Please use that window; this one has not opened your information, so nothing can be mixed up.",
+        )),
+        Err(std::fs::TryLockError::Error(_)) => Err(failed()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_second_copy_never_opens_the_same_store() {
+        let data = tempfile::tempdir().unwrap();
+        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        let first = AppState::open(&resources, data.path());
+        first.store().unwrap().save_note(None, "first", None).unwrap();
+        let second = AppState::open(&resources, data.path());
+        let err = second.store().err().expect("the second copy has no store");
+        assert!(err.message.contains("already open in another window"), "{}", err.message);
+        assert!(second.content().is_ok(), "the second window can still explain");
+        drop(first);
+        let third = AppState::open(&resources, data.path());
+        assert_eq!(third.store().unwrap().notes().unwrap()[0].text, "first");
+    }
 
     #[test]
     fn a_panic_while_saving_does_not_end_the_session() {

@@ -15,6 +15,7 @@ import { renderPack } from "./views/pack";
 import { renderQuestions, type ListChoice } from "./views/questions";
 import { renderRead } from "./views/read";
 import { renderRecord } from "./views/record";
+import { recoveryNotice } from "./views/recovery";
 import { renderSearch } from "./views/search";
 
 const VIEWS: [ViewName, string][] = [
@@ -128,6 +129,14 @@ async function start(root: HTMLElement): Promise<void> {
     void show("search", searchBox.value, false);
   });
 
+  const notice = h("div", { id: "notice" });
+  try {
+    const recovery = await api.getRecovery();
+    if (recovery) replace(notice, recoveryNotice(recovery, () => void refreshBanner()));
+  } catch (error) {
+    replace(notice, h("p", { class: "message", role: "alert" }, asApiError(error).message));
+  }
+
   replace(
     root,
     h(
@@ -137,6 +146,7 @@ async function start(root: HTMLElement): Promise<void> {
       h("p", { class: "tagline" }, "Information and appointment planning for ALK-positive lung cancer. Information, not medical advice."),
       searchForm,
     ),
+    notice,
     banner,
     nav,
     main,

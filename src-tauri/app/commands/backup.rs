@@ -1,4 +1,4 @@
-use alk_core::store::{too_large, Backup, BackupPreview, Snapshot, MAX_BACKUP_BYTES};
+use alk_core::store::{too_large, Backup, BackupPreview, Recovery, Snapshot, MAX_BACKUP_BYTES};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -76,6 +76,12 @@ pub(crate) async fn delete_all_data(state: State<'_, AppState>) -> Result<()> {
     let mut store = state.store()?;
     store.take_snapshot("before-delete-all")?;
     Ok(store.delete_all()?)
+}
+
+/// What happened at start if the store was damaged: the window says so and offers a copy.
+#[tauri::command]
+pub(crate) async fn get_recovery(state: State<'_, AppState>) -> Result<Option<Recovery>> {
+    Ok(state.recovery.clone())
 }
 
 /// The safety copies, newest first.

@@ -34,6 +34,9 @@ pub enum Error {
     NotFound(String),
     #[error("pack: {0}")]
     Pack(String),
+    /// SQLite's own check found the file damaged.
+    #[error("the store failed its integrity check")]
+    Damaged,
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
@@ -42,7 +45,7 @@ impl Error {
     pub fn kind(&self) -> ErrorKind {
         match self {
             Error::Content { .. } => ErrorKind::Content,
-            Error::Sql(_) | Error::Io(_) => ErrorKind::Storage,
+            Error::Sql(_) | Error::Io(_) | Error::Damaged => ErrorKind::Storage,
             Error::TooNew { .. } => ErrorKind::TooNew,
             Error::Invalid(_) => ErrorKind::InvalidInput,
             Error::NotFound(_) => ErrorKind::NotFound,
@@ -52,11 +55,24 @@ impl Error {
 
     /// Words a patient can read. No SQL, no paths, no user text.
     pub fn plain_message(&self) -> String {
+        let code = match self {
+            Error::Sql(rusqlite::Error::SqliteFailure(e, _)) => Some(e.code),
+            _ => None,
+        };
+        match code {
+            Some(rusqlite::ErrorCode::DiskFull) => {
+                return "There is no room left on this computer's disk, so this could not be saved. What you typed is still on the screen, and what you saved before is safe. Please free some space, then try again.".into();
+            }
+            Some(rusqlite::ErrorCode::ReadOnly) | Some(rusqlite::ErrorCode::PermissionDenied) => {
+                return "The folder where ALK Companion keeps your information cannot be written to just now, so this could not be saved. What you typed is still on the screen, and what you saved before is safe.".into();
+            }
+            _ => {}
+        }
         match self {
             Error::Content { .. } => {
                 "The information pages could not be loaded. Please reinstall ALK Companion.".into()
             }
-            Error::Sql(_) | Error::Io(_) => {
+            Error::Sql(_) | Error::Io(_) | Error::Damaged => {
                 "Your information could not be saved or read just now. What you saved before is safe. Please try again.".into()
             }
             Error::TooNew { .. } => {

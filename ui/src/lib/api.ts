@@ -16,6 +16,7 @@ import type { PackOptions } from "./bindings/PackOptions";
 import type { PackPreview } from "./bindings/PackPreview";
 import type { PackSettings } from "./bindings/PackSettings";
 import type { PlanQuestion } from "./bindings/PlanQuestion";
+import type { Recovery } from "./bindings/Recovery";
 import type { RemovedItem } from "./bindings/RemovedItem";
 import type { RemovedKind } from "./bindings/RemovedKind";
 import type { SavedFile } from "./bindings/SavedFile";
@@ -41,6 +42,7 @@ export type {
   PackPreview,
   PackSettings,
   PlanQuestion,
+  Recovery,
   RemovedItem,
   RemovedKind,
   SavedFile,
@@ -136,6 +138,7 @@ export const api = {
   previewBackup: () => call<BackupPreview | null>("preview_backup"),
   importBackup: () => call<null>("import_backup"),
   deleteAllData: () => call<null>("delete_all_data"),
+  getRecovery: () => call<Recovery | null>("get_recovery"),
   listSnapshots: () => call<Snapshot[]>("list_snapshots"),
   previewSnapshot: (name: string) => call<BackupPreview>("preview_snapshot", { name }),
   restoreSnapshot: (name: string) => call<null>("restore_snapshot", { name }),

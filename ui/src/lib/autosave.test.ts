@@ -111,4 +111,37 @@ describe("autosave", () => {
     expect(sent).toEqual(["keep me"]);
     expect(await closeAll()).toBe(true);
   });
+
+  it("says it is saved when the words are put back as they were, and sends nothing", async () => {
+    const box = document.createElement("textarea");
+    box.value = "saved words";
+    const { sent, send } = slowSend(0);
+    const states: string[] = [];
+    const session = autosave(box, { capture: () => box.value, send, saved: "saved words", onState: (s) => states.push(s) });
+    box.value = "saved words and more";
+    box.dispatchEvent(new Event("input"));
+    box.value = "saved words";
+    box.dispatchEvent(new Event("input"));
+    await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
+    expect(sent).toEqual([]);
+    expect(states[states.length - 1]).toBe("unchanged");
+    session.close();
+  });
+
+  it("after a failed save, words put back as they were can be left", async () => {
+    const box = document.createElement("textarea");
+    box.value = "saved";
+    const session = autosave(box, {
+      capture: () => box.value,
+      send: async () => {
+        throw { kind: "invalidInput", message: "Too long." };
+      },
+      saved: "saved",
+    });
+    box.value = "saved and far too long";
+    expect(await session.settle()).toBe(false);
+    box.value = "saved";
+    expect(await session.settle()).toBe(true);
+    expect(await closeAll()).toBe(true);
+  });
 });

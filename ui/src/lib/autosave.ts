@@ -9,7 +9,8 @@ import { asApiError, type ApiError } from "./api";
 /** How long to wait after the last key press before saving what was typed. */
 export const SAVE_DELAY_MS = 600;
 
-export type SaveState = "typing" | "saved" | "error";
+/** "unchanged": the box shows what is saved already (typed, then put back), so nothing is sent. */
+export type SaveState = "typing" | "saved" | "unchanged" | "error";
 
 export interface AutosaveOptions<S, R> {
   /** Reads what to save from the screen, at the moment the save is asked for. */
@@ -55,7 +56,13 @@ export class Autosave<S, R> {
     if (this.closed) return this.queue;
     const state = this.options.capture();
     const key = JSON.stringify(state);
-    if (key === this.lastAsked || this.options.skip?.(state)) return this.queue;
+    if (key === this.lastSaved && key === this.lastAsked) this.options.onState?.("unchanged");
+    const skipped = this.options.skip?.(state) ?? false;
+    if (key === this.lastAsked || skipped) {
+      // Nothing new to send: fine once what is on its way is done, or if the screen is saved
+      // already (a failed save followed by the words put back as they were).
+      return this.queue.then((ok) => ok || skipped || this.lastSaved === key);
+    }
     this.lastAsked = key;
     this.queue = this.queue.then(async () => {
       try {

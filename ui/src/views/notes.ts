@@ -54,6 +54,7 @@ export async function renderNotes(openId?: string): Promise<HTMLElement> {
       onState: (state, detail) => {
         status.dataset.state = state;
         if (state === "typing") status.textContent = "Not saved yet…";
+        else if (state === "unchanged") status.textContent = "Saved. Nothing has changed.";
         else if (state === "saved") status.textContent = `Saved at ${clockTime((detail as NoteItem).updatedAt)}`;
         else status.textContent = `${(detail as ApiError).message} What you typed is still in the box.`;
       },

@@ -106,7 +106,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
           onState: (state, detail) => {
             if (state === "saved") Object.assign(q, detail as PlanQuestion);
             saved.textContent =
-              state === "typing" ? "Not saved yet…" : state === "saved" ? "Saved" : asApiError(detail).message;
+              state === "typing" ? "Not saved yet…" : state === "error" ? asApiError(detail).message : "Saved";
           },
         });
         answers.set(q.id, session);

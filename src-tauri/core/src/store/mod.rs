@@ -10,6 +10,7 @@ mod diary;
 mod migrations;
 mod notes;
 mod plan;
+mod recovery;
 mod removed;
 mod settings;
 mod snapshots;
@@ -31,6 +32,7 @@ pub use checkups::{Checkup, CheckupInput, CheckupKind};
 pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use notes::{NoteHit, NoteItem, BIN_DAYS};
 pub use plan::{PlanQuestion, MAX_TOP};
+pub use recovery::Recovery;
 pub use removed::{RemovedItem, RemovedKind};
 pub use snapshots::{Snapshot, KEEP_SNAPSHOTS};
 pub use treatments::{StopReason, Treatment, TreatmentInput};
@@ -185,6 +187,39 @@ mod tests {
         let err = check_text(&"secret ".repeat(300), MAX_SHORT_CHARS, "place").unwrap_err();
         assert!(err.plain_message().starts_with("The place is too long"), "{}", err.plain_message());
         assert!(!err.plain_message().contains("secret"));
+    }
+
+    #[test]
+    fn a_full_disk_refuses_the_save_in_plain_words_and_damages_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("store.sqlite3")).unwrap();
+        let kept = store.save_note(None, "kept", None).unwrap();
+        // The disk is full: the file may not grow by another page.
+        let pages: i64 = store.conn.query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+        store.conn.pragma_update(None, "max_page_count", pages).unwrap();
+        let err = store.save_note(None, &"a long note ".repeat(8_000), None).unwrap_err();
+        assert_eq!(err.kind(), crate::ErrorKind::Storage);
+        assert!(err.plain_message().contains("no room left"), "{}", err.plain_message());
+        assert!(!err.plain_message().contains("long note"));
+        assert!(store.integrity_ok().unwrap());
+        assert_eq!(store.notes().unwrap(), vec![kept]);
+        // Space again: saving works.
+        store.conn.pragma_update(None, "max_page_count", 1_073_741_823).unwrap();
+        store.save_note(None, &"a long note ".repeat(8_000), None).unwrap();
+    }
+
+    #[test]
+    fn a_folder_that_cannot_be_written_refuses_the_save_in_plain_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("store.sqlite3")).unwrap();
+        let kept = store.save_note(None, "kept", None).unwrap();
+        // As root, file modes do not stop writes, so SQLite is told to refuse them instead.
+        store.conn.pragma_update(None, "query_only", true).unwrap();
+        let err = store.save_note(Some(kept.id), "changed", None).unwrap_err();
+        assert!(err.plain_message().contains("cannot be written to"), "{}", err.plain_message());
+        store.conn.pragma_update(None, "query_only", false).unwrap();
+        assert_eq!(store.note(kept.id).unwrap().text, "kept");
+        assert!(store.integrity_ok().unwrap());
     }
 
     #[test]

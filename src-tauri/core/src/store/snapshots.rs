@@ -148,6 +148,11 @@ impl Store {
     }
 }
 
+/// True when the safety copy opens and passes SQLite's check.
+pub(super) fn is_whole(store_path: &Path, copy: &Snapshot) -> bool {
+    load(&folder(store_path).join(&copy.name)).is_ok()
+}
+
 fn no_copy() -> Error {
     Error::NotFound("That safety copy is no longer there.".into())
 }

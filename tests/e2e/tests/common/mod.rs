@@ -70,9 +70,14 @@ impl Drop for Driver {
 }
 
 pub async fn connect() -> Client {
+    connect_to(&app_binary()).await
+}
+
+/// A session with `application` as the app: the app itself, or a script that starts it.
+pub async fn connect_to(application: &Path) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
-    caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().to_string_lossy() }));
+    caps.insert("tauri:options".into(), serde_json::json!({ "application": application.to_string_lossy() }));
     for _ in 0..60 {
         if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
             return client;
