@@ -111,6 +111,8 @@ const ARGUMENTS: &[(&str, &[&str])] = &[
     ("delete_diary_entry", &["id"]),
     ("add_checkup", &["input"]),
     ("delete_checkup", &["id"]),
+    ("save_contact", &["id", "input"]),
+    ("delete_contact", &["id"]),
     ("preview_snapshot", &["name"]),
     ("restore_snapshot", &["name"]),
     ("preview_pack", &["settings", "now"]),

@@ -14,7 +14,7 @@ import { renderNotes } from "./views/notes";
 import { renderPack } from "./views/pack";
 import { renderQuestions, type ListChoice } from "./views/questions";
 import { renderRead } from "./views/read";
-import { renderRecord } from "./views/record";
+import { CONTACTS_CHANGED, renderRecord } from "./views/record";
 import { recoveryNotice } from "./views/recovery";
 import { renderSearch } from "./views/search";
 
@@ -48,8 +48,8 @@ async function start(root: HTMLElement): Promise<void> {
   }
   const refreshBanner = async () => {
     try {
-      const appointments = await api.listAppointments();
-      replace(banner, nextAppointmentBanner(appointments));
+      const [appointments, contacts] = await Promise.all([api.listAppointments(), api.listContacts()]);
+      replace(banner, nextAppointmentBanner(appointments, contacts.find((c) => c.roundTheClock) ?? null));
       return appointments;
     } catch (error) {
       replace(banner, h("p", { class: "message", role: "alert" }, asApiError(error).message));
@@ -58,6 +58,7 @@ async function start(root: HTMLElement): Promise<void> {
   };
   await refreshBanner();
   document.addEventListener(APPOINTMENTS_CHANGED, () => void refreshBanner());
+  document.addEventListener(CONTACTS_CHANGED, () => void refreshBanner());
 
   const buttons = new Map<ViewName, HTMLButtonElement>();
   const render = async (view: ViewName, ctx: ViewContext, detail?: string): Promise<HTMLElement> => {

@@ -1,6 +1,8 @@
 //! Treatment history, side-effect diary, and scans and check-ups: the patient's own record.
 
-use alk_core::store::{Checkup, CheckupInput, DiaryEntry, DiaryInput, Treatment, TreatmentInput};
+use alk_core::store::{
+    CareContact, CareContactInput, Checkup, CheckupInput, DiaryEntry, DiaryInput, Treatment, TreatmentInput,
+};
 use alk_core::ErrorKind;
 use tauri::State;
 
@@ -72,4 +74,24 @@ pub(crate) async fn add_checkup(state: State<'_, AppState>, input: CheckupInput)
 #[tauri::command]
 pub(crate) async fn delete_checkup(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store()?.delete_checkup(id)?)
+}
+
+/// The patient's care team, the 24-hour line first.
+#[tauri::command]
+pub(crate) async fn list_contacts(state: State<'_, AppState>) -> Result<Vec<CareContact>> {
+    Ok(state.store()?.contacts()?)
+}
+
+#[tauri::command]
+pub(crate) async fn save_contact(
+    state: State<'_, AppState>,
+    id: Option<i64>,
+    input: CareContactInput,
+) -> Result<CareContact> {
+    Ok(state.store()?.save_contact(id, &input)?)
+}
+
+#[tauri::command]
+pub(crate) async fn delete_contact(state: State<'_, AppState>, id: i64) -> Result<()> {
+    Ok(state.store()?.delete_contact(id)?)
 }

@@ -200,6 +200,18 @@ async fn every_remove_asks_first_and_can_be_undone() {
     )
     .await;
 
+    // A care team contact: the 24-hour line shows at the top of every screen.
+    let contact = "const f = document.querySelector('section[aria-labelledby=contacts-title] form');\
+                   f.querySelectorAll('input')[0].value = 'Acute oncology line';\
+                   f.querySelectorAll('input')[2].value = '0800 000 000';\
+                   document.getElementById('contact-24h').checked = true;";
+    client.execute(contact, vec![]).await.unwrap();
+    find(&client, "section[aria-labelledby=contacts-title] button[type=submit]").await.click().await.unwrap();
+    wait_text(&client, "#round-the-clock", "Acute oncology line, 0800 000 000").await;
+    screenshot(&client, "24-care-team-line").await;
+    remove_asks_and_undoes(&client, "#contacts button[aria-label^='Remove']", "#contacts", "Acute oncology line", "contact").await;
+    wait_text(&client, "#round-the-clock", "0800 000 000").await;
+
     // A note.
     open_view(&client, "notes").await;
     find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();

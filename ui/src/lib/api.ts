@@ -6,6 +6,8 @@ import type { ApiError } from "./bindings/ApiError";
 import type { Appointment } from "./bindings/Appointment";
 import type { AppointmentInput } from "./bindings/AppointmentInput";
 import type { BackupPreview } from "./bindings/BackupPreview";
+import type { CareContact } from "./bindings/CareContact";
+import type { CareContactInput } from "./bindings/CareContactInput";
 import type { Checkup } from "./bindings/Checkup";
 import type { CheckupInput } from "./bindings/CheckupInput";
 import type { Content } from "./bindings/Content";
@@ -32,6 +34,8 @@ export type {
   Appointment,
   AppointmentInput,
   BackupPreview,
+  CareContact,
+  CareContactInput,
   Checkup,
   CheckupInput,
   Content,
@@ -133,6 +137,9 @@ export const api = {
   listCheckups: () => call<Checkup[]>("list_checkups"),
   addCheckup: (input: CheckupInput) => call<Checkup>("add_checkup", { input }),
   deleteCheckup: (id: number) => call<null>("delete_checkup", { id }),
+  listContacts: () => call<CareContact[]>("list_contacts"),
+  saveContact: (id: number | null, input: CareContactInput) => call<CareContact>("save_contact", { id, input }),
+  deleteContact: (id: number) => call<null>("delete_contact", { id }),
 
   exportBackup: () => call<SavedFile | null>("export_backup"),
   previewBackup: () => call<BackupPreview | null>("preview_backup"),

@@ -1,4 +1,4 @@
-import { api, asApiError, type Appointment, type AppointmentInput } from "../lib/api";
+import { api, asApiError, type Appointment, type AppointmentInput, type CareContact } from "../lib/api";
 import { appointmentTime } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { askFirst, offerUndo } from "../lib/confirm";
@@ -138,8 +138,8 @@ export async function renderAppointments(): Promise<HTMLElement> {
   );
 }
 
-/** The next appointment, shown first when the app opens. */
-export function nextAppointmentBanner(appointments: Appointment[]): HTMLElement {
+/** The next appointment, shown first when the app opens, and the patient's own 24-hour line. */
+export function nextAppointmentBanner(appointments: Appointment[], line: CareContact | null = null): HTMLElement {
   const now = localNow();
   const next = appointments.find((a) => a.startsAt >= now);
   return h(
@@ -156,5 +156,8 @@ export function nextAppointmentBanner(appointments: Appointment[]): HTMLElement 
           next.purpose ? `. For: ${next.purpose}` : "",
         )
       : h("p", { id: "next-when" }, "No appointment added yet. You can add one under My appointments."),
+    line
+      ? h("p", { id: "round-the-clock", dir: "auto" }, h("strong", {}, "My 24-hour line: "), [line.name, line.phone].filter(Boolean).join(", "))
+      : null,
   );
 }

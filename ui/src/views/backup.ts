@@ -21,6 +21,7 @@ export function describe(p: BackupPreview): string {
     `${p.diaryEntries} diary entr${p.diaryEntries === 1 ? "y" : "ies"}`,
     `${p.checkups} scan${p.checkups === 1 ? "" : "s"} and check-ups`,
     `${p.checklistSteps} checklist step${p.checklistSteps === 1 ? "" : "s"}`,
+    `${p.contacts} care team contact${p.contacts === 1 ? "" : "s"}`,
   ].join(", ");
 }
 

@@ -12,6 +12,7 @@ const KIND_WORDS: Record<RemovedKind, string> = {
   treatment: "Treatment",
   diaryEntry: "Diary entry",
   checkup: "Scan or check-up",
+  contact: "Care team contact",
 };
 
 /** Everything removed, of every kind, for 30 days: each can be brought back. */
@@ -36,6 +37,8 @@ export async function renderBin(ctx: ViewContext): Promise<HTMLElement> {
         return `${ref === "other" ? item.text : (content.record.sideEffects.find((s) => s.id === ref)?.name ?? ref)}, ${longDate(item.date ?? "")}`;
       case "checkup":
         return `${CHECKUP_WORDS[ref as keyof typeof CHECKUP_WORDS] ?? ref}, ${longDate(item.date ?? "")}`;
+      case "contact":
+        return [item.text, ref].filter(Boolean).join(", ");
       default:
         return item.text;
     }

@@ -74,9 +74,65 @@ export async function renderRecord(ctx: ViewContext): Promise<HTMLElement> {
     { class: "record" },
     h("h2", { tabindex: "-1" }, "My treatment record"),
     h("p", {}, "A record for you and your team. The app keeps what you write; it does not comment on it."),
+    await contactsPart(),
     await treatmentsPart(ctx),
     await diaryPart(ctx),
     await checkupsPart(ctx),
+  );
+}
+
+export const CONTACTS_CHANGED = "alk-contacts-changed";
+
+/** The patient's own care team, with their 24-hour or acute oncology line. */
+async function contactsPart(): Promise<HTMLElement> {
+  const list = h("ul", { class: "cards", id: "contacts" });
+  const message = messageLine();
+  const name = h("input", { type: "text", dir: "auto" });
+  const role = h("input", { type: "text", dir: "auto" });
+  const phone = h("input", { type: "tel", dir: "auto" });
+  const urgent = h("input", { type: "checkbox", id: "contact-24h" });
+  const refresh = async () => {
+    const contacts = await api.listContacts();
+    document.dispatchEvent(new CustomEvent(CONTACTS_CHANGED));
+    replace(
+      list,
+      ...(contacts.length === 0 ? [h("li", {}, "No one added yet. Your team can give you the numbers to keep here.")] : []),
+      ...contacts.map((c) => {
+        const label = [c.name, c.role].filter(Boolean).join(", ");
+        const [remove, confirmBox] = removeButton(label || c.phone, { kind: "contact", id: c.id }, () => api.deleteContact(c.id), message, refresh);
+        return h(
+          "li",
+          { class: "card" },
+          c.roundTheClock ? h("p", { class: "badge" }, "My 24-hour line") : null,
+          h("p", { dir: "auto" }, label),
+          c.phone ? h("p", { dir: "auto" }, `Phone: ${c.phone}`) : null,
+          remove,
+          confirmBox,
+        );
+      }),
+    );
+  };
+  const form = h(
+    "form",
+    { class: "record-form" },
+    h("div", { class: "row" }, field("Name", name, "A person or a service, for example: acute oncology line."), field("What they do", role)),
+    h("div", { class: "row" }, field("Phone number", phone)),
+    h("div", { class: "question" }, urgent, h("label", { for: "contact-24h" }, "This is the number to call day or night if I am unwell (the 24-hour or acute oncology line)")),
+    h("div", { class: "actions" }, h("button", { type: "submit", class: "primary" }, "Add to my care team")),
+    message,
+  );
+  whenSent(form, message, async () => {
+    await api.saveContact(null, { name: name.value.trim(), role: role.value.trim(), phone: phone.value.trim(), roundTheClock: urgent.checked });
+    form.reset();
+  }, refresh);
+  await refresh();
+  return h(
+    "section",
+    { "aria-labelledby": "contacts-title" },
+    h("h3", { id: "contacts-title" }, "My care team"),
+    h("p", { class: "hint" }, "Names and numbers your team gives you. The app has no numbers of its own."),
+    list,
+    form,
   );
 }
 

@@ -162,5 +162,12 @@ pub fn gather(
         created_unix,
         content_version: content.meta.version.clone(),
         source_label: content.meta.source.label(),
+        round_the_clock: store.round_the_clock_line()?.map(|c| {
+            [c.fields.name, c.fields.role, c.fields.phone]
+                .into_iter()
+                .filter(|part| !part.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
     })
 }

@@ -87,6 +87,8 @@ pub struct PackRequest {
     pub content_version: String,
     /// The page the content comes from, as printed: "ALK Treatment, ALK Positive UK".
     pub source_label: String,
+    /// The patient's 24-hour or acute oncology line, as they typed it, for the cover.
+    pub round_the_clock: Option<String>,
 }
 
 pub struct Pack {
@@ -403,6 +405,11 @@ impl Builder<'_> {
                 }
             }
             groups.push(Self::block(details));
+        }
+        if let Some(line) = &self.request.round_the_clock {
+            let mut pieces = vec![Piece::Gap(m.body * 0.5)];
+            pieces.extend(self.lines(&format!("My 24-hour line: {line}"), Face::Bold, m.body, 0.0));
+            groups.push(Self::block(pieces));
         }
         let mut clinician = vec![Piece::Gap(m.body * 0.5)];
         clinician.extend(self.lines(

@@ -186,6 +186,17 @@ fn top_three_come_first_and_typed_answers_replace_the_lines() {
 }
 
 #[test]
+fn the_cover_prints_the_patients_own_24_hour_line_and_no_number_of_ours() {
+    let mut with_line = request(&["What are my options?"], "", PackOptions::default());
+    with_line.round_the_clock = Some("Acute oncology line, 0800 000 000".into());
+    let text = folded(&tool("pdftotext", &[], &make_pack(&real_fonts(), &with_line).unwrap().bytes));
+    assert!(text.contains("My 24-hour line: Acute oncology line, 0800 000 000"), "{text}");
+    let without = request(&["What are my options?"], "", PackOptions::default());
+    let text = folded(&tool("pdftotext", &[], &make_pack(&real_fonts(), &without).unwrap().bytes));
+    assert!(!text.contains("24-hour line"), "{text}");
+}
+
+#[test]
 fn question_never_splits_from_its_answer_lines() {
     for print_size in [PrintSize::Normal, PrintSize::Large] {
         for paper in [Paper::A4, Paper::Letter] {

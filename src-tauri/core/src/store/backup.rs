@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    appointments, check_text, delete_everything, diary, notes, treatments, Appointment, Checkup, DiaryEntry, NoteItem,
-    StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
+    appointments, check_text, contacts, delete_everything, diary, notes, treatments, Appointment, CareContact, Checkup,
+    DiaryEntry, NoteItem, StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
+    MAX_SHORT_CHARS, MAX_TOP,
 };
 use crate::dates::is_timestamp;
 use crate::{Error, Result};
@@ -40,6 +41,9 @@ pub struct Backup {
     pub diary: Vec<Kept<DiaryEntry>>,
     pub checkups: Vec<Kept<Checkup>>,
     pub settings: Vec<(String, String)>,
+    /// The care team; missing in files made before it was added.
+    #[serde(default)]
+    pub contacts: Vec<Kept<CareContact>>,
 }
 
 /// A row of the record, and when it went to the bin if it is there.
@@ -83,6 +87,7 @@ pub struct BackupPreview {
     pub treatments: u32,
     pub diary_entries: u32,
     pub checkups: u32,
+    pub contacts: u32,
 }
 
 fn nothing_changed(first: &str) -> Error {
@@ -164,6 +169,7 @@ impl Backup {
         unique(self.diary.iter().map(|d| d.item.id))?;
         unique(self.checkups.iter().map(|c| c.item.id))?;
         unique(self.plan_questions.iter().filter_map(|q| q.id))?;
+        unique(self.contacts.iter().map(|c| c.item.id))?;
         unique(self.checklist.iter().map(|s| s.step_id.as_str()))?;
         unique(self.settings.iter().map(|(key, _)| key.as_str()))?;
 
@@ -239,6 +245,10 @@ impl Backup {
             c.item.fields.check().map_err(bad_text)?;
             check_binned(&c.deleted_at)?;
         }
+        for c in &self.contacts {
+            c.item.fields.check().map_err(bad_text)?;
+            check_binned(&c.deleted_at)?;
+        }
         for (key, value) in &self.settings {
             check_text(key, MAX_SHORT_CHARS, "setting").map_err(bad_text)?;
             check_text(value, MAX_NOTE_CHARS, "setting").map_err(bad_text)?;
@@ -259,6 +269,7 @@ impl Backup {
             treatments: n(self.treatments.iter().filter(|t| live(&t.deleted_at)).count()),
             diary_entries: n(self.diary.iter().filter(|d| live(&d.deleted_at)).count()),
             checkups: n(self.checkups.iter().filter(|c| live(&c.deleted_at)).count()),
+            contacts: n(self.contacts.iter().filter(|c| live(&c.deleted_at)).count()),
         }
     }
 }
@@ -340,6 +351,7 @@ impl Store {
             diary: all_rows(self, diary::COLUMNS, "diary_entry", "on_date DESC, id DESC", diary::from_row)?,
             checkups: all_rows(self, "id, on_date, kind, note", "checkup", "on_date, id", super::checkups::from_row)?,
             settings,
+            contacts: all_rows(self, contacts::COLUMNS, "care_contact", "id", contacts::from_row)?,
         })
     }
 
@@ -426,6 +438,13 @@ impl Store {
         for (key, value) in &backup.settings {
             tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2)", params![key, value])?;
         }
+        for Kept { item: c, deleted_at } in &backup.contacts {
+            tx.execute(
+                "INSERT INTO care_contact (id, name, role, phone, round_the_clock, deleted_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![c.id, c.fields.name, c.fields.role, c.fields.phone, c.fields.round_the_clock, deleted_at],
+            )?;
+        }
         tx.commit()?;
         Ok(())
     }
@@ -475,6 +494,17 @@ mod tests {
             .add_checkup(&CheckupInput { on_date: "2027-01-10".into(), kind: CheckupKind::CtScan, note: String::new() })
             .unwrap();
         store.set_setting("pack-parts", "[\"questions\"]").unwrap();
+        store
+            .save_contact(
+                None,
+                &crate::store::CareContactInput {
+                    name: "Acute oncology line".into(),
+                    role: String::new(),
+                    phone: "0800 000 000".into(),
+                    round_the_clock: true,
+                },
+            )
+            .unwrap();
         store
     }
 

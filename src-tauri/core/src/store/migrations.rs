@@ -124,6 +124,15 @@ const MIGRATIONS: &[&str] = &[
         DELETE FROM note_words WHERE rowid = old.id;
         INSERT INTO note_words (rowid, words) VALUES (new.id, alk_fold(new.body));
     END;",
+    // 4: the patient's care team, with the 24-hour or acute oncology line marked.
+    "CREATE TABLE care_contact (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        round_the_clock INTEGER NOT NULL DEFAULT 0,
+        deleted_at TEXT
+    );",
 ];
 
 pub(crate) fn latest() -> i64 {

@@ -6,6 +6,7 @@ mod appointments;
 mod backup;
 mod checklist;
 mod checkups;
+mod contacts;
 mod diary;
 mod migrations;
 mod notes;
@@ -29,6 +30,7 @@ pub use backup::{
 };
 pub use checklist::StepProgress;
 pub use checkups::{Checkup, CheckupInput, CheckupKind};
+pub use contacts::{CareContact, CareContactInput};
 pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use notes::{NoteHit, NoteItem, BIN_DAYS};
 pub use plan::{PlanQuestion, MAX_TOP};
@@ -129,7 +131,7 @@ fn delete_everything(conn: &Connection) -> Result<()> {
     conn.execute_batch(
         "DELETE FROM plan_question; DELETE FROM note; DELETE FROM appointment;
          DELETE FROM checklist_progress; DELETE FROM treatment; DELETE FROM diary_entry;
-         DELETE FROM checkup; DELETE FROM setting;
+         DELETE FROM checkup; DELETE FROM setting; DELETE FROM care_contact;
          INSERT INTO note_words (note_words) VALUES ('delete-all');",
     )?;
     Ok(())

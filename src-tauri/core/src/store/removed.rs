@@ -21,6 +21,7 @@ pub enum RemovedKind {
     Treatment,
     DiaryEntry,
     Checkup,
+    Contact,
 }
 
 impl RemovedKind {
@@ -32,6 +33,7 @@ impl RemovedKind {
             RemovedKind::Treatment => "treatment",
             RemovedKind::DiaryEntry => "diary_entry",
             RemovedKind::Checkup => "checkup",
+            RemovedKind::Contact => "care_contact",
         }
     }
 }
@@ -68,7 +70,7 @@ fn from_row(kind: RemovedKind) -> impl Fn(&Row) -> rusqlite::Result<RemovedItem>
 }
 
 /// For each kind: its id, when removed, date, content id and own words.
-const LISTS: [(RemovedKind, &str); 6] = [
+const LISTS: [(RemovedKind, &str); 7] = [
     (RemovedKind::Note, "SELECT id, deleted_at, NULL, NULL, substr(body, 1, 200) FROM note"),
     (RemovedKind::Appointment, "SELECT id, deleted_at, starts_at, NULL, with_whom FROM appointment"),
     (
@@ -79,6 +81,7 @@ const LISTS: [(RemovedKind, &str); 6] = [
     (RemovedKind::Treatment, "SELECT id, deleted_at, started_on, drug, other_name FROM treatment"),
     (RemovedKind::DiaryEntry, "SELECT id, deleted_at, on_date, what, other_what FROM diary_entry"),
     (RemovedKind::Checkup, "SELECT id, deleted_at, on_date, kind, note FROM checkup"),
+    (RemovedKind::Contact, "SELECT id, deleted_at, NULL, phone, name FROM care_contact"),
 ];
 
 impl Store {
@@ -100,7 +103,7 @@ impl Store {
             RemovedKind::Note => self.restore_note(id).map(|_| ()),
             RemovedKind::Appointment => self.restore_appointment(id).map(|_| ()),
             RemovedKind::Question => self.restore_plan_question(id).map(|_| ()),
-            RemovedKind::Treatment | RemovedKind::DiaryEntry | RemovedKind::Checkup => {
+            RemovedKind::Treatment | RemovedKind::DiaryEntry | RemovedKind::Checkup | RemovedKind::Contact => {
                 let changed = self.conn.execute(
                     &format!("UPDATE {} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", kind.table()),
                     params![id],

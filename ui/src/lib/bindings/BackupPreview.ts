@@ -3,4 +3,4 @@
 /**
  * What an import would bring in, shown before anything changes.
  */
-export type BackupPreview = { exportedAt: string, appointments: number, questions: number, notes: number, checklistSteps: number, treatments: number, diaryEntries: number, checkups: number, };
+export type BackupPreview = { exportedAt: string, appointments: number, questions: number, notes: number, checklistSteps: number, treatments: number, diaryEntries: number, checkups: number, contacts: number, };
