@@ -15,7 +15,11 @@ pub(super) fn check(content: &Content) -> Result<()> {
         content.questions.iter().chain(content.retired_questions.iter().map(|r| &r.question)).map(|q| q.id.as_str()),
     )?;
     unique("glossary.toml", "term", content.glossary.iter().map(|t| t.id.as_str()))?;
-    unique("checklist.toml", "step", content.checklist.iter().map(|s| s.id.as_str()))?;
+    unique(
+        "checklist.toml",
+        "step",
+        content.checklist.iter().chain(content.retired_checklist.iter().map(|r| &r.step)).map(|s| s.id.as_str()),
+    )?;
     unique("references.toml", "reference", content.references.iter().map(|r| r.id.as_str()))?;
     unique("sections", "section", content.sections.iter().map(|s| s.id.as_str()))?;
 
@@ -61,6 +65,16 @@ pub(super) fn check(content: &Content) -> Result<()> {
             return Err(content_error(
                 "questions.toml",
                 format!("retired question {} is replaced by {next}, which is not a current question", q.id),
+            ));
+        }
+    }
+    for retired in &content.retired_checklist {
+        if let Some(next) =
+            retired.replaced_by.as_deref().filter(|next| content.checklist.iter().all(|s| s.id != *next))
+        {
+            return Err(content_error(
+                "checklist.toml",
+                format!("retired step {} is replaced by {next}, which is not a current step", retired.step.id),
             ));
         }
     }

@@ -32,19 +32,22 @@ pub struct Content {
     pub retired_questions: Vec<RetiredQuestion>,
     pub glossary: Vec<Term>,
     pub checklist: Vec<ChecklistStep>,
+    /// Steps no longer shown, kept with their old words because saved ticks point at them.
+    pub retired_checklist: Vec<RetiredStep>,
     pub references: Vec<Reference>,
     pub record: RecordLists,
 }
 
-/// The lists the patient's record offers: drugs, side effects, and general scan rhythm facts.
+/// The lists the patient's record offers: drugs, diary choices, and general scan rhythm facts.
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
 pub struct RecordLists {
     #[serde(rename(deserialize = "drug"))]
     pub drugs: Vec<Choice>,
+    /// What the diary offers: side effects, and feelings such as worry before scans.
     #[serde(rename(deserialize = "side_effect"))]
-    pub side_effects: Vec<Choice>,
+    pub side_effects: Vec<DiaryChoice>,
     pub rhythm: Vec<RhythmFact>,
 }
 
@@ -54,6 +57,27 @@ pub struct RecordLists {
 pub struct Choice {
     pub id: String,
     pub name: String,
+}
+
+/// One choice in the diary, with the group it is shown under.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct DiaryChoice {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub group: DiaryGroup,
+}
+
+/// Scanxiety is a feeling, not a side effect of a drug, so the diary keeps the two apart.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum DiaryGroup {
+    #[default]
+    SideEffect,
+    Feeling,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -249,6 +273,30 @@ pub struct ChecklistStep {
     pub why: String,
 }
 
+/// A checklist step removed or merged into another, kept for the ticks and notes that name it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RetiredStep {
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub step: ChecklistStep,
+    /// The current step that now covers it, if one does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub replaced_by: Option<String>,
+}
+
+/// A `[[retired]]` entry as written in checklist.toml.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RetiredStepEntry {
+    id: String,
+    text: String,
+    why: String,
+    replaced_by: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[ts(export)]
@@ -285,6 +333,8 @@ struct GlossaryFile {
 #[serde(deny_unknown_fields)]
 struct ChecklistFile {
     step: Vec<ChecklistStep>,
+    #[serde(default)]
+    retired: Vec<RetiredStepEntry>,
 }
 
 #[derive(Deserialize)]
@@ -326,6 +376,14 @@ impl Content {
                 .collect(),
             glossary: glossary.term,
             checklist: checklist.step,
+            retired_checklist: checklist
+                .retired
+                .into_iter()
+                .map(|r| RetiredStep {
+                    step: ChecklistStep { id: r.id, text: r.text, why: r.why },
+                    replaced_by: r.replaced_by,
+                })
+                .collect(),
             references: references.reference,
             record,
         };
@@ -338,11 +396,16 @@ impl Content {
         self.questions.iter().chain(self.retired_questions.iter().map(|r| &r.question)).find(|q| q.id == id)
     }
 
+    /// A checklist step by id, current or retired: saved ticks may name either.
+    pub fn checklist_step(&self, id: &str) -> Option<&ChecklistStep> {
+        self.checklist.iter().chain(self.retired_checklist.iter().map(|r| &r.step)).find(|s| s.id == id)
+    }
+
     pub fn drug(&self, id: &str) -> Option<&Choice> {
         self.record.drugs.iter().find(|d| d.id == id)
     }
 
-    pub fn side_effect(&self, id: &str) -> Option<&Choice> {
+    pub fn side_effect(&self, id: &str) -> Option<&DiaryChoice> {
         self.record.side_effects.iter().find(|s| s.id == id)
     }
 
@@ -503,6 +566,23 @@ pub(crate) mod tests {
     fn shipped_content_says_no_clinician_has_checked_it() {
         let content = Content::load(&real_dir()).unwrap();
         assert_eq!(content.meta.review, None, "fill in [review] only when a clinician has really checked the text");
+    }
+
+    #[test]
+    fn scanxiety_is_a_feeling_not_a_side_effect() {
+        let content = Content::load(&real_dir()).unwrap();
+        assert_eq!(content.side_effect("scanxiety").unwrap().group, DiaryGroup::Feeling);
+        assert_eq!(content.side_effect("rash").unwrap().group, DiaryGroup::SideEffect);
+    }
+
+    #[test]
+    fn the_ui_reads_the_source_and_review_in_camel_case() {
+        let content = Content::load(&real_dir()).unwrap();
+        let meta = serde_json::to_value(&content.meta).unwrap();
+        assert_eq!(meta["source"]["flowchartDated"], "February 2025");
+        assert!(meta["source"]["linksNote"].is_string());
+        assert!(meta["review"].is_null(), "not checked by a clinician yet");
+        assert_eq!(meta["producer"]["name"], "the ALK Companion developers");
     }
 
     fn with_review(lines: &str) -> tempfile::TempDir {

@@ -5,6 +5,7 @@ import type { Question } from "./Question";
 import type { RecordLists } from "./RecordLists";
 import type { Reference } from "./Reference";
 import type { RetiredQuestion } from "./RetiredQuestion";
+import type { RetiredStep } from "./RetiredStep";
 import type { Section } from "./Section";
 import type { Term } from "./Term";
 import type { Topic } from "./Topic";
@@ -20,4 +21,8 @@ questions: Array<Question>,
 /**
  * Questions no longer offered, kept with their old text because saved lists point at them.
  */
-retiredQuestions: Array<RetiredQuestion>, glossary: Array<Term>, checklist: Array<ChecklistStep>, references: Array<Reference>, record: RecordLists, };
+retiredQuestions: Array<RetiredQuestion>, glossary: Array<Term>, checklist: Array<ChecklistStep>, 
+/**
+ * Steps no longer shown, kept with their old words because saved ticks point at them.
+ */
+retiredChecklist: Array<RetiredStep>, references: Array<Reference>, record: RecordLists, };
