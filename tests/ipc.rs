@@ -15,8 +15,9 @@ fn content_reaches_the_ui_with_sections_and_questions() {
     let content = app.call("get_content", json!({})).unwrap();
     assert!(content["sections"].as_array().unwrap().len() >= 2);
     assert!(content["questions"].as_array().unwrap().len() >= 10);
-    assert!(content["sections"][0]["lastReviewed"].is_string());
-    assert!(content["meta"]["source"]["dated"].is_string());
+    assert!(content["meta"]["source"]["flowchartDated"].is_string());
+    // No review is claimed until one has happened.
+    assert!(content["meta"]["review"].is_null());
 }
 
 #[test]

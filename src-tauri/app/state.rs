@@ -26,7 +26,7 @@ pub struct AppState {
     /// Set when the store could not be read at start and was moved aside.
     pub(crate) recovery: Option<Recovery>,
     /// The lock on the data folder, released when the app ends.
-    _lock: Option<std::fs::File>,
+    _lock: Option<Arc<std::fs::File>>,
     pub(crate) last_pack: Mutex<Option<PathBuf>>,
     pub(crate) save_dir: Option<PathBuf>,
     /// A test seam like `save_dir`: the file the open dialog would return.
@@ -106,7 +106,20 @@ impl AppState {
 
 /// Locks the data folder for this copy of the app. A second copy gets a plain message instead
 /// of the store (the single-instance plugin normally brings the first window forward before).
-fn lock_data_dir(data_dir: &Path) -> Result<std::fs::File> {
+/// Within one process the lock is shared: only the IPC tests open the app twice in one process.
+fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
+    static HELD: Mutex<Vec<(PathBuf, std::sync::Weak<std::fs::File>)>> = Mutex::new(Vec::new());
+    let mut held = HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    held.retain(|(_, lock)| lock.strong_count() > 0);
+    if let Some(lock) = held.iter().find(|(dir, _)| dir == data_dir).and_then(|(_, lock)| lock.upgrade()) {
+        return Ok(lock);
+    }
+    let lock = Arc::new(lock_file(data_dir)?);
+    held.push((data_dir.to_path_buf(), Arc::downgrade(&lock)));
+    Ok(lock)
+}
+
+fn lock_file(data_dir: &Path) -> Result<std::fs::File> {
     let failed = || {
         ApiError::new(
             alk_core::ErrorKind::Storage,
@@ -134,19 +147,45 @@ fn lock_data_dir(data_dir: &Path) -> Result<std::fs::File> {
 mod tests {
     use super::*;
 
+    const CHILD_DATA: &str = "ALK_TEST_CHILD_DATA";
+
+    /// Run by the test below as a second copy of the app, in a process of its own.
+    #[test]
+    #[ignore = "started by a_second_copy_never_opens_the_same_store"]
+    fn second_copy() {
+        let Some(data) = std::env::var_os(CHILD_DATA) else { return };
+        let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        let state = AppState::open(&resources, Path::new(&data));
+        let said = match state.store() {
+            Ok(_) => "opened the store".to_string(),
+            Err(e) => e.message,
+        };
+        println!("SECOND COPY: {said}");
+    }
+
     #[test]
     fn a_second_copy_never_opens_the_same_store() {
         let data = tempfile::tempdir().unwrap();
         let resources = Path::new(env!("CARGO_MANIFEST_DIR")).join("resources");
+        let second = || {
+            let out = std::process::Command::new(std::env::current_exe().unwrap())
+                .args(["--exact", "state::tests::second_copy", "--ignored", "--nocapture", "--test-threads=1"])
+                .env(CHILD_DATA, data.path())
+                .output()
+                .unwrap();
+            // libtest may print the test's name on the same line first.
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            stdout
+                .find("SECOND COPY")
+                .map(|at| stdout[at..].lines().next().unwrap_or("").to_string())
+                .unwrap_or_default()
+        };
         let first = AppState::open(&resources, data.path());
         first.store().unwrap().save_note(None, "first", None).unwrap();
-        let second = AppState::open(&resources, data.path());
-        let err = second.store().err().expect("the second copy has no store");
-        assert!(err.message.contains("already open in another window"), "{}", err.message);
-        assert!(second.content().is_ok(), "the second window can still explain");
+        assert!(second().contains("already open in another window"), "{}", second());
+        assert!(first.content().is_ok());
         drop(first);
-        let third = AppState::open(&resources, data.path());
-        assert_eq!(third.store().unwrap().notes().unwrap()[0].text, "first");
+        assert_eq!(second(), "SECOND COPY: opened the store");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use crate::Result;
 pub fn check_backup(backup: &Backup, content: &Content) -> Result<()> {
     let questions_known =
         backup.plan_questions.iter().all(|q| q.question_id.as_deref().is_none_or(|id| content.question(id).is_some()));
-    let steps_known = backup.checklist.iter().all(|s| content.checklist.iter().any(|step| step.id == s.step_id));
+    let steps_known = backup.checklist.iter().all(|s| content.checklist_step(&s.step_id).is_some());
     let drugs_known =
         backup.treatments.iter().all(|t| t.item.fields.drug == "other" || content.drug(&t.item.fields.drug).is_some());
     let effects_known = backup

@@ -4,6 +4,7 @@ import { appointmentTime, longDate } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { CHECKUP_WORDS } from "./record";
 import type { ViewContext } from "./context";
+import { libraryText } from "./questions";
 
 const KIND_WORDS: Record<RemovedKind, string> = {
   note: "Note",
@@ -30,7 +31,7 @@ export async function renderBin(ctx: ViewContext): Promise<HTMLElement> {
       case "appointment":
         return `${item.date ? appointmentTime(item.date) : ""}${item.text ? `, ${item.text}` : ""}`;
       case "question":
-        return content.questions.find((q) => q.id === ref)?.text ?? item.text;
+        return libraryText(content, ref) || item.text;
       case "treatment":
         return `${ref === "other" ? item.text : (content.record.drugs.find((d) => d.id === ref)?.name ?? ref)}, started ${longDate(item.date ?? "")}`;
       case "diaryEntry":

@@ -6,7 +6,7 @@ import { longDate } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { field, localNow } from "../lib/forms";
 import type { ViewContext } from "./context";
-import { defaultList, listLabel, type ListChoice } from "./questions";
+import { defaultList, libraryText, listLabel, type ListChoice } from "./questions";
 
 /** Show "working" only when making the pack takes longer than this. */
 export const PROGRESS_AFTER_MS = 200;
@@ -148,7 +148,7 @@ export async function renderPack(ctx: ViewContext, list: ListChoice): Promise<HT
   });
 
   const textOf = (q: PlanQuestion) =>
-    q.questionId ? (content.questions.find((x) => x.id === q.questionId)?.text ?? "") : (q.ownText ?? "");
+    q.questionId ? libraryText(content, q.questionId) : (q.ownText ?? "");
   void showPreview();
   return h(
     "div",

@@ -1,4 +1,4 @@
-import { api, asApiError, type Appointment, type PlanQuestion } from "../lib/api";
+import { api, asApiError, type Appointment, type Content, type PlanQuestion } from "../lib/api";
 import { appointmentTime } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { field, localNow } from "../lib/forms";
@@ -11,6 +11,11 @@ export interface ListChoice {
   id: number | null;
   /** Set once the user picks a list; until then the next appointment's list is shown. */
   picked: boolean;
+}
+
+/** A library question's words, current or retired: a saved list keeps the ids it was given. */
+export function libraryText(content: Content, id: string): string {
+  return (content.questions.find((x) => x.id === id) ?? content.retiredQuestions.find((x) => x.id === id))?.text ?? "";
 }
 
 /** The list to show first: the next appointment's, else the one not yet booked. */
@@ -37,7 +42,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
   const answers = new Map<number, Autosave<{ answer: string; asked: boolean }, PlanQuestion>>();
 
   const textOf = (q: PlanQuestion) =>
-    q.questionId ? (content.questions.find((x) => x.id === q.questionId)?.text ?? "") : (q.ownText ?? "");
+    q.questionId ? libraryText(content, q.questionId) : (q.ownText ?? "");
 
   /** Changes the list. Answers being typed are saved first, so the new list shows them. */
   const act = async (work: () => Promise<PlanQuestion[]>) => {

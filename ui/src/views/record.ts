@@ -216,7 +216,17 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
   const list = h("ul", { class: "cards", id: "diary" });
   const message = messageLine();
   const onDate = h("input", { type: "date", required: true, value: today() });
-  const what = select([["", "Choose one"], ...record.sideEffects.map((s): [string, string] => [s.id, s.name]), ["other", "Something else"]]);
+  // Side effects and feelings (such as worry before scans) are shown apart.
+  const group = (g: "sideEffect" | "feeling", label: string) =>
+    h("optgroup", { label }, ...record.sideEffects.filter((s) => s.group === g).map((s) => h("option", { value: s.id }, s.name)));
+  const what = h(
+    "select",
+    {},
+    h("option", { value: "" }, "Choose one"),
+    group("sideEffect", "Side effects"),
+    group("feeling", "Feelings"),
+    h("option", { value: "other" }, "Something else"),
+  );
   const other = h("input", { type: "text" });
   const bother = select(Object.entries(BOTHER_WORDS) as [string, string][], "quiteABit");
   const note = h("input", { type: "text" });
@@ -272,7 +282,7 @@ async function diaryPart(ctx: ViewContext): Promise<HTMLElement> {
   return h(
     "section",
     { "aria-labelledby": "diary-title" },
-    h("h3", { id: "diary-title" }, "Side-effect diary"),
+    h("h3", { id: "diary-title" }, "Side-effect and feelings diary"),
     form,
     h("div", { class: "question" }, sinceOnly, h("label", { for: "diary-since" }, "Show only since my last appointment")),
     list,
