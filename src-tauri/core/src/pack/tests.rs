@@ -273,7 +273,9 @@ fn write_sample_packs() {
     for (name, paper, print_size) in
         [("a4-normal", Paper::A4, PrintSize::Normal), ("letter-large", Paper::Letter, PrintSize::Large)]
     {
-        let pack = make_pack(&real_fonts(), &full_request(PackOptions { paper, print_size })).unwrap();
+        let mut request = full_request(PackOptions { paper, print_size });
+        request.round_the_clock = Some("Acute oncology line, 0800 000 000".into());
+        let pack = make_pack(&real_fonts(), &request).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), &pack.bytes).unwrap();
         println!("{name}: {} pages, {} bytes", pack.pages, pack.bytes.len());
     }
