@@ -34,6 +34,8 @@ export class Autosave<S, R> {
   private lastSaved: string;
   private lastAsked: string;
   private closed = false;
+  /** What `close` undoes besides stopping, such as listeners on a box. */
+  private readonly cleanups: (() => void)[] = [];
 
   constructor(private readonly options: AutosaveOptions<S, R>) {
     this.lastSaved = JSON.stringify(options.saved);
@@ -99,9 +101,15 @@ export class Autosave<S, R> {
     return JSON.stringify(state) !== this.lastSaved && !this.options.skip?.(state);
   }
 
+  /** Runs `cleanup` when the session closes. */
+  onClose(cleanup: () => void): void {
+    this.cleanups.push(cleanup);
+  }
+
   /** Stops this session: no more saves start, and replies change nothing on screen. */
   close(): void {
     clearTimeout(this.timer);
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.closed = true;
     live.delete(this as Autosave<unknown, unknown>);
   }
@@ -115,12 +123,10 @@ export function autosave<S, R>(box: HTMLInputElement | HTMLTextAreaElement, opti
   const blur = () => void session.flush();
   box.addEventListener("input", input);
   box.addEventListener("blur", blur);
-  const close = session.close.bind(session);
-  session.close = () => {
+  session.onClose(() => {
     box.removeEventListener("input", input);
     box.removeEventListener("blur", blur);
-    close();
-  };
+  });
   return session;
 }
 

@@ -49,7 +49,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
     message.textContent = "";
     if (!(await settleAll())) {
       message.textContent = "An answer could not be saved, so the list was not changed. What you typed is still in its box.";
-      show(false);
+      syncLibrary();
       return;
     }
     try {
@@ -71,7 +71,7 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
         no: "No, keep it",
       });
       if (!sure) {
-        show(false);
+        syncLibrary();
         return;
       }
     }
@@ -82,17 +82,18 @@ export async function renderQuestions(ctx: ViewContext, list: ListChoice, focusI
     });
   };
 
-  /** Draws the list afresh. `fresh` false keeps the list as it is and only resets the boxes. */
-  const show = (fresh = true) => {
-    if (!fresh) {
-      for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
-      return;
-    }
+  /** Ticks the library's boxes as the list is, without drawing the list again. */
+  const syncLibrary = () => {
+    for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
+  };
+
+  /** Draws the list afresh. */
+  const show = () => {
     for (const session of answers.values()) session.close();
     answers.clear();
     const n = plan.length;
     count.textContent = n === 0 ? "You have not chosen any questions yet." : `You have chosen ${n} question${n === 1 ? "" : "s"}.`;
-    for (const [id, box] of boxes) box.checked = plan.some((q) => q.questionId === id);
+    syncLibrary();
     replace(
       mine,
       ...plan.map((q, index) => {
