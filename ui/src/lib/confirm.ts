@@ -62,6 +62,9 @@ export async function ifSure(box: HTMLElement, q: Question, work: () => Promise<
 export function offerUndo(line: HTMLElement, said: string, undo: () => Promise<unknown>, after: () => Promise<void>): void {
   const button = h("button", { type: "button", class: "small undo" }, "Undo");
   button.addEventListener("click", async () => {
+    // A second click while the first is on its way would try to bring it back twice.
+    if (button.disabled) return;
+    button.disabled = true;
     try {
       await undo();
       replace(line, "It is back.");
