@@ -118,6 +118,7 @@ const ARGUMENTS: &[(&str, &[&str])] = &[
     ("preview_pack", &["settings", "now"]),
     ("save_pack", &["settings", "now"]),
     ("import_backup", &[]),
+    ("save_screen_settings", &["settings"]),
 ];
 
 #[test]

@@ -1,6 +1,9 @@
-import { defineConfig } from "vite";
+import { svelte } from "@sveltejs/vite-plugin-svelte";
+import { svelteTesting } from "@testing-library/svelte/vite";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  plugins: [svelte(), svelteTesting()],
   clearScreen: false,
   server: {
     port: 5173,

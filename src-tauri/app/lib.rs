@@ -65,6 +65,8 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::pack::preview_pack,
             commands::pack::save_pack,
             commands::pack::open_pack,
+            commands::screen::get_screen_settings,
+            commands::screen::save_screen_settings,
         ],
     )
 }
@@ -77,7 +79,9 @@ pub fn run() {
             let _ = window.unminimize();
             let _ = window.set_focus();
         }
-    }));
+    }))
+    // The window opens where and as large as it was last closed.
+    .plugin(tauri_plugin_window_state::Builder::default().build());
     configure(builder)
         // One plain line when the window has loaded, for the start-up benchmark.
         .on_page_load(|_, payload| {

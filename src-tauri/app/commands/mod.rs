@@ -6,3 +6,4 @@ pub(crate) mod notes;
 pub(crate) mod pack;
 pub(crate) mod plan;
 pub(crate) mod record;
+pub(crate) mod screen;

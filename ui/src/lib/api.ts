@@ -23,6 +23,9 @@ import type { RemovedItem } from "./bindings/RemovedItem";
 import type { RemovedKind } from "./bindings/RemovedKind";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SavedPack } from "./bindings/SavedPack";
+import type { ScreenSettings } from "./bindings/ScreenSettings";
+import type { TextSize } from "./bindings/TextSize";
+import type { Theme } from "./bindings/Theme";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { StepProgress } from "./bindings/StepProgress";
@@ -51,6 +54,9 @@ export type {
   RemovedKind,
   SavedFile,
   SavedPack,
+  ScreenSettings,
+  TextSize,
+  Theme,
   SearchHit,
   Snapshot,
   StepProgress,
@@ -155,4 +161,6 @@ export const api = {
   previewPack: (settings: PackSettings, now: string) => call<PackPreview>("preview_pack", { settings, now }),
   savePack: (settings: PackSettings, now: string) => call<SavedPack | null>("save_pack", { settings, now }),
   openPack: () => call<null>("open_pack"),
+  getScreenSettings: () => call<ScreenSettings>("get_screen_settings"),
+  saveScreenSettings: (settings: ScreenSettings) => call<ScreenSettings>("save_screen_settings", { settings }),
 };

@@ -5,7 +5,7 @@ import { askFirst, offerUndo } from "../lib/confirm";
 import { field, localNow, messageLine } from "../lib/forms";
 import { defaultList } from "./questions";
 
-export const APPOINTMENTS_CHANGED = "alk-appointments-changed";
+import { APPOINTMENTS_CHANGED } from "../lib/events";
 
 /** Add, change and remove appointments; upcoming ones first, then past ones. */
 export async function renderAppointments(): Promise<HTMLElement> {

@@ -8,6 +8,8 @@ export interface ViewContext {
 }
 
 export type ViewName =
+  | "welcome"
+  | "home"
   | "read"
   | "questions"
   | "appointments"
@@ -19,4 +21,6 @@ export type ViewName =
   | "backup"
   | "bin"
   | "about"
+  | "settings"
+  | "help"
   | "search";

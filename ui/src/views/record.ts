@@ -81,7 +81,7 @@ export async function renderRecord(ctx: ViewContext): Promise<HTMLElement> {
   );
 }
 
-export const CONTACTS_CHANGED = "alk-contacts-changed";
+import { CONTACTS_CHANGED } from "../lib/events";
 
 /** The patient's own care team, with their 24-hour or acute oncology line. */
 async function contactsPart(): Promise<HTMLElement> {

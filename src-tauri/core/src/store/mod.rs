@@ -13,6 +13,7 @@ mod notes;
 mod plan;
 mod recovery;
 mod removed;
+mod screen;
 mod settings;
 mod snapshots;
 mod treatments;
@@ -36,6 +37,7 @@ pub use notes::{NoteHit, NoteItem, BIN_DAYS};
 pub use plan::{PlanQuestion, MAX_TOP};
 pub use recovery::Recovery;
 pub use removed::{RemovedItem, RemovedKind};
+pub use screen::{ScreenSettings, TextSize, Theme};
 pub use snapshots::{Snapshot, KEEP_SNAPSHOTS};
 pub use treatments::{StopReason, Treatment, TreatmentInput};
 
