@@ -109,7 +109,7 @@ case "${1:-}" in
     stage "Set-up: the UI's npm packages" install_ui_packages
     stage "Set-up: tauri-driver" install_tauri_driver
     stage "Formatting (cargo fmt)" cargo fmt --all --check
-    stage "TypeScript types (tsc)" npm --prefix ui run check
+    stage "TypeScript and Svelte check (svelte-check)" npm --prefix ui run check
     stage "UI build (vite)" npm --prefix ui run build
     # Clippy lints our own crates while they are built, as `cargo clippy` does inside: one pass
     # over the dependencies instead of a build and a separate check of all 390 of them.
@@ -130,7 +130,7 @@ case "${1:-}" in
     fi
     stage "UI unit tests (vitest)" npm --prefix ui test
     stage "The real window, through WebDriver under Xvfb" env CARGO_TARGET_DIR="$PWD/target/e2e" \
-      xvfb-run -a -s "-screen 0 1280x900x24" cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
+      xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
     say "All tests passed"
     ;;
   bench)

@@ -22,6 +22,7 @@ async fn choices_note_and_pack_survive_a_restart() {
 
     // First run: choose two questions, write a note, make the pack.
     let client = connect().await;
+    open_view(&client, "read").await;
     find(&client, "article.section h2").await;
     screenshot(&client, "01-information").await;
 
@@ -98,6 +99,7 @@ async fn all_information_is_shown_and_search_finds_it() {
     let sections = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../resources/content/sections"))
         .unwrap()
         .count();
+    open_view(&client, "read").await;
     find(&client, "article.section h2").await;
     let listed = client.find_all(Locator::Css(".section-list button")).await.unwrap();
     assert_eq!(listed.len(), sections);

@@ -38,7 +38,7 @@ async fn a_whole_journey_makes_no_network_connection_and_logs_no_words() {
     std::fs::create_dir_all(home.path().join("out")).unwrap();
     let _driver = Driver::start(home.path());
     let client = connect_to(&app_under_strace(home.path())).await;
-    find(&client, "article.section h2").await;
+    find(&client, ".home h2").await;
 
     // Read, search, plan, write, answer, record, make the pack, back up: the whole app.
     find(&client, "#search").await.send_keys("brain").await.unwrap();

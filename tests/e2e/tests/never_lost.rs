@@ -49,7 +49,7 @@ async fn switching_notes_mid_save_keeps_each_note_its_own() {
     std::fs::create_dir_all(home.path().join("out")).unwrap();
     let _driver = Driver::start(home.path());
     let client = connect().await;
-    find(&client, "article.section h2").await;
+    find(&client, ".home h2").await;
 
     open_view(&client, "notes").await;
     find(&client, "#note").await.send_keys("Note A").await.unwrap();
@@ -138,7 +138,7 @@ async fn every_remove_asks_first_and_can_be_undone() {
     std::fs::create_dir_all(home.path().join("out")).unwrap();
     let _driver = Driver::start(home.path());
     let client = connect().await;
-    find(&client, "article.section h2").await;
+    find(&client, ".home h2").await;
 
     // An appointment with a question and a typed answer.
     open_view(&client, "appointments").await;

@@ -73,8 +73,31 @@ pub async fn connect() -> Client {
     connect_to(&app_binary()).await
 }
 
-/// A session with `application` as the app: the app itself, or a script that starts it.
+/// A session with `application` as the app (the app itself, or a script that starts it),
+/// past the first-start welcome if it shows, on the home page.
 pub async fn connect_to(application: &Path) -> Client {
+    let client = session(application).await;
+    pass_welcome(&client).await;
+    client
+}
+
+/// Closes the first-start welcome when it is shown, and waits for the home page.
+pub async fn pass_welcome(client: &Client) {
+    for _ in 0..100 {
+        if let Ok(done) = client.find(Locator::Css("#welcome-done")).await {
+            done.click().await.unwrap();
+            break;
+        }
+        if client.find(Locator::Css(".home h2")).await.is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    find(client, ".home h2").await;
+}
+
+/// A session with `application` as the app, on whatever screen it opens with.
+pub async fn session(application: &Path) -> Client {
     let mut caps = serde_json::Map::new();
     caps.insert("browserName".into(), "wry".into());
     caps.insert("tauri:options".into(), serde_json::json!({ "application": application.to_string_lossy() }));
@@ -137,6 +160,12 @@ async fn save_screenshots(client: &Client, name: &str) {
 }
 
 pub async fn open_view(client: &Client, view: &str) {
+    // When the navigation is folded to the top (narrow window, large text) it opens first.
+    if let Ok(toggle) = client.find(Locator::Css(".menu-toggle")).await {
+        if toggle.is_displayed().await.unwrap_or(false) && toggle.attr("aria-expanded").await.unwrap().as_deref() == Some("false") {
+            toggle.click().await.unwrap();
+        }
+    }
     find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
 }
 
