@@ -1,0 +1,116 @@
+import { fireEvent, render, screen as dom, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+import App from "./App.svelte";
+import type { Content, ScreenSettings } from "./lib/api";
+import { screen } from "./lib/screen.svelte";
+import Settings from "./views/Settings.svelte";
+
+const content = {
+  questions: [{ id: "ask3-options", text: "What are my options?", topic: "ask3", why: "" }],
+  retiredQuestions: [],
+  topics: [],
+  sections: [],
+  checklist: [],
+  glossary: [],
+  references: [],
+} as unknown as Content;
+
+let saved: ScreenSettings[] = [];
+
+beforeEach(() => {
+  saved = [];
+  mockIPC((cmd, args) => {
+    switch (cmd) {
+      case "list_appointments":
+        return [{ id: 4, startsAt: "2099-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" }];
+      case "list_contacts":
+        return [{ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true }];
+      case "get_plan":
+        return [
+          { id: 1, appointmentId: 4, questionId: "ask3-options", ownText: null, top3: true, answer: "", asked: false },
+          { id: 2, appointmentId: 4, questionId: null, ownText: "Can I fly in March?", top3: false, answer: "", asked: false },
+        ];
+      case "save_screen_settings": {
+        const { settings } = args as { settings: ScreenSettings };
+        saved.push(settings);
+        return settings;
+      }
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+});
+
+afterEach(() => {
+  clearMocks();
+  Object.assign(screen, { theme: "system", highContrast: false, textSize: "normal", welcomed: false });
+});
+
+describe("the first screen", () => {
+  it("welcomes a new user once, then opens on home with the next appointment and the top 3", async () => {
+    render(App, { content, recovery: null });
+    expect(dom.getByRole("heading", { level: 2, name: "Welcome to ALK Companion" })).toBeTruthy();
+    await fireEvent.click(dom.getByRole("button", { name: "Go to my home page" }));
+    await waitFor(() => expect(saved.at(-1)?.welcomed).toBe(true));
+    await waitFor(() => expect(document.getElementById("home-next-when")?.textContent).toContain("15 January 2099"));
+    expect(document.getElementById("home-count")?.textContent).toBe("2 questions chosen.");
+    expect([...document.querySelectorAll(".home-top li")].map((li) => li.textContent)).toEqual(["What are my options?"]);
+    expect(document.getElementById("home-round-the-clock")?.textContent).toContain("0800 000 000");
+    expect(document.activeElement?.textContent).toBe("Home");
+  });
+
+  it("opens on home when the welcome was seen before", async () => {
+    screen.welcomed = true;
+    render(App, { content, recovery: null });
+    expect(dom.getByRole("heading", { level: 2, name: "Home" })).toBeTruthy();
+    expect(dom.queryByText("Welcome to ALK Companion")).toBeNull();
+  });
+});
+
+describe("keys", () => {
+  it("Ctrl+F and / go to search, but / while typing is just a letter", async () => {
+    screen.welcomed = true;
+    render(App, { content, recovery: null });
+    const search = document.getElementById("search") as HTMLInputElement;
+    await fireEvent.keyDown(document.body, { key: "f", ctrlKey: true });
+    expect(document.activeElement).toBe(search);
+    search.blur();
+    await fireEvent.keyDown(document.body, { key: "/" });
+    expect(document.activeElement).toBe(search);
+    search.blur();
+    const box = document.createElement("textarea");
+    document.body.append(box);
+    box.focus();
+    await fireEvent.keyDown(box, { key: "/" });
+    expect(document.activeElement).toBe(box);
+    box.remove();
+  });
+
+  it("Escape closes the folded menu and gives the focus back to its button", async () => {
+    screen.welcomed = true;
+    render(App, { content, recovery: null });
+    const toggle = dom.getByRole("button", { name: "Menu" });
+    await fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    await fireEvent.keyDown(document.body, { key: "Escape" });
+    expect(toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(document.activeElement).toBe(toggle);
+  });
+});
+
+describe("settings", () => {
+  it("shows a change at once on the page and asks Rust to remember it", async () => {
+    render(Settings);
+    await fireEvent.click(dom.getByLabelText("Dark"));
+    expect(document.documentElement.dataset.theme).toBe("dark");
+    await fireEvent.click(dom.getByLabelText(/High contrast/));
+    expect(document.documentElement.dataset.contrast).toBe("high");
+    await fireEvent.click(dom.getByLabelText(/Larger/));
+    expect(document.documentElement.dataset.size).toBe("larger");
+    await waitFor(() => expect(saved.at(-1)).toEqual({ theme: "dark", highContrast: true, textSize: "larger", welcomed: false }));
+    await waitFor(() => expect(document.getElementById("settings-status")?.textContent).toContain("Saved"));
+    expect(document.getElementById("settings-status")?.getAttribute("role")).toBe("status");
+  });
+});
