@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The install test: build the .deb, install it with apt-get as a patient would, start the
+# installed app in the real window, then remove it and check that only the user's data is left.
+# Run by `./dev.sh test` after the other tests; needs root or sudo.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+target="${CARGO_TARGET_DIR:-$PWD/target}"
+root=""
+[ "$(id -u)" -eq 0 ] || root="sudo"
+
+# A debug build, so CI reuses what the earlier stages compiled; the packaging is the same as a
+# release's (`./dev.sh release` makes the release packages).
+rm -rf "$target/debug/bundle/deb"
+CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri build --debug --bundles deb --ci
+deb=$(ls "$target"/debug/bundle/deb/*.deb)
+echo "Package: $deb ($(du -h "$deb" | cut -f1))"
+
+$root apt-get install -y --no-install-recommends "$deb" >/dev/null
+trap '$root apt-get purge -y alk-companion >/dev/null 2>&1 || true' EXIT
+app=$(command -v alk-companion)
+resources="/usr/lib/ALK Companion/resources"
+desktop="/usr/share/applications/ALK Companion.desktop"
+echo "Installed: $app, $resources, $desktop"
+grep -q "^Exec=alk-companion" "$desktop"
+grep -q "^Icon=alk-companion" "$desktop"
+# What is installed is what is in the repository, file for file.
+diff -r resources "$resources"
+
+home=$(mktemp -d)
+ALK_E2E_APP="$app" ALK_INSTALLED_RESOURCES="$resources" ALK_E2E_HOME="$home" CARGO_TARGET_DIR="$target/e2e" \
+  xvfb-run -a -s "-screen 0 1920x1080x24" \
+  cargo test --manifest-path tests/e2e/Cargo.toml --test installed -- --ignored --test-threads=1
+
+$root apt-get purge -y alk-companion >/dev/null
+trap - EXIT
+left=""
+for path in "$app" "$resources" "$desktop" /usr/share/icons/hicolor/128x128/apps/alk-companion.png; do
+  [ -e "$path" ] && left="$left $path"
+done
+if [ -n "$left" ] || dpkg -s alk-companion >/dev/null 2>&1; then
+  echo "Still there after removing the package:$left" >&2
+  exit 1
+fi
+# The patient's own data stays: removing the app must never remove their record.
+data="$home/data/uk.alkcompanion.desktop/alk-companion.sqlite3"
+[ -s "$data" ] || { echo "The user's data folder was removed with the app: $data" >&2; exit 1; }
+echo "Removed cleanly; the user's data is still in $home/data/uk.alkcompanion.desktop"
+rm -rf "$home"
