@@ -220,3 +220,29 @@ fn import_and_delete_all_keep_a_safety_copy_that_brings_everything_back() {
     let err = app.call("restore_snapshot", json!({ "name": "../alk-companion.sqlite3" })).unwrap_err();
     assert_eq!(err["kind"], "notFound");
 }
+
+#[test]
+fn about_names_the_app_version_and_the_data_folder() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    let about = app.call("get_about", json!({})).unwrap();
+    assert_eq!(about["appVersion"], json!(env!("CARGO_PKG_VERSION")));
+    assert_eq!(about["dataFolder"], json!(data.path().display().to_string()));
+    // The folder named is the one the store is really in.
+    assert!(data.path().join(alk_companion_lib::STORE_FILE).exists());
+}
+
+#[test]
+fn screen_settings_are_remembered_and_a_bad_one_changes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    assert_eq!(app.call("get_screen_settings", json!({})).unwrap()["welcomed"], json!(false));
+    let chosen = json!({ "theme": "dark", "highContrast": true, "textSize": "larger", "welcomed": true });
+    app.call("save_screen_settings", json!({ "settings": chosen })).unwrap();
+    drop(app);
+    let app = TestApp::new(data.path());
+    assert_eq!(app.call("get_screen_settings", json!({})).unwrap(), chosen);
+    // Tauri refuses a value the type cannot hold before the command runs.
+    assert!(app.call("save_screen_settings", json!({ "settings": { "theme": "purple" } })).is_err());
+    assert_eq!(app.call("get_screen_settings", json!({})).unwrap(), chosen);
+}

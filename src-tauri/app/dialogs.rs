@@ -77,12 +77,20 @@ pub(crate) fn file_name(path: &Path) -> String {
 /// missing, `gio open`) with a clean environment, because a bundle's own library paths (an
 /// AppImage's, say) break the viewer it starts.
 pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<()> {
-    let failed = || {
+    open_with_system(app, path, || {
         ApiError::new(
             ErrorKind::Pack,
             "Your file is saved, but this computer has no program set up to open it. You can open it yourself from where you saved it.",
         )
-    };
+    })
+}
+
+/// Hands a file or folder to the program the system uses for it; `failed` says so if none did.
+pub(crate) fn open_with_system<R: Runtime>(
+    app: &AppHandle<R>,
+    path: &Path,
+    failed: impl Fn() -> ApiError,
+) -> Result<()> {
     if cfg!(target_os = "linux") {
         // What a desktop session needs to find and show the viewer; XDG_DATA_HOME and
         // XDG_CONFIG_HOME say which program opens PDFs.

@@ -67,6 +67,8 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::pack::open_pack,
             commands::screen::get_screen_settings,
             commands::screen::save_screen_settings,
+            commands::about::get_about,
+            commands::about::open_data_folder,
         ],
     )
 }
@@ -74,14 +76,15 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
 pub fn run() {
     // First, so a second launch only brings the first window forward. Not in `configure`: the
     // IPC tests must never find each other on the session bus.
-    let builder = tauri::Builder::default().plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.set_focus();
-        }
-    }))
-    // The window opens where and as large as it was last closed.
-    .plugin(tauri_plugin_window_state::Builder::default().build());
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        // The window opens where and as large as it was last closed.
+        .plugin(tauri_plugin_window_state::Builder::default().build());
     configure(builder)
         // One plain line when the window has loaded, for the start-up benchmark.
         .on_page_load(|_, payload| {

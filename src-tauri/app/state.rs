@@ -33,6 +33,8 @@ pub struct AppState {
     pub(crate) open_file: Option<PathBuf>,
     /// A backup read and previewed, waiting for the user to confirm the import.
     pub(crate) pending_backup: Mutex<Option<Backup>>,
+    /// Where the store lives, shown in About.
+    pub(crate) data_dir: PathBuf,
 }
 
 impl AppState {
@@ -66,6 +68,7 @@ impl AppState {
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
             open_file: None,
             pending_backup: Mutex::new(None),
+            data_dir: data_dir.to_path_buf(),
         }
     }
 

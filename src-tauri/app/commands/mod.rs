@@ -1,3 +1,4 @@
+pub(crate) mod about;
 pub(crate) mod appointments;
 pub(crate) mod backup;
 pub(crate) mod checklist;

@@ -11,7 +11,10 @@ pub(crate) async fn get_screen_settings(state: State<'_, AppState>) -> Result<Sc
 }
 
 #[tauri::command]
-pub(crate) async fn save_screen_settings(state: State<'_, AppState>, settings: ScreenSettings) -> Result<ScreenSettings> {
+pub(crate) async fn save_screen_settings(
+    state: State<'_, AppState>,
+    settings: ScreenSettings,
+) -> Result<ScreenSettings> {
     settings.remember(&mut *state.store()?)?;
     Ok(settings)
 }

@@ -2,6 +2,7 @@
 // come from Rust through ts-rs (src/lib/bindings), never typed again by hand.
 import { invoke } from "@tauri-apps/api/core";
 
+import type { AboutApp } from "./bindings/AboutApp";
 import type { ApiError } from "./bindings/ApiError";
 import type { Appointment } from "./bindings/Appointment";
 import type { AppointmentInput } from "./bindings/AppointmentInput";
@@ -33,6 +34,7 @@ import type { Treatment } from "./bindings/Treatment";
 import type { TreatmentInput } from "./bindings/TreatmentInput";
 
 export type {
+  AboutApp,
   ApiError,
   Appointment,
   AppointmentInput,
@@ -163,4 +165,6 @@ export const api = {
   openPack: () => call<null>("open_pack"),
   getScreenSettings: () => call<ScreenSettings>("get_screen_settings"),
   saveScreenSettings: (settings: ScreenSettings) => call<ScreenSettings>("save_screen_settings", { settings }),
+  getAbout: () => call<AboutApp>("get_about"),
+  openDataFolder: () => call<null>("open_data_folder"),
 };

@@ -64,7 +64,8 @@ mod tests {
     fn screen_settings_survive_reopening_the_store() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("s.sqlite3");
-        let chosen = ScreenSettings { theme: Theme::Dark, high_contrast: true, text_size: TextSize::Larger, welcomed: true };
+        let chosen =
+            ScreenSettings { theme: Theme::Dark, high_contrast: true, text_size: TextSize::Larger, welcomed: true };
         chosen.remember(&mut Store::open(&path).unwrap()).unwrap();
         assert_eq!(ScreenSettings::remembered(&Store::open(&path).unwrap()).unwrap(), chosen);
     }
