@@ -133,6 +133,8 @@ fn full_pack_is_valid_in_every_paper_and_print_size() {
             assert!(info.contains("Zoë Łukasiewicz"), "author is the patient: {info}");
             assert!(info.contains("2026") && !info.contains("1970"), "{label}: {info}");
             assert!(info.contains(&format!("Pages:           {}", pack.pages)), "{label}: {info}");
+            // The pack meets no PDF/X or PDF/A standard, so it must not say it does.
+            assert!(!info.contains("PDF/X") && !info.contains("15930"), "{label}: claims PDF/X: {info}");
 
             let fonts = tool("pdffonts", &[], &pack.bytes);
             for row in fonts.lines().skip(2) {
