@@ -266,9 +266,20 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     for (title, page) in &pages.bookmarks {
         doc.add_bookmark(title, page + 1);
     }
-    let bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    let mut bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
+    drop_pdfx_claim(&mut bytes);
     let parts = pages.bookmarks.iter().map(|(title, page)| (title.clone(), page + 1)).collect();
     Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })
+}
+
+/// printpdf 0.12 always writes a `GTS_PDFXVersion` key, empty when no standard is chosen, and
+/// readers then call the file PDF/X. Blanking it with spaces of the same length keeps every
+/// byte offset in the cross-reference table right, so nothing else needs rewriting.
+fn drop_pdfx_claim(bytes: &mut [u8]) {
+    const KEY: &[u8] = b"/GTS_PDFXVersion()";
+    if let Some(at) = bytes.windows(KEY.len()).position(|w| w == KEY) {
+        bytes[at..at + KEY.len()].fill(b' ');
+    }
 }
 
 fn all_text(request: &PackRequest) -> String {
