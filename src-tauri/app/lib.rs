@@ -67,6 +67,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::pack::open_pack,
             commands::screen::get_screen_settings,
             commands::screen::save_screen_settings,
+            commands::screen::first_screen_shown,
             commands::about::get_about,
             commands::about::open_data_folder,
         ],

@@ -53,7 +53,7 @@ describe("the first screen", () => {
     render(App, { content, recovery: null });
     expect(dom.getByRole("heading", { level: 2, name: "Welcome to ALK Companion" })).toBeTruthy();
     await fireEvent.click(dom.getByRole("button", { name: "Go to my home page" }));
-    await waitFor(() => expect(saved.at(-1)?.welcomed).toBe(true));
+    await waitFor(() => expect(saved[saved.length - 1]?.welcomed).toBe(true));
     await waitFor(() => expect(document.getElementById("home-next-when")?.textContent).toContain("15 January 2099"));
     expect(document.getElementById("home-count")?.textContent).toBe("2 questions chosen.");
     expect([...document.querySelectorAll(".home-top li")].map((li) => li.textContent)).toEqual(["What are my options?"]);
@@ -109,7 +109,7 @@ describe("settings", () => {
     expect(document.documentElement.dataset.contrast).toBe("high");
     await fireEvent.click(dom.getByLabelText(/Larger/));
     expect(document.documentElement.dataset.size).toBe("larger");
-    await waitFor(() => expect(saved.at(-1)).toEqual({ theme: "dark", highContrast: true, textSize: "larger", welcomed: false }));
+    await waitFor(() => expect(saved[saved.length - 1]).toEqual({ theme: "dark", highContrast: true, textSize: "larger", welcomed: false }));
     await waitFor(() => expect(document.getElementById("settings-status")?.textContent).toContain("Saved"));
     expect(document.getElementById("settings-status")?.getAttribute("role")).toBe("status");
   });

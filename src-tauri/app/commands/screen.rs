@@ -18,3 +18,14 @@ pub(crate) async fn save_screen_settings(
     settings.remember(&mut *state.store()?)?;
     Ok(settings)
 }
+
+/// One plain line on stdout the first time a screen has its content painted, for the start-up
+/// benchmark (`./dev.sh bench`). It carries nothing of the patient's.
+#[tauri::command]
+pub(crate) async fn first_screen_shown() -> Result<()> {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        println!("alk-companion: first screen shown");
+    }
+    Ok(())
+}

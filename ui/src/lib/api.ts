@@ -166,5 +166,6 @@ export const api = {
   getScreenSettings: () => call<ScreenSettings>("get_screen_settings"),
   saveScreenSettings: (settings: ScreenSettings) => call<ScreenSettings>("save_screen_settings", { settings }),
   getAbout: () => call<AboutApp>("get_about"),
+  firstScreenShown: () => call<null>("first_screen_shown"),
   openDataFolder: () => call<null>("open_data_folder"),
 };
