@@ -4,7 +4,7 @@ import { askFirst, offerUndo } from "../lib/confirm";
 import { clockTime, longDate } from "../lib/dates";
 import { h, replace } from "../lib/dom";
 import { field } from "../lib/forms";
-import { listLabel } from "./questions";
+import { listLabel } from "../lib/questions";
 
 export { SAVE_DELAY_MS } from "../lib/autosave";
 /** How many notes the list shows; search finds the rest. */

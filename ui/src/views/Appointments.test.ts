@@ -1,0 +1,180 @@
+import { render, waitFor } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+
+import "../test/cssEscape";
+
+import type { Appointment } from "../lib/api";
+import Appointments from "./Appointments.svelte";
+
+const appointment: Appointment = { id: 4, startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "Clinic 4", purpose: "Scan results" };
+const later: Appointment = { id: 5, startsAt: "2030-02-20T10:00", withWhom: "", place: "", purpose: "" };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Rust's appointments, with the bin. */
+function fakeStore(start: Appointment[]) {
+  let all = [...start];
+  const removed = new Map<number, Appointment>();
+  const calls: string[] = [];
+  const sent: unknown[] = [];
+  mockIPC((cmd, raw) => {
+    const args = raw as Record<string, unknown>;
+    calls.push(cmd);
+    switch (cmd) {
+      case "list_appointments":
+        return [...all].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      case "save_appointment": {
+        sent.push(args.input);
+        const saved = { id: (args.id as number | null) ?? 9, ...(args.input as object) } as Appointment;
+        all = [...all.filter((a) => a.id !== saved.id), saved];
+        return saved;
+      }
+      case "move_unbooked_questions":
+        return 0;
+      case "delete_appointment":
+        removed.set(args.id as number, all.find((a) => a.id === args.id)!);
+        all = all.filter((a) => a.id !== args.id);
+        return null;
+      case "restore_removed":
+        all.push(removed.get(args.id as number)!);
+        return null;
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  return { calls, sent };
+}
+
+const removeButton = (id: number) => document.querySelector<HTMLButtonElement>(`[data-focus="${id}:remove"]`)!;
+
+async function show() {
+  render(Appointments);
+  await waitFor(() => expect(document.querySelector("#upcoming li")).not.toBeNull());
+}
+
+afterEach(() => clearMocks());
+
+describe("remove asks first", () => {
+  it("does not remove an appointment until the patient says yes", async () => {
+    const { calls } = fakeStore([appointment]);
+    await show();
+    const remove = [...document.querySelectorAll<HTMLButtonElement>("#upcoming button")].find((b) => b.textContent === "Remove")!;
+    remove.click();
+    await tick();
+    await tick();
+    expect(calls).not.toContain("delete_appointment");
+    const keep = document.activeElement as HTMLButtonElement;
+    expect(keep.textContent).toMatch(/^No/);
+    keep.click();
+    await waitFor(() => expect(document.activeElement).toBe(removeButton(4)));
+    expect(calls).not.toContain("delete_appointment");
+
+    // Escape is "no" too, and the focus goes back to Remove.
+    remove.click();
+    await tick();
+    (document.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+    await waitFor(() => expect(document.activeElement).toBe(removeButton(4)));
+    expect(document.querySelector(".confirm")).toBeNull();
+    expect(calls).not.toContain("delete_appointment");
+
+    // Yes removes it, to the bin, and Undo brings it back.
+    remove.click();
+    await tick();
+    [...document.querySelectorAll<HTMLButtonElement>(".confirm button")].find((b) => b.textContent?.startsWith("Yes"))!.click();
+    await waitFor(() => expect(document.querySelector("button.undo")).not.toBeNull());
+    expect(calls).toContain("delete_appointment");
+    expect(document.getElementById("upcoming")!.textContent).toContain("No upcoming appointments.");
+    const undo = document.querySelector<HTMLButtonElement>("button.undo")!;
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    // A hurried double click on Undo brings it back once, not once and then an error.
+    undo.click();
+    undo.click();
+    await waitFor(() => expect(document.body.textContent).toContain("It is back."));
+    expect(calls.filter((c) => c === "restore_removed")).toHaveLength(1);
+    // Back in the list, with the focus on its Remove.
+    await waitFor(() => expect(document.activeElement).toBe(removeButton(4)));
+  });
+
+  it("the banner and home are told when the appointments change", async () => {
+    fakeStore([appointment]);
+    let told = 0;
+    const listener = () => (told += 1);
+    document.addEventListener("alk-appointments-changed", listener);
+    await show();
+    await userEvent.click(removeButton(4));
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
+    await waitFor(() => expect(told).toBe(1));
+    document.removeEventListener("alk-appointments-changed", listener);
+  });
+});
+
+describe("adding and changing", () => {
+  it("adds an appointment whose date was set without an input event, as a date picker may", async () => {
+    const { sent } = fakeStore([]);
+    await show();
+    (document.getElementById("appt-date") as HTMLInputElement).value = "2030-01-15";
+    (document.getElementById("appt-time") as HTMLInputElement).value = "14:30";
+    await userEvent.type(document.getElementById("appt-with")!, "Dr Nowak");
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!);
+    await waitFor(() => expect(document.getElementById("upcoming")!.textContent).toContain("Tuesday 15 January 2030 at 14:30"));
+    expect(sent).toEqual([{ startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" }]);
+    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment added.");
+    expect((document.getElementById("appt-date") as HTMLInputElement).value).toBe("");
+  });
+
+  it("without a date it says so, marks the date box and puts the focus there", async () => {
+    const { calls } = fakeStore([]);
+    await show();
+    await userEvent.type(document.getElementById("appt-with")!, "Dr Nowak");
+    // The browser's own check of "required" is skipped, as a date box cleared by a picker can be.
+    document.querySelector("form.record-form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    const date = document.getElementById("appt-date")!;
+    await waitFor(() => expect(date.getAttribute("aria-invalid")).toBe("true"));
+    expect(date.getAttribute("aria-describedby")).toBe("appt-message");
+    expect(document.getElementById("appt-message")!.textContent).toContain("Please choose the date of the appointment.");
+    expect(document.getElementById("appt-message")!.getAttribute("role")).toBe("alert");
+    expect(document.activeElement).toBe(date);
+    expect(calls).not.toContain("save_appointment");
+    expect((document.getElementById("appt-with") as HTMLInputElement).value).toBe("Dr Nowak");
+  });
+
+  it("names, places and purposes follow the writing's direction", async () => {
+    fakeStore([appointment]);
+    await show();
+    const card = document.querySelector("#upcoming li.card")!;
+    expect([...card.querySelectorAll("[dir=auto]")].map((el) => el.textContent)).toEqual(["Dr Nowak", "Clinic 4", "Scan results"]);
+    expect(document.getElementById("appt-with")!.getAttribute("dir")).toBe("auto");
+  });
+
+  it("Escape while changing stops changing, empties the form and goes back to Change", async () => {
+    const { calls } = fakeStore([appointment, later]);
+    await show();
+    const change = document.querySelector<HTMLButtonElement>('[data-focus="5:change"]')!;
+    await userEvent.click(change);
+    const date = document.getElementById("appt-date") as HTMLInputElement;
+    await waitFor(() => expect(document.activeElement).toBe(date));
+    expect(date.value).toBe("2030-02-20");
+    expect(document.querySelector(".record-form button[type=submit]")!.textContent).toBe("Save changes");
+    await userEvent.type(document.getElementById("appt-place")!, "Ward 2");
+    await userEvent.keyboard("{Escape}");
+    await waitFor(() => expect(document.activeElement).toBe(change));
+    expect(date.value).toBe("");
+    expect((document.getElementById("appt-place") as HTMLInputElement).value).toBe("");
+    expect(document.querySelector(".record-form button[type=submit]")!.textContent).toBe("Add appointment");
+    expect(calls).not.toContain("save_appointment");
+  });
+
+  it("changes an appointment", async () => {
+    const { sent } = fakeStore([appointment]);
+    await show();
+    await userEvent.click(document.querySelector<HTMLButtonElement>('[data-focus="4:change"]')!);
+    const place = document.getElementById("appt-place") as HTMLInputElement;
+    await userEvent.clear(place);
+    await userEvent.type(place, "Clinic 7");
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!);
+    await waitFor(() => expect(document.getElementById("upcoming")!.textContent).toContain("Clinic 7"));
+    expect(sent).toEqual([{ startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "Clinic 7", purpose: "Scan results" }]);
+    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment changed.");
+  });
+});
