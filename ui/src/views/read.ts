@@ -3,7 +3,7 @@ import type { Block } from "../lib/bindings/Block";
 import type { Inline } from "../lib/bindings/Inline";
 import type { Section } from "../lib/bindings/Section";
 import { h, replace } from "../lib/dom";
-import { referenceText, reviewStatus, sourceLine } from "./about";
+import { referenceText, reviewStatus, sourceLine } from "../lib/source";
 import type { ViewContext } from "./context";
 
 /** The information pages: a list of sections and one open to read. */
