@@ -157,7 +157,7 @@ async fn every_remove_asks_first_and_can_be_undone() {
     wait_text(&client, ".my-list .saved", "Saved").await;
 
     // The question with its answer.
-    remove_asks_and_undoes(&client, ".my-list button[aria-label^='Take off my list']", ".my-list", "Which TKI", "question").await;
+    remove_asks_and_undoes(&client, ".my-list button[aria-label^='Remove from my list']", ".my-list", "Which TKI", "question").await;
     assert_eq!(value_of(&client, ".my-list textarea").await, "Alectinib, said Dr Nowak");
 
     // The appointment, whose questions and answers go and come back with it.

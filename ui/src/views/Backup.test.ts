@@ -104,7 +104,7 @@ describe("backups and safety copies", () => {
     const user = userEvent.setup();
     render(Backup);
     const list = document.getElementById("safety-copies")!;
-    const look = await waitFor(() => within(list).getByRole("button", { name: "Bring back the safety copy of 26 November 2026 at 09:30 (UTC)" }));
+    const look = await waitFor(() => within(list).getByRole("button", { name: "Look and bring back the safety copy of 26 November 2026 at 09:30 (UTC)" }));
     expect(list.textContent).toContain("the first time the app was opened that day");
     await user.click(look);
     const question = await waitFor(() => within(list).getByRole("alertdialog"));

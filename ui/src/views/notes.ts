@@ -99,7 +99,7 @@ export async function renderNotes(openId?: string): Promise<HTMLElement> {
         openButton.addEventListener("click", async () => {
           if (await openNote(note.id)) box.focus();
         });
-        const remove = h("button", { type: "button", class: "small", "aria-label": `Move to the bin: ${firstLine(note)}` }, "Move to bin");
+        const remove = h("button", { type: "button", class: "small", "aria-label": `Move to bin: ${firstLine(note)}` }, "Move to bin");
         remove.addEventListener("click", async () => {
           const sure = await askFirst(confirmBox, {
             text: `Move this note to the bin? "${firstLine(note)}". You can bring it back for 30 days.`,
