@@ -167,7 +167,7 @@ describe("my question list", () => {
 });
 
 describe("taking a question off the list", () => {
-  it("asks first when it has an answer; No and Escape keep it and go back to Remove; Yes gives Undo", async () => {
+  it("asks first when it has an answer; No and Escape keep it and go back to Remove; Yes moves on to the next and offers Undo", async () => {
     const store = fakeStore([planned(1, "q1"), planned(2, "q2", false, "Every three months"), planned(3, "q3")]);
     await show();
     const remove = byFocus("2:remove");
@@ -189,7 +189,9 @@ describe("taking a question off the list", () => {
     await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
     await waitFor(() => expect(ids()).toEqual([1, 3]));
     const undo = document.querySelector<HTMLButtonElement>("button.undo")!;
-    await waitFor(() => expect(document.activeElement).toBe(undo));
+    // The focus moves on to the same control of the next question; Undo waits above the list.
+    await waitFor(() => expect(document.activeElement).toBe(byFocus("3:remove")));
+    await said("The question is off your list. It is in the bin for 30 days.");
     expect(document.querySelector("p.count")!.textContent).toBe("You have chosen 2 questions.");
 
     // Undo brings it back with its answer, and the focus to its Remove.
