@@ -43,7 +43,7 @@ async fn first_start_welcomes_once_then_opens_on_home() {
         .await
         .unwrap();
     assert_eq!(shown, Value::from(1), "one word meaning is open");
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 
     // The next start goes straight to home; About can show the welcome again.
     let client = session(&app_binary()).await;
@@ -52,7 +52,7 @@ async fn first_start_welcomes_once_then_opens_on_home() {
     open_view(&client, "about").await;
     find(&client, "#show-welcome").await.click().await.unwrap();
     wait_text(&client, ".welcome", "Welcome to ALK Companion").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 /// What has the focus, as "TAG:text" (or "TAG#id" when it has no text).
@@ -228,7 +228,7 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
     println!("axe-core: {rules_seen} rules, {checks} screens and states checked, {} violations", report.len());
     assert!(rules_seen > 40, "axe ran only {rules_seen} rules: it is not working");
     assert!(report.is_empty(), "axe-core found:\n{}", report.join("\n"));
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 /// Geometry on the current screen: sideways scroll, overlapping controls, and how far down the
@@ -297,5 +297,5 @@ async fn no_sideways_scroll_or_overlap_at_common_sizes_and_200_percent_text() {
     }
     println!("geometry: {measured} screens measured, {} problems", problems.len());
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }

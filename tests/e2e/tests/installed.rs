@@ -44,7 +44,7 @@ async fn the_installed_app_starts_and_reads_its_installed_content_and_fonts() {
     wait_text(&client, "#preview-pages", "page").await;
     find(&client, "#make-pack").await.click().await.unwrap();
     wait_text(&client, "#pack-status", "Saved").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
     let fonts = Command::new("pdffonts").arg(home.join("out/appointment-pack.pdf")).output().unwrap();
     let fonts = String::from_utf8(fonts.stdout).unwrap();
     assert!(fonts.contains("AtkinsonHyperlegible"), "{fonts}");

@@ -58,7 +58,7 @@ async fn choices_note_and_pack_survive_a_restart() {
     }
     let saved = std::fs::read(home.path().join("out/appointment-pack.pdf")).unwrap();
     assert_eq!(std::fs::read(&opened).expect("the PDF handler was started with the pack"), saved);
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 
     let pdf = home.path().join("out/appointment-pack.pdf");
     let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext is installed").stdout;
@@ -81,7 +81,7 @@ async fn choices_note_and_pack_survive_a_restart() {
     open_view(&client, "notes").await;
     let note = find(&client, "#note").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some(NOTE));
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 /// How many times `marker` starts a line in a content file: a count that needs no TOML parser.
@@ -171,7 +171,7 @@ async fn all_information_is_shown_and_search_finds_it() {
     // A result opens where it belongs.
     find(&client, ".results li[data-kind='section'] button").await.click().await.unwrap();
     find(&client, "article.section h2").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 /// The texts of the patient's list, in the order shown.
@@ -259,7 +259,7 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     screenshot(&client, "10-record").await;
     open_view(&client, "backup").await;
     screenshot(&client, "11-backup").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 
     // After a restart, all of it is there, in the same order.
     let client = connect().await;
@@ -279,5 +279,5 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     // Search finds the note as well as the content.
     find(&client, "#search").await.send_keys("scan letter").await.unwrap();
     wait_text(&client, ".results", "Bring the scan letter").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }

@@ -186,5 +186,5 @@ async fn the_plan_journey_works_by_keyboard_alone_and_the_focus_stays_put() {
     assert!(again.len() > large.len() / 2, "Ctrl+P made a pack");
 
     println!("keyboard focus path:\n  {}", path.join("\n  "));
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }

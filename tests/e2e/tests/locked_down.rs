@@ -70,7 +70,7 @@ async fn a_whole_journey_makes_no_network_connection_and_logs_no_words() {
     open_view(&client, "backup").await;
     find(&client, ".backup button.primary").await.click().await.unwrap();
     wait_text(&client, "#backup-status", "Saved").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     // The inspector socket is how WebKitWebDriver drives the window in this test; the app
@@ -114,7 +114,7 @@ async fn a_damaged_store_is_moved_aside_and_the_safety_copy_brings_it_back() {
     find(&client, ".backup button.danger").await.click().await.unwrap();
     find(&client, ".confirm button.danger").await.click().await.unwrap();
     wait_text(&client, "#backup-status", "deleted").await;
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
 
     // The store file is overwritten with something that is not a database.
@@ -140,7 +140,7 @@ async fn a_damaged_store_is_moved_aside_and_the_safety_copy_brings_it_back() {
     open_view(&client, "notes").await;
     let note = find(&client, "#note").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some("Bring the scan letter"));
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 #[test]

@@ -85,7 +85,7 @@ async fn switching_notes_mid_save_keeps_each_note_its_own() {
     let mut texts: Vec<&str> = store["notes"].as_array().unwrap().iter().map(|n| n["text"].as_str().unwrap()).collect();
     texts.sort();
     assert_eq!(texts, vec!["Note A and a quick edit", "Note B and more"]);
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }
 
 /// Presses Enter on the focused button: it must be the safe one, so nothing is removed.
@@ -239,5 +239,5 @@ async fn every_remove_asks_first_and_can_be_undone() {
     assert_eq!(store["diary"].as_array().unwrap().len(), 1);
     assert_eq!(store["checkups"].as_array().unwrap().len(), 1);
     assert_eq!(store["planQuestions"][0]["answer"], "Alectinib, said Dr Nowak");
-    client.close().await.unwrap();
+    common::close_and_wait(client).await;
 }

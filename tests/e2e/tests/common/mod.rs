@@ -169,3 +169,17 @@ pub async fn open_view(client: &Client, view: &str) {
     find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
 }
 
+
+/// Closes the session and waits until the app has really ended, so a restart is a new app and
+/// not a second copy that the single-instance plugin hands over to the first.
+pub async fn close_and_wait(client: Client) {
+    client.close().await.unwrap();
+    for _ in 0..100 {
+        let running = Command::new("pgrep").args(["-f", "alk-companion$"]).output().map(|o| !o.stdout.is_empty()).unwrap_or(false);
+        if !running {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the app did not end within 10 s of closing its window");
+}
