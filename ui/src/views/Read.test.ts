@@ -1,0 +1,119 @@
+import { fireEvent, render, waitFor } from "@testing-library/svelte";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, describe, expect, it } from "vitest";
+
+import { live } from "../lib/announce.svelte";
+import type { Content, SearchHit } from "../lib/api";
+import WithApp from "../test/WithApp.svelte";
+import Checklist from "./Checklist.svelte";
+import Read from "./Read.svelte";
+import Search from "./Search.svelte";
+
+const content = {
+  meta: { source: { title: "ALK Treatment", publisher: "ALK Positive UK", flowchartDated: "February 2025" }, review: null },
+  sections: [
+    {
+      id: "tki",
+      title: "ALK inhibitors",
+      references: [],
+      blocks: [{ type: "paragraph", inlines: [{ type: "text", text: "These are " }, { type: "term", id: "tki", text: "TKIs" }, { type: "text", text: "." }] }],
+    },
+    { id: "scans", title: "Scans", references: [], blocks: [{ type: "heading", text: "How often" }] },
+  ],
+  glossary: [{ id: "tki", term: "TKI", definition: "A medicine taken as a tablet." }],
+  references: [],
+  checklist: [
+    { id: "ask", text: "Ask your oncologist", why: "They can refer you." },
+    { id: "copies", text: "Get copies of your scans", why: "The second team needs them." },
+  ],
+} as unknown as Content;
+
+const shown: string[] = [];
+const app = { content, show: (view: string, detail?: string) => void shown.push(`${view}:${detail ?? ""}`) };
+
+afterEach(() => {
+  clearMocks();
+  shown.length = 0;
+});
+
+describe("an information page", () => {
+  it("opens a word's meaning in place, and Escape closes it with the focus on the word", async () => {
+    render(WithApp, { props: { app, view: Read } });
+    const term = document.querySelector<HTMLButtonElement>("button.term")!;
+    const meaning = document.getElementById(term.getAttribute("aria-controls")!)!;
+    expect(meaning.hidden).toBe(true);
+    term.focus();
+    await fireEvent.click(term);
+    expect(meaning.hidden).toBe(false);
+    expect(term.getAttribute("aria-expanded")).toBe("true");
+    await fireEvent.keyDown(term, { key: "Escape" });
+    expect(meaning.hidden).toBe(true);
+    expect(document.activeElement).toBe(term);
+  });
+
+  it("opens the page a search result names, and another page with its heading focused", async () => {
+    render(WithApp, { props: { app, view: Read, props: { detail: "scans" } } });
+    expect(document.getElementById("section-title")!.textContent).toBe("Scans");
+    await fireEvent.click(document.querySelector<HTMLButtonElement>(".section-list button[data-id='tki']")!);
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("ALK inhibitors"));
+    expect(document.querySelector(".section-list button[data-id='tki']")!.getAttribute("aria-current")).toBe("page");
+    expect(document.querySelector(".meta")!.textContent).toBe("Source: ALK Treatment, ALK Positive UK.");
+  });
+});
+
+describe("search results", () => {
+  it("shows what was found and opens a result where it belongs", async () => {
+    const hits: SearchHit[] = [{ kind: "note", id: "3", title: "Bring the scan letter", snippet: "…scan letter…" } as SearchHit];
+    mockIPC((cmd) => (cmd === "search" ? hits : null));
+    render(WithApp, { props: { app, view: Search, props: { query: "scan" } } });
+    await waitFor(() => expect(document.querySelector(".count")!.textContent).toBe('1 result for "scan".'));
+    const open = document.querySelector<HTMLButtonElement>(".result-link")!;
+    expect(open.getAttribute("dir")).toBe("auto");
+    await fireEvent.click(open);
+    expect(shown).toEqual(["notes:3"]);
+  });
+
+  it("drops an answer to an older query that comes back after a newer one", async () => {
+    const waiting = new Map<string, (hits: SearchHit[]) => void>();
+    mockIPC((cmd, raw) => {
+      if (cmd !== "search") return null;
+      return new Promise((resolve) => waiting.set((raw as { query: string }).query, resolve));
+    });
+    const view = render(WithApp, { props: { app, view: Search, props: { query: "sca" } } });
+    await waitFor(() => expect(waiting.has("sca")).toBe(true));
+    await view.rerender({ props: { app, view: Search, props: { query: "scan" } } } as never);
+    await waitFor(() => expect(waiting.has("scan")).toBe(true));
+    waiting.get("scan")!([{ kind: "section", id: "scans", title: "Scans", snippet: "" } as SearchHit]);
+    await waitFor(() => expect(document.querySelector(".count")!.textContent).toBe('1 result for "scan".'));
+    // The slow answer for "sca" arrives last and must not replace it.
+    waiting.get("sca")!([]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(document.querySelector(".count")!.textContent).toBe('1 result for "scan".');
+    expect(document.querySelectorAll(".results li")).toHaveLength(1);
+  });
+});
+
+describe("the second-opinion checklist", () => {
+  it("saves a tick, counts it and says so politely", async () => {
+    const saved: string[] = [];
+    mockIPC((cmd, raw) => {
+      const args = raw as { stepId: string; done: boolean; note: string };
+      if (cmd === "list_step_progress") return [];
+      if (cmd === "save_step_progress") {
+        saved.push(`${args.stepId}:${args.done}:${args.note}`);
+        return { stepId: args.stepId, done: args.done, note: args.note };
+      }
+      return null;
+    });
+    render(WithApp, { props: { app, view: Checklist } });
+    const tick = await waitFor(() => {
+      const box = document.querySelector<HTMLInputElement>("#done-copies");
+      expect(box).not.toBeNull();
+      return box!;
+    });
+    await fireEvent.click(tick);
+    await waitFor(() => expect(saved).toEqual(["copies:true:"]));
+    await waitFor(() => expect(document.getElementById("checklist-progress")!.textContent).toBe("1 of 2 done"));
+    await waitFor(() => expect(live.text).toBe("Done. 1 of 2 steps done."));
+  });
+});
