@@ -233,7 +233,7 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
 
 /// Geometry on the current screen: sideways scroll, overlapping controls, and how far down the
 /// first heading starts, as a fraction of the window's height.
-async fn geometry(client: &Client) -> (bool, Vec<String>, f64) {
+async fn geometry(client: &Client) -> (Option<String>, Vec<String>, f64) {
     let script = r#"
         const wide = document.documentElement.scrollWidth > window.innerWidth + 1;
         const picked = [...document.querySelectorAll('button, input, select, textarea, label, h1, h2, h3, p, li > a, nav, main, header, aside')]
@@ -256,13 +256,16 @@ async fn geometry(client: &Client) -> (bool, Vec<String>, f64) {
             }
           }
         }
+        const name = e => e.tagName + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ')[0] : '');
+        const beyond = wide ? [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(-3).map(name) : [];
         const h = document.querySelector('main h2');
         const top = h ? (h.getBoundingClientRect().top + window.scrollY) / window.innerHeight : 1;
-        return { wide, overlaps, top };
+        return { wide, overlaps, top, beyond };
     "#;
     let r = client.execute(script, vec![]).await.unwrap();
     let overlaps = r["overlaps"].as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
-    (r["wide"].as_bool().unwrap(), overlaps, r["top"].as_f64().unwrap())
+    let wide = r["wide"].as_bool().unwrap().then(|| r["beyond"].to_string());
+    (wide, overlaps, r["top"].as_f64().unwrap())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -283,8 +286,8 @@ async fn no_sideways_scroll_or_overlap_at_common_sizes_and_200_percent_text() {
             measured += 1;
             worst = worst.max(top);
             let at = format!("{width}x{height} {size} {view}");
-            if wide {
-                problems.push(format!("{at}: the page scrolls sideways"));
+            if let Some(beyond) = wide {
+                problems.push(format!("{at}: the page scrolls sideways ({beyond} reach past the edge)"));
             }
             problems.extend(overlaps.into_iter().map(|o| format!("{at}: {o}")));
             if (width, size) == (1366, "normal") && top > 0.25 {

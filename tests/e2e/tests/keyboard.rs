@@ -35,8 +35,12 @@ async fn focused(client: &Client) -> String {
     client.execute(script, vec![]).await.unwrap().as_str().unwrap_or_default().to_string()
 }
 
-/// Presses Tab (or Shift+Tab) until the focus is on `css`; fails after 80 presses.
-async fn tab_to(client: &Client, css: &str, back: bool, path: &mut Vec<String>) {
+/// Presses Tab until the focus is on `css`, or Shift+Tab when `css` comes earlier in the page
+/// than the focus (as a user would see it is above); fails after 80 presses.
+async fn tab_to(client: &Client, css: &str, _back: bool, path: &mut Vec<String>) {
+    let above = "const t = document.querySelector(arguments[0]); const a = document.activeElement; \
+                 return !!(t && a && (t.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING));";
+    let back = client.execute(above, vec![css.into()]).await.unwrap() == Value::Bool(true);
     for _ in 0..80 {
         if focus_is(client, css).await {
             path.push(focused(client).await);

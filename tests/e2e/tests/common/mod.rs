@@ -61,8 +61,23 @@ pub fn register_pdf_viewer(home: &Path) {
     .unwrap();
 }
 
+/// Every process started under `pid`, deepest first.
+fn descendants(pid: u32) -> Vec<u32> {
+    let out = Command::new("pgrep").args(["-P", &pid.to_string()]).output().map(|o| o.stdout).unwrap_or_default();
+    let mut all = Vec::new();
+    for child in String::from_utf8_lossy(&out).lines().filter_map(|l| l.trim().parse::<u32>().ok()) {
+        all.extend(descendants(child));
+        all.push(child);
+    }
+    all
+}
+
 impl Drop for Driver {
     fn drop(&mut self) {
+        // A test that failed part way leaves its app open: end it with the driver.
+        for pid in descendants(self.child.id()) {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
         // SIGTERM lets tauri-driver stop WebKitWebDriver too; SIGKILL would leave it holding the port.
         let _ = Command::new("kill").arg(self.child.id().to_string()).status();
         let _ = self.child.wait();
@@ -170,13 +185,22 @@ pub async fn open_view(client: &Client, view: &str) {
 }
 
 
+/// The app processes running now (this test's, and any a failed test left behind).
+fn app_processes() -> usize {
+    Command::new("pgrep")
+        .args(["-f", "alk-companion$"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count())
+        .unwrap_or(0)
+}
+
 /// Closes the session and waits until the app has really ended, so a restart is a new app and
 /// not a second copy that the single-instance plugin hands over to the first.
 pub async fn close_and_wait(client: Client) {
+    let before = app_processes();
     client.close().await.unwrap();
     for _ in 0..100 {
-        let running = Command::new("pgrep").args(["-f", "alk-companion$"]).output().map(|o| !o.stdout.is_empty()).unwrap_or(false);
-        if !running {
+        if app_processes() < before {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
