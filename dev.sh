@@ -156,6 +156,30 @@ print(f"size ratio ours/typst = {int(ours['bytes']) / int(theirs['bytes']):.2f}"
 PY
     say "10,000 notes in the store"
     cargo run --release --quiet -p alk-core --example record_bench
+    say "A long illness: 10,000 notes, 500 appointments, 2,000 diary entries, 300 treatments"
+    cargo run --release --quiet -p alk-core --example long_illness -- target/bench/long-home
+    say "Release packages of the app and of a bare Tauri 2 app (same profile)"
+    install_ui_packages
+    npm --prefix ui exec -- tauri build --bundles deb,rpm --ci >/dev/null
+    (cd tests/bench/bare && CARGO_TARGET_DIR="$PWD/../../../target" ../../../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci >/dev/null)
+    python3 - <<'PY'
+import glob, os
+def size(pattern):
+    files = glob.glob(pattern)
+    return os.path.getsize(files[0]) if files else 0
+rows = [("binary", "target/release/alk-companion", "target/release/bare-tauri"),
+        (".deb", "target/release/bundle/deb/ALK*.deb", "target/release/bundle/deb/Bare*.deb"),
+        (".rpm", "target/release/bundle/rpm/ALK*.rpm", "target/release/bundle/rpm/Bare*.rpm")]
+fonts = sum(os.path.getsize(f) for f in glob.glob("resources/fonts/*.ttf"))
+for name, ours, bare in rows:
+    a, b = size(ours), size(bare)
+    print(f"{name}: ours {a / 1e6:.1f} MB, bare {b / 1e6:.1f} MB, ratio {a / max(b, 1):.2f}, aim <= {(b + fonts) * 1.2 / 1e6:.1f} MB (bare + fonts + 20%)")
+PY
+    say "Start-up and memory, 5 runs each, alternating (first screen painted, PSS 3 s later)"
+    xvfb-run -a -s "-screen 0 1920x1080x24" python3 tests/bench/startup.py 5 \
+      "bare=target/release/bare-tauri:bare: first screen shown" \
+      "app=target/release/alk-companion:alk-companion: first screen shown" \
+      "app-long-illness=target/release/alk-companion:alk-companion: first screen shown:target/bench/long-home"
     ;;
   sample-packs)
     check_rust
