@@ -12,8 +12,20 @@ use serde_json::Value;
 
 /// Every screen in the main navigation, in its order.
 const VIEWS: &[&str] = &[
-    "home", "read", "appointments", "questions", "notes", "record", "checklist", "pack", "glossary", "bin", "backup",
-    "settings", "help", "about",
+    "home",
+    "read",
+    "appointments",
+    "questions",
+    "notes",
+    "record",
+    "checklist",
+    "pack",
+    "glossary",
+    "bin",
+    "backup",
+    "settings",
+    "help",
+    "about",
 ];
 
 #[tokio::test(flavor = "multi_thread")]
@@ -39,7 +51,10 @@ async fn first_start_welcomes_once_then_opens_on_home() {
     let term = find(&client, "article.section button.term").await;
     term.click().await.unwrap();
     let shown = client
-        .execute("return [...document.querySelectorAll('article.section .definition')].filter(d => !d.hidden).length", vec![])
+        .execute(
+            "return [...document.querySelectorAll('article.section .definition')].filter(d => !d.hidden).length",
+            vec![],
+        )
         .await
         .unwrap();
     assert_eq!(shown, Value::from(1), "one word meaning is open");
@@ -94,8 +109,10 @@ async fn fill_record(client: &Client) {
 async fn axe(client: &Client) -> (usize, Vec<String>) {
     let loaded = client.execute("return typeof window.axe", vec![]).await.unwrap();
     if loaded != Value::from("object") {
-        let source = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js"))
-            .expect("axe-core is installed (npm ci in ui/)");
+        let source = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/node_modules/axe-core/axe.min.js"),
+        )
+        .expect("axe-core is installed (npm ci in ui/)");
         client.execute(&source, vec![]).await.unwrap();
     }
     let script = r#"
@@ -164,7 +181,14 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
     pass_welcome(&client).await;
     fill_record(&client).await;
 
-    let combos = [("light", false, "normal"), ("dark", false, "normal"), ("light", true, "normal"), ("dark", true, "normal"), ("light", false, "larger"), ("dark", false, "larger")];
+    let combos = [
+        ("light", false, "normal"),
+        ("dark", false, "normal"),
+        ("light", true, "normal"),
+        ("dark", true, "normal"),
+        ("light", false, "larger"),
+        ("dark", false, "larger"),
+    ];
     for (theme, high, size) in combos {
         set_screen(&client, theme, high, size).await;
         let label = format!("{theme}{} {size}", if high { " high-contrast" } else { "" });
@@ -181,7 +205,13 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
         let (_, found) = axe(&client).await;
         checks += 1;
         report.extend(found.into_iter().map(|v| format!("{label} search results: {v}")));
-        client.execute("const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input'));", vec![]).await.unwrap();
+        client
+            .execute(
+                "const s = document.getElementById('search'); s.value = ''; s.dispatchEvent(new Event('input'));",
+                vec![],
+            )
+            .await
+            .unwrap();
 
         visit(&client, "appointments").await;
         find(&client, "#upcoming button[aria-label^='Remove']").await.click().await.unwrap();
@@ -193,7 +223,8 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
 
         visit(&client, "record").await;
         find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
-        let dates = "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
+        let dates =
+            "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
                      d[0].value = '2025-03-01'; d[1].value = '2025-02-01';\
                      document.querySelector('section[aria-labelledby=treatments-title] select').value = 'alectinib';";
         client.execute(dates, vec![]).await.unwrap();
@@ -276,7 +307,9 @@ async fn no_sideways_scroll_or_overlap_at_common_sizes_and_200_percent_text() {
     fill_record(&client).await;
     let mut problems = Vec::new();
     let mut measured = 0;
-    for (width, height, size) in [(1366, 768, "normal"), (800, 600, "normal"), (1366, 768, "larger"), (800, 600, "larger")] {
+    for (width, height, size) in
+        [(1366, 768, "normal"), (800, 600, "normal"), (1366, 768, "larger"), (800, 600, "larger")]
+    {
         client.set_window_size(width, height).await.unwrap();
         set_screen(&client, "light", false, size).await;
         let mut worst: f64 = 0.0;

@@ -52,13 +52,28 @@ async fn a_whole_journey_makes_no_network_connection_and_logs_no_words() {
     wait_text(&client, "#note-status", "Saved").await;
     // A refusal too: a note far too long (the app says so; the log must not hold the words).
     let long = format!("{SENTINEL} ").repeat(12_000);
-    client.execute("const b = document.getElementById('note'); b.value = arguments[0]; b.dispatchEvent(new Event('input'));", vec![long.into()]).await.unwrap();
+    client
+        .execute(
+            "const b = document.getElementById('note'); b.value = arguments[0]; b.dispatchEvent(new Event('input'));",
+            vec![long.into()],
+        )
+        .await
+        .unwrap();
     wait_text(&client, "#note-status", "too long").await;
-    client.execute("const b = document.getElementById('note'); b.value = arguments[0]; b.dispatchEvent(new Event('input'));", vec![format!("{SENTINEL} note").into()]).await.unwrap();
+    client
+        .execute(
+            "const b = document.getElementById('note'); b.value = arguments[0]; b.dispatchEvent(new Event('input'));",
+            vec![format!("{SENTINEL} note").into()],
+        )
+        .await
+        .unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     open_view(&client, "record").await;
     find(&client, "section[aria-labelledby=diary-title] select").await;
-    client.execute("document.querySelector('section[aria-labelledby=diary-title] select').value = 'rash'", vec![]).await.unwrap();
+    client
+        .execute("document.querySelector('section[aria-labelledby=diary-title] select').value = 'rash'", vec![])
+        .await
+        .unwrap();
     let note = "const t = document.querySelectorAll('section[aria-labelledby=diary-title] input[type=text]'); t[t.length - 1].value = arguments[0];";
     client.execute(note, vec![SENTINEL.into()]).await.unwrap();
     find(&client, "section[aria-labelledby=diary-title] button[type=submit]").await.click().await.unwrap();

@@ -157,12 +157,26 @@ async fn every_remove_asks_first_and_can_be_undone() {
     wait_text(&client, ".my-list .saved", "Saved").await;
 
     // The question with its answer.
-    remove_asks_and_undoes(&client, ".my-list button[aria-label^='Remove from my list']", ".my-list", "Which TKI", "question").await;
+    remove_asks_and_undoes(
+        &client,
+        ".my-list button[aria-label^='Remove from my list']",
+        ".my-list",
+        "Which TKI",
+        "question",
+    )
+    .await;
     assert_eq!(value_of(&client, ".my-list textarea").await, "Alectinib, said Dr Nowak");
 
     // The appointment, whose questions and answers go and come back with it.
     open_view(&client, "appointments").await;
-    remove_asks_and_undoes(&client, "#upcoming button[aria-label^='Remove the appointment']", "#upcoming", "15 January 2030", "appointment").await;
+    remove_asks_and_undoes(
+        &client,
+        "#upcoming button[aria-label^='Remove the appointment']",
+        "#upcoming",
+        "15 January 2030",
+        "appointment",
+    )
+    .await;
     open_view(&client, "questions").await;
     wait_text(&client, "#list-choice", "15 January 2030").await;
     assert_eq!(value_of(&client, ".my-list textarea").await, "Alectinib, said Dr Nowak");
@@ -209,14 +223,28 @@ async fn every_remove_asks_first_and_can_be_undone() {
     find(&client, "section[aria-labelledby=contacts-title] button[type=submit]").await.click().await.unwrap();
     wait_text(&client, "#round-the-clock", "Acute oncology line, 0800 000 000").await;
     screenshot(&client, "24-care-team-line").await;
-    remove_asks_and_undoes(&client, "#contacts button[aria-label^='Remove']", "#contacts", "Acute oncology line", "contact").await;
+    remove_asks_and_undoes(
+        &client,
+        "#contacts button[aria-label^='Remove']",
+        "#contacts",
+        "Acute oncology line",
+        "contact",
+    )
+    .await;
     wait_text(&client, "#round-the-clock", "0800 000 000").await;
 
     // A note.
     open_view(&client, "notes").await;
     find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
-    remove_asks_and_undoes(&client, ".note-list button[aria-label^='Move to the bin']", ".note-list", "Bring the scan letter", "note").await;
+    remove_asks_and_undoes(
+        &client,
+        ".note-list button[aria-label^='Move to bin']",
+        ".note-list",
+        "Bring the scan letter",
+        "note",
+    )
+    .await;
 
     // The Bin brings back what was removed, here the diary entry.
     open_view(&client, "record").await;

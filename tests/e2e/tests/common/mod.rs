@@ -177,13 +177,14 @@ async fn save_screenshots(client: &Client, name: &str) {
 pub async fn open_view(client: &Client, view: &str) {
     // When the navigation is folded to the top (narrow window, large text) it opens first.
     if let Ok(toggle) = client.find(Locator::Css(".menu-toggle")).await {
-        if toggle.is_displayed().await.unwrap_or(false) && toggle.attr("aria-expanded").await.unwrap().as_deref() == Some("false") {
+        if toggle.is_displayed().await.unwrap_or(false)
+            && toggle.attr("aria-expanded").await.unwrap().as_deref() == Some("false")
+        {
             toggle.click().await.unwrap();
         }
     }
     find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
 }
-
 
 /// The app processes running now (this test's, and any a failed test left behind).
 fn app_processes() -> usize {
