@@ -1,7 +1,10 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { renderNotes, SAVE_DELAY_MS } from "./notes";
+import "../test/cssEscape";
+
+import { SAVE_DELAY_MS } from "../lib/autosave";
+import { mountNotes } from "../test/notes";
 
 function note(id: number, text: string) {
   const at = "2026-11-27T10:00:00Z";
@@ -27,11 +30,12 @@ describe("the note box", () => {
       }
       throw new Error(`unexpected ${cmd}`);
     });
-    const view = await renderNotes();
-    document.body.append(view);
+    const view = await mountNotes();
     const box = view.querySelector("textarea")!;
     box.value = "Ask about scans";
     box.dispatchEvent(new Event("input"));
+    // Svelte shows the new state in its next microtask.
+    await vi.advanceTimersByTimeAsync(0);
     expect(view.querySelector("#note-status")!.textContent).toBe("Not saved yet…");
     expect(saved).toEqual([]);
     await vi.advanceTimersByTimeAsync(SAVE_DELAY_MS + 10);
@@ -50,7 +54,7 @@ describe("the note box", () => {
       if (cmd === "list_bin" || cmd === "list_appointments") return [];
       throw { kind: "invalidInput", message: "This note is too long to save." };
     });
-    const view = await renderNotes();
+    const view = await mountNotes();
     const box = view.querySelector("textarea")!;
     box.value = "old and much more";
     box.dispatchEvent(new Event("input"));

@@ -2,7 +2,10 @@
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
-import { renderNotes, SAVE_DELAY_MS } from "./notes";
+import "../test/cssEscape";
+
+import { SAVE_DELAY_MS } from "../lib/autosave";
+import { mountNotes } from "../test/notes";
 
 /** How long the mock store takes to answer a save: long enough to click something meanwhile. */
 const SLOW_SAVE_MS = 300;
@@ -67,8 +70,7 @@ describe("switching notes while one is saving", () => {
 
   it("keeps each note's words in its own note", async () => {
     const rows = slowStore(["Note A", "Note B"]);
-    const view = await renderNotes("1");
-    document.body.append(view);
+    const view = await mountNotes("1");
     const box = view.querySelector<HTMLTextAreaElement>("#note")!;
     expect(box.value).toBe("Note A");
 
@@ -90,8 +92,7 @@ describe("switching notes while one is saving", () => {
 
   it("does not change the box when an old reply comes back", async () => {
     const rows = slowStore(["Note A", "Note B"]);
-    const view = await renderNotes("1");
-    document.body.append(view);
+    const view = await mountNotes("1");
     const box = view.querySelector<HTMLTextAreaElement>("#note")!;
     typeInto(box, "Note A typed quickly");
     // Leaving the box saves at once; the click on B comes while that save is on its way.
@@ -107,8 +108,7 @@ describe("switching notes while one is saving", () => {
 
   it("a new note typed in and then left at once is saved once, as a new note", async () => {
     const rows = slowStore(["Note A"]);
-    const view = await renderNotes("1");
-    document.body.append(view);
+    const view = await mountNotes("1");
     const box = view.querySelector<HTMLTextAreaElement>("#note")!;
     view.querySelector<HTMLButtonElement>("#new-note")!.click();
     await vi.advanceTimersByTimeAsync(0);
