@@ -177,9 +177,9 @@ for name, ours, bare in rows:
 PY
     say "Start-up and memory, 5 runs each, alternating (first screen painted, PSS 3 s later)"
     xvfb-run -a -s "-screen 0 1920x1080x24" python3 tests/bench/startup.py 5 \
-      "bare=target/release/bare-tauri:bare: first screen shown" \
-      "app=target/release/alk-companion:alk-companion: first screen shown" \
-      "app-long-illness=target/release/alk-companion:alk-companion: first screen shown:target/bench/long-home"
+      "bare=target/release/bare-tauri|bare: first screen shown" \
+      "app=target/release/alk-companion|alk-companion: first screen shown" \
+      "app-long-illness=target/release/alk-companion|alk-companion: first screen shown|target/bench/long-home"
     ;;
   sample-packs)
     check_rust

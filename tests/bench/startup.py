@@ -6,7 +6,7 @@ says its first screen has its content painted; 3 s later it sums the PSS of the 
 all its children (the WebKit processes). Runs alternate between the apps; medians are printed
 with the ratio. Benchmark, not a test: it never fails on a figure.
 
-usage: startup.py RUNS NAME=BINARY:READY_TEXT[:DATA_DIR] ...
+usage: startup.py RUNS "NAME=BINARY|READY_TEXT[|DATA_DIR]" ...
 """
 import os
 import shutil
@@ -72,7 +72,7 @@ def main():
     apps = []
     for spec in sys.argv[2:]:
         name, rest = spec.split("=", 1)
-        parts = rest.split(":")
+        parts = rest.split("|")
         apps.append((name, parts[0], parts[1], parts[2] if len(parts) > 2 else None))
     results = {name: [] for name, *_ in apps}
     for _ in range(runs):
