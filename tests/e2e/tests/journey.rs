@@ -279,5 +279,8 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     // Search finds the note as well as the content.
     find(&client, "#search").await.send_keys("scan letter").await.unwrap();
     wait_text(&client, ".results", "Bring the scan letter").await;
+    // And the side-effect diary entry.
+    open_view(&client, "record").await;
+    wait_text(&client, "#diary", "Rash. How much it bothers me: quite a bit").await;
     common::close_and_wait(client).await;
 }
