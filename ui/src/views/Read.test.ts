@@ -6,6 +6,7 @@ import { live } from "../lib/announce.svelte";
 import type { Content, SearchHit } from "../lib/api";
 import WithApp from "../test/WithApp.svelte";
 import Checklist from "./Checklist.svelte";
+import Glossary from "./Glossary.svelte";
 import Read from "./Read.svelte";
 import Search from "./Search.svelte";
 
@@ -20,7 +21,10 @@ const content = {
     },
     { id: "scans", title: "Scans", references: [], blocks: [{ type: "heading", text: "How often" }] },
   ],
-  glossary: [{ id: "tki", term: "TKI", definition: "A medicine taken as a tablet." }],
+  glossary: [
+    { id: "tki", term: "TKI", definition: "A medicine taken as a tablet." },
+    { id: "alk", term: "ALK", definition: "A gene that can change in some lung cancers." },
+  ],
   references: [],
   checklist: [
     { id: "ask", text: "Ask your oncologist", why: "They can refer you." },
@@ -81,6 +85,7 @@ describe("search results", () => {
     });
     const view = render(WithApp, { props: { app, view: Search, props: { query: "sca" } } });
     await waitFor(() => expect(waiting.has("sca")).toBe(true));
+    // Wrapped in `props`: WithApp has a prop of that name, which rerender would unwrap (and warns).
     await view.rerender({ props: { app, view: Search, props: { query: "scan" } } } as never);
     await waitFor(() => expect(waiting.has("scan")).toBe(true));
     waiting.get("scan")!([{ kind: "section", id: "scans", title: "Scans", snippet: "" } as SearchHit]);
@@ -115,5 +120,37 @@ describe("the second-opinion checklist", () => {
     await waitFor(() => expect(saved).toEqual(["copies:true:"]));
     await waitFor(() => expect(document.getElementById("checklist-progress")!.textContent).toBe("1 of 2 done"));
     await waitFor(() => expect(live.text).toBe("Done. 1 of 2 steps done."));
+  });
+});
+
+describe("word meanings", () => {
+  it("lists the words A to Z and focuses the one a search result names", async () => {
+    render(WithApp, { props: { app, view: Glossary, props: { detail: "tki" } } });
+    expect([...document.querySelectorAll(".glossary dt")].map((dt) => dt.textContent)).toEqual(["ALK", "TKI"]);
+    await waitFor(() => expect(document.activeElement?.id).toBe("term-tki"));
+  });
+});
+
+describe("the second-opinion checklist, by search", () => {
+  it("focuses the step a search result names, and saves its note to that step", async () => {
+    const saved: string[] = [];
+    mockIPC((cmd, raw) => {
+      const args = raw as { stepId: string; done: boolean; note: string };
+      if (cmd === "list_step_progress") return [{ stepId: "ask", done: true, note: "" }];
+      if (cmd === "save_step_progress") {
+        saved.push(`${args.stepId}:${args.done}:${args.note}`);
+        return { stepId: args.stepId, done: args.done, note: args.note };
+      }
+      return null;
+    });
+    render(WithApp, { props: { app, view: Checklist, props: { detail: "copies" } } });
+    await waitFor(() => expect(document.activeElement?.id).toBe("step-copies"));
+    expect(document.getElementById("checklist-progress")!.textContent).toBe("1 of 2 done");
+    const note = document.querySelector<HTMLInputElement>("#step-note-copies")!;
+    expect(note.getAttribute("dir")).toBe("auto");
+    note.value = "Asked the GP";
+    await fireEvent.input(note);
+    await fireEvent.blur(note);
+    await waitFor(() => expect(saved).toEqual(["copies:false:Asked the GP"]));
   });
 });
