@@ -49,6 +49,23 @@ describe("the note box", () => {
     expect(saved).toEqual(["null:Ask about scans", "7:Ask about scans and tablets"]);
   });
 
+  it("takes no typing until the open note has arrived, so the note cannot overwrite it", async () => {
+    mockIPC(async (cmd) => {
+      if (cmd === "list_bin" || cmd === "list_appointments") return [];
+      if (cmd === "list_notes") {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return [note(3, "My saved note")];
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    const view = await mountNotes();
+    const box = view.querySelector<HTMLTextAreaElement>("#note")!;
+    expect(box.readOnly).toBe(true);
+    await vi.advanceTimersByTimeAsync(700);
+    expect(box.value).toBe("My saved note");
+    expect(box.readOnly).toBe(false);
+  });
+
   it("keeps the typed words in the box when saving fails", async () => {
     mockIPC((cmd) => {
       if (cmd === "list_notes") return [note(3, "old")];
