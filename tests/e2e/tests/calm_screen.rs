@@ -94,7 +94,7 @@ async fn fill_record(client: &Client) {
     }
     wait_text(client, "p.count", "3 questions").await;
     open_view(client, "notes").await;
-    find(client, "#note").await.send_keys("مرحبا — a note in two scripts").await.unwrap();
+    find(client, "#note:not([readonly])").await.send_keys("مرحبا — a note in two scripts").await.unwrap();
     wait_text(client, "#note-status", "Saved").await;
     open_view(client, "record").await;
     let what = "document.querySelector('section[aria-labelledby=diary-title] select').value = 'rash'";

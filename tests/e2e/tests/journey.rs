@@ -34,7 +34,7 @@ async fn choices_note_and_pack_survive_a_restart() {
     screenshot(&client, "02-questions").await;
 
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys(NOTE).await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys(NOTE).await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     screenshot(&client, "03-notes").await;
 
@@ -79,7 +79,7 @@ async fn choices_note_and_pack_survive_a_restart() {
     assert!(other.prop("checked").await.unwrap().as_deref() == Some("false"));
 
     open_view(&client, "notes").await;
-    let note = find(&client, "#note").await.prop("value").await.unwrap();
+    let note = find(&client, "#note:not([readonly])").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some(NOTE));
     common::close_and_wait(client).await;
 }
@@ -236,7 +236,7 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
 
     // A note about this appointment, and a checklist tick.
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys("Bring the scan letter").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     open_view(&client, "checklist").await;
     find(&client, "ol.steps input[type=checkbox]").await.click().await.unwrap();
@@ -272,7 +272,7 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     let asked = find(&client, ".my-list input[id^='asked-']").await.prop("checked").await.unwrap();
     assert_eq!(asked.as_deref(), Some("true"));
     open_view(&client, "notes").await;
-    let note = find(&client, "#note").await.prop("value").await.unwrap();
+    let note = find(&client, "#note:not([readonly])").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some("Bring the scan letter"));
     open_view(&client, "checklist").await;
     wait_text(&client, "#checklist-progress", "1 of").await;

@@ -48,7 +48,7 @@ async fn a_whole_journey_makes_no_network_connection_and_logs_no_words() {
     find(&client, ".my-list textarea").await.send_keys(&format!("{SENTINEL} answer")).await.unwrap();
     wait_text(&client, ".my-list .saved", "Saved").await;
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys(&format!("{SENTINEL} note")).await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys(&format!("{SENTINEL} note")).await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     // A refusal too: a note far too long (the app says so; the log must not hold the words).
     let long = format!("{SENTINEL} ").repeat(12_000);
@@ -123,7 +123,7 @@ async fn a_damaged_store_is_moved_aside_and_the_safety_copy_brings_it_back() {
     // First run: a note, then "Delete all", which keeps a safety copy with the note in it.
     let client = connect().await;
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys("Bring the scan letter").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     open_view(&client, "backup").await;
     find(&client, ".backup button.danger").await.click().await.unwrap();
@@ -153,7 +153,7 @@ async fn a_damaged_store_is_moved_aside_and_the_safety_copy_brings_it_back() {
     find(&client, ".recovery .confirm button.primary").await.click().await.unwrap();
     wait_text(&client, ".recovery", "is back").await;
     open_view(&client, "notes").await;
-    let note = find(&client, "#note").await.prop("value").await.unwrap();
+    let note = find(&client, "#note:not([readonly])").await.prop("value").await.unwrap();
     assert_eq!(note.as_deref(), Some("Bring the scan letter"));
     common::close_and_wait(client).await;
 }

@@ -52,11 +52,11 @@ async fn switching_notes_mid_save_keeps_each_note_its_own() {
     find(&client, ".home h2").await;
 
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys("Note A").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys("Note A").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     find(&client, "#new-note").await.click().await.unwrap();
     wait_text(&client, "#note-status", "A new note").await;
-    find(&client, "#note").await.send_keys("Note B").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys("Note B").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     note_in_list(&client, "Note B").await;
 
@@ -68,7 +68,7 @@ async fn switching_notes_mid_save_keeps_each_note_its_own() {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    find(&client, "#note").await.send_keys(" and a quick edit").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys(" and a quick edit").await.unwrap();
     note_in_list(&client, "Note B").await.click().await.unwrap();
     for _ in 0..50 {
         if value_of(&client, "#note").await == "Note B" {
@@ -77,7 +77,7 @@ async fn switching_notes_mid_save_keeps_each_note_its_own() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert_eq!(value_of(&client, "#note").await, "Note B");
-    find(&client, "#note").await.send_keys(" and more").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys(" and more").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     screenshot(&client, "20-notes-after-switching").await;
 
@@ -235,7 +235,7 @@ async fn every_remove_asks_first_and_can_be_undone() {
 
     // A note.
     open_view(&client, "notes").await;
-    find(&client, "#note").await.send_keys("Bring the scan letter").await.unwrap();
+    find(&client, "#note:not([readonly])").await.send_keys("Bring the scan letter").await.unwrap();
     wait_text(&client, "#note-status", "Saved").await;
     remove_asks_and_undoes(
         &client,
