@@ -1,4 +1,6 @@
-use alk_core::pack::{gather, make_pack, Pack, PackPreview, PackSettings};
+use std::sync::Arc;
+
+use alk_core::pack::{gather, lay_out_pack, FontSet, LaidOut, PackPreview, PackSettings};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -24,14 +26,15 @@ pub(crate) async fn get_pack_settings(state: State<'_, AppState>) -> Result<Pack
     Ok(PackSettings::remembered(&*state.store()?)?)
 }
 
-/// The parts, the page count and the first page, before anything is saved.
+/// The parts, the page count and the first page, before anything is saved. It lays the pack out
+/// but writes no PDF, so a keystroke in the name box never subsets a font.
 #[tauri::command]
 pub(crate) async fn preview_pack(
     state: State<'_, AppState>,
     settings: PackSettings,
     now: String,
 ) -> Result<PackPreview> {
-    Ok(build(&state, &settings, &now).await?.preview())
+    Ok(lay_out(&state, &settings, &now).await?.0.preview())
 }
 
 /// Makes the pack off the UI thread, asks where to save it, and writes it. `None` when the
@@ -43,7 +46,8 @@ pub(crate) async fn save_pack<R: Runtime>(
     settings: PackSettings,
     now: String,
 ) -> Result<Option<SavedPack>> {
-    let pack = build(&state, &settings, &now).await?;
+    let (laid_out, fonts) = lay_out(&state, &settings, &now).await?;
+    let pack = tokio::task::spawn_blocking(move || laid_out.save(&fonts)).await.map_err(|_| ApiError::internal())??;
     settings.remember(&mut *state.store()?)?;
     let filter = ("PDF document", "pdf");
     let asked = ask_save_path(&app, &state, "Save my appointment pack", "appointment-pack.pdf", filter).await?;
@@ -63,10 +67,16 @@ pub(crate) async fn open_pack<R: Runtime>(app: AppHandle<R>, state: State<'_, Ap
 }
 
 /// Gathers the pack from the store, then lays it out on a blocking thread.
-async fn build(state: &AppState, settings: &PackSettings, now: &str) -> Result<Pack> {
+async fn lay_out(state: &AppState, settings: &PackSettings, now: &str) -> Result<(LaidOut, Arc<FontSet>)> {
     let created_unix =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
     let request = gather(state.content()?, &*state.store()?, settings, now, created_unix)?;
     let fonts = state.fonts()?;
-    Ok(tokio::task::spawn_blocking(move || make_pack(&fonts, &request)).await.map_err(|_| ApiError::internal())??)
+    let laid_out = tokio::task::spawn_blocking({
+        let fonts = Arc::clone(&fonts);
+        move || lay_out_pack(&fonts, &request)
+    })
+    .await
+    .map_err(|_| ApiError::internal())??;
+    Ok((laid_out, fonts))
 }

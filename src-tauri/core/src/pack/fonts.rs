@@ -1,7 +1,14 @@
-//! The bundled fonts, and which of them can draw each character.
+//! The bundled fonts, which of them can draw each character, and the subsets a pack embeds.
 
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
+use allsorts::binary::read::ReadScope;
+use allsorts::font_data::FontData;
+use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+use allsorts::tag;
 use printpdf::ParsedFont;
 
 use crate::{Error, Result};
@@ -15,33 +22,133 @@ pub enum Face {
 }
 
 pub struct FontSet {
-    regular: ParsedFont,
-    bold: ParsedFont,
-    fallback: ParsedFont,
+    regular: Loaded,
+    bold: Loaded,
+    fallback: Loaded,
+    /// The last subset made of each face, reused while it still holds every character a pack needs.
+    subsets: Mutex<[Option<Subset>; 3]>,
+    subsets_made: AtomicUsize,
+}
+
+/// A whole font: its file, and what printpdf read from it to measure and look up glyphs.
+struct Loaded {
+    /// The PostScript name, which is also the file's name.
+    name: String,
+    bytes: Vec<u8>,
+    parsed: ParsedFont,
+}
+
+#[derive(Clone)]
+struct Subset {
+    chars: BTreeSet<char>,
+    font: ParsedFont,
+}
+
+/// The tables a PDF needs from a TrueType font (allsorts' PDF profile) and OS/2, which holds the weight.
+const EMBEDDED_TABLES: &[u32] = &[
+    tag::CMAP,
+    tag::HEAD,
+    tag::CVT,
+    tag::FPGM,
+    tag::HHEA,
+    tag::HMTX,
+    tag::MAXP,
+    tag::NAME,
+    tag::POST,
+    tag::PREP,
+    tag::OS_2,
+];
+
+/// Characters every subset of the two main faces holds, whether used yet or not: letters with accents and
+/// the usual punctuation. Typing a name or a note then rarely calls for a new subset.
+fn usual(c: char) -> bool {
+    matches!(c as u32, 0x20..=0x7E | 0xA0..=0x17F | 0x2010..=0x2027 | 0x20AC)
+}
+
+/// Six capital letters from an FNV-1a hash of the glyphs kept.
+fn subset_tag(glyphs: &[u16]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in glyphs.iter().flat_map(|g| g.to_be_bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6).map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8)).collect()
 }
 
 impl FontSet {
     /// Loads the three bundled fonts from `dir` (the app's `resources/fonts`).
     pub fn load(dir: &Path) -> Result<FontSet> {
-        let read = |name: &str| -> Result<ParsedFont> {
+        let read = |name: &str| -> Result<Loaded> {
             let bytes = std::fs::read(dir.join(name))?;
-            ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| {
+            let parsed = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(|| {
                 Error::Pack(format!("The font {name} could not be read. Please reinstall ALK Companion."))
-            })
+            })?;
+            let name = name.trim_end_matches(".ttf").to_string();
+            Ok(Loaded { name, bytes, parsed })
         };
         Ok(FontSet {
             regular: read("AtkinsonHyperlegible-Regular.ttf")?,
             bold: read("AtkinsonHyperlegible-Bold.ttf")?,
             fallback: read("DejaVuSans.ttf")?,
+            subsets: Mutex::new([None, None, None]),
+            subsets_made: AtomicUsize::new(0),
         })
     }
 
-    pub fn font(&self, face: Face) -> &ParsedFont {
+    fn loaded(&self, face: Face) -> &Loaded {
         match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
             Face::Fallback => &self.fallback,
         }
+    }
+
+    pub fn font(&self, face: Face) -> &ParsedFont {
+        &self.loaded(face).parsed
+    }
+
+    /// A font holding at least `chars` of `face`, small enough to embed. The last one made is reused while
+    /// it holds every character asked for, so a preview or a second save does no subsetting at all.
+    pub fn subset(&self, face: Face, chars: &BTreeSet<char>) -> Result<ParsedFont> {
+        let slot = face as usize;
+        let mut subsets = self.subsets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        // Spaces and the like may have no glyph of their own; they never call for a new subset.
+        let mut wanted: BTreeSet<char> = chars.iter().copied().filter(|&c| self.has(face, c)).collect();
+        if let Some(kept) = &subsets[slot] {
+            if wanted.is_subset(&kept.chars) {
+                return Ok(kept.font.clone());
+            }
+        }
+        let loaded = self.loaded(face);
+        if let Some(kept) = &subsets[slot] {
+            wanted.extend(&kept.chars);
+        }
+        if face != Face::Fallback {
+            let cmap = &loaded.parsed.codepoint_to_glyph;
+            wanted.extend(cmap.keys().filter_map(|&c| char::from_u32(c)).filter(|&c| usual(c)));
+        }
+        // Glyph 0 must come first; allsorts numbers the subset's glyphs in the order given.
+        let mut glyphs: Vec<u16> = wanted.iter().filter_map(|&c| loaded.parsed.lookup_glyph_index(c as u32)).collect();
+        glyphs.sort_unstable();
+        glyphs.dedup();
+        glyphs.retain(|&g| g != 0);
+        glyphs.insert(0, 0);
+        let unreadable =
+            || Error::Pack("A font could not be prepared for the pack. Please reinstall ALK Companion.".into());
+        let file = ReadScope::new(&loaded.bytes).read::<FontData<'_>>().map_err(|_| unreadable())?;
+        let provider = file.table_provider(0).map_err(|_| unreadable())?;
+        let profile = SubsetProfile::Custom(EMBEDDED_TABLES.to_vec());
+        let bytes = subset(&provider, &glyphs, &profile, CmapTarget::Unicode).map_err(|_| unreadable())?;
+        let mut font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new()).ok_or_else(unreadable)?;
+        // A subset's name starts with six capitals that differ between subsets (ISO 32000-1, 9.6.4).
+        font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), loaded.name));
+        self.subsets_made.fetch_add(1, Ordering::Relaxed);
+        subsets[slot] = Some(Subset { chars: wanted, font: font.clone() });
+        Ok(font)
+    }
+
+    /// How many subsets this set has made since it was loaded.
+    pub fn subsets_made(&self) -> usize {
+        self.subsets_made.load(Ordering::Relaxed)
     }
 
     fn has(&self, face: Face, c: char) -> bool {
@@ -82,8 +189,8 @@ impl FontSet {
             .map(|c| {
                 let font = self.font(self.face_for(face, c));
                 let gid = font.lookup_glyph_index(c as u32).unwrap_or(0);
-                let units = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-                f32::from(font.get_horizontal_advance(gid)) / units * size
+                let units = f32::from(font.units_per_em.max(1));
+                f32::from(font.get_glyph_width(gid).unwrap_or(0)) / units * size
             })
             .sum()
     }

@@ -2,6 +2,8 @@
 //! glyph widths at Unicode break points, keeps blocks together, never lets a heading end a page,
 //! and avoids a near-empty last page.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -352,7 +354,7 @@ fn new_page() -> Vec<Op> {
     vec![Op::SetFillColor { col: black() }]
 }
 
-/// The document's font ids, one per face.
+/// The document's font ids, one per face. Fixed names, so laying out needs no document yet.
 pub(crate) struct Handles {
     pub regular: printpdf::FontId,
     pub bold: printpdf::FontId,
@@ -360,12 +362,46 @@ pub(crate) struct Handles {
 }
 
 impl Handles {
-    fn get(&self, face: Face) -> PdfFontHandle {
-        let id = match face {
+    pub(crate) fn fixed() -> Handles {
+        let id = |name: &str| printpdf::FontId(name.to_string());
+        Handles { regular: id("F1"), bold: id("F2"), fallback: id("F3") }
+    }
+
+    pub(crate) fn id(&self, face: Face) -> &printpdf::FontId {
+        match face {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
             Face::Fallback => &self.fallback,
-        };
-        PdfFontHandle::External(id.clone())
+        }
     }
+
+    fn get(&self, face: Face) -> PdfFontHandle {
+        PdfFontHandle::External(self.id(face).clone())
+    }
+
+    fn face(&self, id: &printpdf::FontId) -> Option<Face> {
+        [Face::Regular, Face::Bold, Face::Fallback].into_iter().find(|&face| self.id(face) == id)
+    }
+}
+
+/// The characters drawn in each face across all pages; the faces never drawn are left out.
+pub(crate) fn used_chars(handles: &Handles, pages: &[Vec<Op>]) -> BTreeMap<Face, BTreeSet<char>> {
+    let mut used: BTreeMap<Face, BTreeSet<char>> = BTreeMap::new();
+    let mut face = None;
+    for op in pages.iter().flatten() {
+        match op {
+            Op::SetFont { font: PdfFontHandle::External(id), .. } => face = handles.face(id),
+            Op::ShowText { items } => {
+                let Some(face) = face else { continue };
+                let chars = used.entry(face).or_default();
+                for item in items {
+                    if let TextItem::Text(text) = item {
+                        chars.extend(text.chars());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    used
 }

@@ -138,42 +138,40 @@ pub struct PreviewLine {
 
 impl Pack {
     pub fn preview(&self) -> PackPreview {
-        let (width, height) = self.page_size;
-        let first_page = self
-            .placed
-            .iter()
-            .filter(|p| p.page == 0)
-            .filter_map(|p| match &p.text {
-                Some((x, text, size, bold)) => Some(PreviewLine {
-                    x: *x,
-                    top: height - p.top,
-                    size: *size,
-                    bold: *bold,
-                    text: text.clone(),
-                    rule: false,
-                }),
-                None if p.is_rule => Some(PreviewLine {
-                    x: 0.0,
-                    top: height - p.bottom - 4.0,
-                    size: 0.0,
-                    bold: false,
-                    text: String::new(),
-                    rule: true,
-                }),
-                None => None,
-            })
-            .collect();
-        PackPreview {
-            pages: self.pages as u32,
-            page_width: width,
-            page_height: height,
-            parts: self
-                .parts
-                .iter()
-                .map(|(title, page)| PreviewPart { title: title.clone(), page: *page as u32 })
-                .collect(),
-            first_page,
-        }
+        preview_of(&self.placed, self.pages, self.page_size, &self.parts)
+    }
+}
+
+fn preview_of(placed: &[Placed], pages: usize, (width, height): (f32, f32), parts: &[(String, usize)]) -> PackPreview {
+    let first_page = placed
+        .iter()
+        .filter(|p| p.page == 0)
+        .filter_map(|p| match &p.text {
+            Some((x, text, size, bold)) => Some(PreviewLine {
+                x: *x,
+                top: height - p.top,
+                size: *size,
+                bold: *bold,
+                text: text.clone(),
+                rule: false,
+            }),
+            None if p.is_rule => Some(PreviewLine {
+                x: 0.0,
+                top: height - p.bottom - 4.0,
+                size: 0.0,
+                bold: false,
+                text: String::new(),
+                rule: true,
+            }),
+            None => None,
+        })
+        .collect();
+    PackPreview {
+        pages: pages as u32,
+        page_width: width,
+        page_height: height,
+        parts: parts.iter().map(|(title, page)| PreviewPart { title: title.clone(), page: *page as u32 }).collect(),
+        first_page,
     }
 }
 
@@ -219,6 +217,20 @@ impl PrintSize {
 
 /// Lays out and writes the pack. Pure and quick: the app runs it off the UI thread.
 pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
+    lay_out_pack(fonts, request)?.save(fonts)
+}
+
+/// A pack laid out on its pages, before any PDF is written. The preview reads this alone, so typing
+/// in the name box lays the pack out again but never subsets a font or compresses a page.
+pub struct LaidOut {
+    pages: layout::Pages,
+    m: Metrics,
+    patient_name: String,
+    created_unix: i64,
+}
+
+/// Lays the pack out. It fails, in plain words, only on characters no bundled font can draw.
+pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
     let missing = fonts.missing(&all_text(request));
     if !missing.is_empty() {
         let shown: String = missing.iter().take(10).map(|c| format!("{c} ")).collect();
@@ -230,13 +242,7 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
     }
     let m = request.options.print_size.metrics(request.options.paper);
     let groups = Builder { fonts, m: &m, request }.groups();
-
-    let mut doc = PdfDocument::new("My appointment pack");
-    let handles = Handles {
-        regular: doc.add_font(fonts.font(Face::Regular)),
-        bold: doc.add_font(fonts.font(Face::Bold)),
-        fallback: doc.add_font(fonts.font(Face::Fallback)),
-    };
+    let handles = Handles::fixed();
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
     let printed = unix_date_in_words(request.created_unix);
@@ -247,29 +253,56 @@ pub fn make_pack(fonts: &FontSet, request: &PackRequest) -> Result<Pack> {
         layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), &left);
         layout::draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
     }
+    Ok(LaidOut { pages, m, patient_name: request.patient_name.clone(), created_unix: request.created_unix })
+}
 
-    let info = &mut doc.metadata.info;
-    let created = OffsetDateTime::from_unix_timestamp(request.created_unix)
-        .map_err(|_| Error::Pack("The computer's clock gave a date that cannot be printed.".into()))?;
-    info.creation_date = created;
-    info.modification_date = created;
-    info.metadata_date = created;
-    let name = request.patient_name.trim();
-    info.author = if name.is_empty() { "ALK Companion".into() } else { name.to_string() };
-    info.creator = "ALK Companion".into();
-    info.producer = "ALK Companion".into();
-    info.subject = "Questions for my appointment".into();
-
-    let (width, height) = (Mm::from(printpdf::Pt(m.page_width)), Mm::from(printpdf::Pt(m.page_height)));
-    let pdf_pages = pages.ops.drain(..).map(|ops| PdfPage::new(width, height, ops)).collect();
-    doc.with_pages(pdf_pages);
-    for (title, page) in &pages.bookmarks {
-        doc.add_bookmark(title, page + 1);
+impl LaidOut {
+    pub fn pages(&self) -> usize {
+        self.pages.ops.len()
     }
-    let mut bytes = doc.save(&PdfSaveOptions { subset_fonts: true, ..Default::default() }, &mut Vec::new());
-    drop_pdfx_claim(&mut bytes);
-    let parts = pages.bookmarks.iter().map(|(title, page)| (title.clone(), page + 1)).collect();
-    Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })
+
+    pub fn preview(&self) -> PackPreview {
+        preview_of(&self.pages.placed, self.pages(), (self.m.page_width, self.m.page_height), &self.parts())
+    }
+
+    fn parts(&self) -> Vec<(String, usize)> {
+        self.pages.bookmarks.iter().map(|(title, page)| (title.clone(), page + 1)).collect()
+    }
+
+    /// Writes the PDF, embedding for each face a subset that holds the characters the pages use.
+    pub fn save(self, fonts: &FontSet) -> Result<Pack> {
+        let (total, parts) = (self.pages(), self.parts());
+        let LaidOut { mut pages, m, patient_name, created_unix } = self;
+        let mut doc = PdfDocument::new("My appointment pack");
+        let handles = Handles::fixed();
+        for (face, chars) in layout::used_chars(&handles, &pages.ops) {
+            let font = fonts.subset(face, &chars)?;
+            doc.resources.fonts.map.insert(handles.id(face).clone(), printpdf::PdfFont::new(font));
+        }
+
+        let info = &mut doc.metadata.info;
+        let created = OffsetDateTime::from_unix_timestamp(created_unix)
+            .map_err(|_| Error::Pack("The computer's clock gave a date that cannot be printed.".into()))?;
+        info.creation_date = created;
+        info.modification_date = created;
+        info.metadata_date = created;
+        let name = patient_name.trim();
+        info.author = if name.is_empty() { "ALK Companion".into() } else { name.to_string() };
+        info.creator = "ALK Companion".into();
+        info.producer = "ALK Companion".into();
+        info.subject = "Questions for my appointment".into();
+
+        let (width, height) = (Mm::from(printpdf::Pt(m.page_width)), Mm::from(printpdf::Pt(m.page_height)));
+        let pdf_pages = pages.ops.drain(..).map(|ops| PdfPage::new(width, height, ops)).collect();
+        doc.with_pages(pdf_pages);
+        for (title, page) in &pages.bookmarks {
+            doc.add_bookmark(title, page + 1);
+        }
+        // The fonts are subset already; printpdf embeds them as they are.
+        let mut bytes = doc.save(&PdfSaveOptions { subset_fonts: false, ..Default::default() }, &mut Vec::new());
+        drop_pdfx_claim(&mut bytes);
+        Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })
+    }
 }
 
 /// printpdf 0.12 always writes a `GTS_PDFXVersion` key, empty when no standard is chosen, and

@@ -282,3 +282,37 @@ fn write_sample_packs() {
         println!("{name}: {} pages, {} bytes", pack.pages, pack.bytes.len());
     }
 }
+
+#[test]
+fn preview_subsets_no_font_and_a_second_save_reuses_the_subsets() {
+    let fonts = real_fonts();
+    let mut request = full_request(PackOptions::default());
+    let laid_out = lay_out_pack(&fonts, &request).unwrap();
+    assert!(laid_out.preview().pages > 1);
+    assert_eq!(fonts.subsets_made(), 0, "a preview writes no PDF, so it subsets nothing");
+
+    let first = laid_out.save(&fonts).unwrap();
+    let made = fonts.subsets_made();
+    assert!(made >= 2, "the regular and bold faces are subset: {made}");
+    make_pack(&fonts, &request).unwrap();
+    request.patient_name = "Zoë Ångström-Żak".into();
+    let renamed = make_pack(&fonts, &request).unwrap();
+    assert_eq!(fonts.subsets_made(), made, "usual accents are in every subset already");
+    assert!(folded(&tool("pdftotext", &[], &renamed.bytes)).contains("Zoë Ångström-Żak"));
+
+    request.patient_name = "Zoë ✓ ☂".into();
+    let symbols = make_pack(&fonts, &request).unwrap();
+    assert_eq!(fonts.subsets_made(), made + 1, "only the fallback face grows");
+    assert!(folded(&tool("pdftotext", &[], &symbols.bytes)).contains("Zoë ✓ ☂"));
+    assert!(symbols.bytes.len() < first.bytes.len() + 40_000, "the fallback font is subset too");
+}
+
+#[test]
+fn embedded_fonts_are_small_subsets() {
+    let pack = make_pack(&real_fonts(), &request(&["Is it “ok”? ✓"], "", PackOptions::default())).unwrap();
+    let whole: usize = ["AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf", "DejaVuSans.ttf"]
+        .iter()
+        .map(|f| std::fs::metadata(real_dir().join("../fonts").join(f)).unwrap().len() as usize)
+        .sum();
+    assert!(pack.bytes.len() * 4 < whole, "{} bytes against {whole} for the whole fonts", pack.bytes.len());
+}
