@@ -113,10 +113,7 @@ fn main() {
     );
 
     // The pack with every part, and its preview, as the Pack screen makes them.
-    let settings = PackSettings {
-        parts: PackParts { cover: true, questions: true, checklist: true, notes: true, diary: true, treatments: true },
-        ..Default::default()
-    };
+    let settings = PackSettings { parts: PackParts::all(), ..Default::default() };
     let mut pack_times = Vec::new();
     let mut pages = 0;
     for _ in 0..5 {

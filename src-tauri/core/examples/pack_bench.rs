@@ -16,6 +16,7 @@ fn main() {
     let request = PackRequest {
         parts: PackParts {
             cover: true,
+            summary: false,
             questions: true,
             checklist: true,
             notes: true,

@@ -90,9 +90,9 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// "27 November 2026" from seconds since 1970, in UTC (Howard Hinnant's civil-from-days).
-pub fn unix_date_in_words(unix: i64) -> String {
-    let z = unix.div_euclid(86_400) + 719_468;
+/// Year, month and day of a day counted from 1970-01-01 (Howard Hinnant's civil-from-days).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -100,8 +100,32 @@ pub fn unix_date_in_words(unix: i64) -> String {
     let mp = (5 * doy + 2) / 153;
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// "27 November 2026" from seconds since 1970, in UTC.
+pub fn unix_date_in_words(unix: i64) -> String {
+    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
     format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+}
+
+/// Days from 1970-01-01 to a `YYYY-MM-DD` date (or the date that starts a date and time).
+pub fn day_number(date: &str) -> Option<i64> {
+    let date = date.get(..10)?;
+    let (year, month, day) = parts(date).filter(|_| is_date(date))?;
+    Some(days_from_civil(i64::from(year), i64::from(month), i64::from(day)))
+}
+
+/// The `YYYY-MM-DD` date of a day number.
+pub fn date_of_day(days: i64) -> String {
+    let (year, month, day) = civil_from_days(days);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// "3 Mar", short enough for a chart's axis.
+pub fn short_date_of_day(days: i64) -> String {
+    let (_, month, day) = civil_from_days(days);
+    format!("{day} {}", &MONTHS[(month - 1) as usize][..3])
 }
 
 /// "2026-12-03" → "3 December 2026"; text that is not a date comes back as it is.

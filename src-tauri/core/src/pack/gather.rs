@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{PackAppointment, PackOptions, PackQuestion, PackRequest, PackStep};
+use super::{summarise, PackAppointment, PackOptions, PackQuestion, PackRequest, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
 use crate::store::{StopReason, Store};
@@ -15,6 +15,10 @@ use crate::Result;
 #[ts(export)]
 pub struct PackParts {
     pub cover: bool,
+    /// "Since my last appointment": one page, right after the front page. Choices remembered
+    /// before it existed turn it on.
+    #[serde(default = "on")]
+    pub summary: bool,
     pub questions: bool,
     pub checklist: bool,
     pub notes: bool,
@@ -24,8 +28,27 @@ pub struct PackParts {
 
 impl Default for PackParts {
     fn default() -> Self {
-        PackParts { cover: true, questions: true, checklist: false, notes: true, diary: false, treatments: false }
+        PackParts {
+            cover: true,
+            summary: true,
+            questions: true,
+            checklist: false,
+            notes: true,
+            diary: false,
+            treatments: false,
+        }
     }
+}
+
+impl PackParts {
+    /// Every part, as the long-illness benchmark and the tests print it.
+    pub fn all() -> Self {
+        PackParts { checklist: true, diary: true, treatments: true, ..Self::default() }
+    }
+}
+
+fn on() -> bool {
+    true
 }
 
 /// What the user chose on the pack screen.
@@ -162,6 +185,7 @@ pub fn gather(
         created_unix,
         content_version: content.meta.version.clone(),
         source_label: content.meta.source.label(),
+        summary: if settings.parts.summary { Some(summarise(content, store, now)?) } else { None },
         round_the_clock: store.round_the_clock_line()?.map(|c| {
             [c.fields.name, c.fields.role, c.fields.phone]
                 .into_iter()

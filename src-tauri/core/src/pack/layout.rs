@@ -4,10 +4,14 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
+use printpdf::{
+    Color, Greyscale, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt, TextItem,
+    TextMatrix, WindingOrder,
+};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use super::fonts::{Face, FontSet};
+use crate::store::Bother;
 
 /// The fixed sizes of one page and one print size, in points.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +53,8 @@ impl Metrics {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tag {
     Question(usize),
+    /// A table row, numbered through the whole pack.
+    Row(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -72,15 +78,36 @@ pub(crate) enum Piece {
         size: f32,
         text: String,
     },
-    /// One line of a table row: each cell's line of text at its column's offset.
+    /// One line of a table row: each cell's line of text at its column's offset. `tight` lines
+    /// are closer together, for the summary page the team reads rather than writes on.
     Cells {
         cells: Vec<(f32, String)>,
         face: Face,
         size: f32,
+        tight: bool,
     },
     /// A thin line under a table row.
     Divider,
     Gap(f32),
+    /// One row of the side-effect chart: its name in the left column, and a mark for each day
+    /// written down, placed along the period (0.0 is its first day, 1.0 its last).
+    ChartRow {
+        label: Vec<String>,
+        marks: Vec<(f32, Bother)>,
+        size: f32,
+        label_width: f32,
+    },
+    /// The chart's time line: a rule, with dates at points along the period.
+    ChartAxis {
+        ticks: Vec<(f32, String)>,
+        size: f32,
+        label_width: f32,
+    },
+    /// What the marks mean, in words, each beside its mark; on a second line when one is too short.
+    ChartKey {
+        size: f32,
+        two_lines: bool,
+    },
 }
 
 /// Pieces that are placed together on one page when they fit.
@@ -93,6 +120,8 @@ pub(crate) struct Group {
     /// Long notes may run over pages; questions and their lines may not.
     pub splittable: bool,
     pub bookmark: Option<String>,
+    /// Starts a new page, as the summary does, so it is one page the team can read alone.
+    pub new_page: bool,
 }
 
 /// Where one piece ended up. Tests and the in-app preview read these; the PDF never does.
@@ -119,10 +148,14 @@ pub(crate) struct Pages {
 impl Piece {
     fn height(&self, m: &Metrics) -> f32 {
         match self {
+            Piece::Cells { size, tight: true, .. } => size * TIGHT,
             Piece::Text { size, .. } | Piece::TickBox { size, .. } | Piece::Cells { size, .. } => size * m.leading,
             Piece::Rule { .. } => m.body * m.leading * 1.35,
             Piece::Divider => 6.0,
             Piece::Gap(height) => *height,
+            Piece::ChartRow { label, size, .. } => size * CHART_ROW * label.len().max(1) as f32,
+            Piece::ChartAxis { size, .. } => size * 2.2,
+            Piece::ChartKey { size, two_lines } => size * 1.8 * if *two_lines { 2.0 } else { 1.0 },
         }
     }
 }
@@ -215,7 +248,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
         };
         let at_top = (y - m.body_top()).abs() < f32::EPSILON;
         let no_room = y - needed < m.body_bottom() && needed <= m.usable();
-        if !at_top && (no_room || breaks.contains(&index)) {
+        if !at_top && (no_room || group.new_page || breaks.contains(&index)) {
             pages.ops.push(new_page());
             y = m.body_top();
         }
@@ -301,14 +334,104 @@ fn draw(fonts: &FontSet, handles: &Handles, m: &Metrics, piece: &Piece, top: f32
             }
             draw_text(fonts, handles, ops, (m.margin_x + size * 1.4, baseline(*size)), (*face, *size), text);
         }
-        Piece::Cells { cells, face, size } => {
+        Piece::Cells { cells, face, size, tight } => {
+            let baseline = if *tight { top - size * (TIGHT - 1.0) / 2.0 - size * 0.85 } else { baseline(*size) };
             for (x, text) in cells {
-                draw_text(fonts, handles, ops, (m.margin_x + x, baseline(*size)), (*face, *size), text);
+                draw_text(fonts, handles, ops, (m.margin_x + x, baseline), (*face, *size), text);
             }
         }
         Piece::Divider => stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false),
         Piece::Gap(_) => {}
+        Piece::ChartRow { label, marks, size, label_width } => {
+            let line = size * CHART_ROW;
+            for (index, text) in label.iter().enumerate() {
+                let y = top - line * index as f32 - size;
+                draw_text(fonts, handles, ops, (m.margin_x, y), (Face::Regular, *size), text);
+            }
+            let (start, end) = plot_span(m, *label_width, *size);
+            let middle = top - line / 2.0;
+            stroke(ops, grey(0.8), 0.4, &[(start, middle), (end, middle)], false);
+            for &(at, bother) in marks {
+                draw_mark(ops, (start + at * (end - start), middle), bother, *size);
+            }
+        }
+        Piece::ChartAxis { ticks, size, label_width } => {
+            let (start, end) = plot_span(m, *label_width, *size);
+            let y = top - 2.0;
+            stroke(ops, black(), 0.6, &[(start, y), (end, y)], false);
+            for (at, text) in ticks {
+                let x = start + at * (end - start);
+                stroke(ops, black(), 0.6, &[(x, y), (x, y - 4.0)], false);
+                // Centred under its tick, but never past either end of the time line.
+                let width = fonts.width(text, Face::Regular, *size);
+                let left = (x - width / 2.0).clamp(start - size, right - width);
+                draw_text(fonts, handles, ops, (left, y - 4.0 - size * 1.1), (Face::Regular, *size), text);
+            }
+        }
+        Piece::ChartKey { size, two_lines } => {
+            let mut x = m.margin_x;
+            let mut y = top - size;
+            draw_text(fonts, handles, ops, (x, y), (Face::Regular, *size), KEY_TITLE);
+            if *two_lines {
+                y -= size * 1.8;
+            } else {
+                x += fonts.width(KEY_TITLE, Face::Regular, *size) + size;
+            }
+            for bother in [Bother::ALittle, Bother::QuiteABit, Bother::ALot] {
+                draw_mark(ops, (x + size * 0.4, y + size * 0.3), bother, *size);
+                x += size * 1.2;
+                draw_text(fonts, handles, ops, (x, y), (Face::Regular, *size), bother.words());
+                x += fonts.width(bother.words(), Face::Regular, *size) + size * 1.5;
+            }
+        }
     }
+}
+
+/// Line spacing of tight lines, as a multiple of the font size.
+const TIGHT: f32 = 1.25;
+
+/// A chart row's height, as a multiple of the font size: room for the biggest mark and no more.
+const CHART_ROW: f32 = 1.12;
+
+/// The width of the chart's key on one line.
+pub(crate) fn key_width(fonts: &FontSet, size: f32) -> f32 {
+    let words: f32 = [Bother::ALittle, Bother::QuiteABit, Bother::ALot]
+        .iter()
+        .map(|b| fonts.width(b.words(), Face::Regular, size) + size * 2.7)
+        .sum();
+    fonts.width(KEY_TITLE, Face::Regular, size) + size + words
+}
+
+const KEY_TITLE: &str = "One mark for each day written down. How much it bothered me:";
+
+/// Where the chart's time line starts and ends on the page: right of the names, with room for
+/// the biggest mark at both ends.
+fn plot_span(m: &Metrics, label_width: f32, size: f32) -> (f32, f32) {
+    (m.margin_x + label_width + size * 0.6, m.page_width - m.margin_x - size * 0.6)
+}
+
+/// A square mark: bigger and darker the more it bothered, outlined so the lightest still prints.
+fn draw_mark(ops: &mut Vec<Op>, (x, y): (f32, f32), bother: Bother, size: f32) {
+    let (side, shade) = match bother {
+        Bother::ALittle => (size * 0.4, 0.85),
+        Bother::QuiteABit => (size * 0.65, 0.5),
+        Bother::ALot => (size * 0.9, 0.0),
+    };
+    let half = side / 2.0;
+    let corners = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)];
+    let points = corners.iter().map(|&(x, y)| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }).collect();
+    ops.push(Op::SetFillColor { col: grey(shade) });
+    ops.push(Op::SetOutlineColor { col: black() });
+    ops.push(Op::SetOutlineThickness { pt: Pt(0.6) });
+    ops.push(Op::DrawPolygon {
+        polygon: Polygon {
+            rings: vec![PolygonRing { points }],
+            mode: PaintMode::FillStroke,
+            winding_order: WindingOrder::NonZero,
+        },
+    });
+    // Text after this is black again.
+    ops.push(Op::SetFillColor { col: black() });
 }
 
 /// What the in-app preview shows of a piece: its left edge, words, size and weight.
@@ -321,10 +444,18 @@ fn preview_text(m: &Metrics, piece: &Piece) -> Option<(f32, String, f32, bool)> 
         Piece::TickBox { done, face, size, text } => {
             Some((m.margin_x, format!("{} {text}", if *done { "☑" } else { "☐" }), *size, *face == Face::Bold))
         }
-        Piece::Cells { cells, face, size } => {
+        Piece::Cells { cells, face, size, .. } => {
             let joined: Vec<&str> = cells.iter().map(|(_, t)| t.as_str()).collect();
             Some((m.margin_x, joined.join("  ·  "), *size, *face == Face::Bold))
         }
+        Piece::ChartRow { label, marks, size, .. } => {
+            Some((m.margin_x, format!("{} ({} marks)", label.join(" "), marks.len()), *size, false))
+        }
+        Piece::ChartAxis { ticks, size, .. } => {
+            let dates: Vec<&str> = ticks.iter().map(|(_, t)| t.as_str()).collect();
+            Some((m.margin_x, dates.join("  ·  "), *size, false))
+        }
+        Piece::ChartKey { size, .. } => Some((m.margin_x, KEY_TITLE.to_string(), *size, false)),
         Piece::Rule { .. } | Piece::Divider | Piece::Gap(_) => None,
     }
 }

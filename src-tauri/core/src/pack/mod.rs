@@ -3,6 +3,7 @@
 mod fonts;
 mod gather;
 mod layout;
+mod summary;
 
 use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
 use serde::{Deserialize, Serialize};
@@ -11,8 +12,9 @@ use ts_rs::TS;
 pub use fonts::{Face, FontSet};
 pub use gather::{gather, PackParts, PackSettings};
 pub use layout::{Placed, Tag};
+pub use summary::{summarise, Chart, ChartRow, PackSummary};
 
-use crate::dates::unix_date_in_words;
+use crate::dates::{short_date_of_day, unix_date_in_words};
 use crate::{Error, Result};
 use layout::{Group, Handles, Metrics, Piece};
 
@@ -89,6 +91,8 @@ pub struct PackRequest {
     pub source_label: String,
     /// The patient's 24-hour or acute oncology line, as they typed it, for the cover.
     pub round_the_clock: Option<String>,
+    /// "Since my last appointment", when that part is chosen.
+    pub summary: Option<PackSummary>,
 }
 
 pub struct Pack {
@@ -241,7 +245,7 @@ pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
         )));
     }
     let m = request.options.print_size.metrics(request.options.paper);
-    let groups = Builder { fonts, m: &m, request }.groups();
+    let groups = Builder { fonts, m: &m, request, rows: Default::default() }.groups();
     let handles = Handles::fixed();
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
@@ -330,6 +334,12 @@ fn all_text(request: &PackRequest) -> String {
     for row in request.diary.iter().chain(&request.treatments) {
         text.extend(row.iter().cloned());
     }
+    if let Some(summary) = &request.summary {
+        text.extend(summary.side_effects.iter().map(|row| row[0].clone()));
+        for row in summary.treatments.iter().chain(&summary.checkups) {
+            text.extend(row.iter().cloned());
+        }
+    }
     text.join("\n")
 }
 
@@ -338,6 +348,8 @@ struct Builder<'a> {
     fonts: &'a FontSet,
     m: &'a Metrics,
     request: &'a PackRequest,
+    /// Table rows so far, so each row's pieces can be found again.
+    rows: std::cell::Cell<usize>,
 }
 
 impl Builder<'_> {
@@ -349,7 +361,7 @@ impl Builder<'_> {
     }
 
     fn group(pieces: Vec<Piece>) -> Group {
-        Group { pieces, tag: None, keep_with_next: false, splittable: true, bookmark: None }
+        Group { pieces, tag: None, keep_with_next: false, splittable: true, bookmark: None, new_page: false }
     }
 
     fn block(pieces: Vec<Piece>) -> Group {
@@ -364,6 +376,7 @@ impl Builder<'_> {
             keep_with_next: true,
             splittable: false,
             bookmark: Some(text.to_string()),
+            new_page: false,
         }
     }
 
@@ -383,6 +396,13 @@ impl Builder<'_> {
         let mut groups = Vec::new();
         if parts.cover {
             self.cover(&mut groups);
+        }
+        let mut after_summary = None;
+        if let Some(summary) = self.request.summary.as_ref().filter(|_| parts.summary) {
+            let first = groups.len();
+            self.summary(&mut groups, summary);
+            groups[first].new_page = true;
+            after_summary = Some(groups.len());
         }
         if parts.questions {
             self.questions(&mut groups);
@@ -422,6 +442,10 @@ impl Builder<'_> {
                 [0.25, 0.2, 0.2, 0.35],
                 "No treatments written down.",
             );
+        }
+        // The summary is a page of its own: what follows starts on the next one.
+        if let Some(next) = after_summary.filter(|&next| next < groups.len()) {
+            groups[next].new_page = true;
         }
         if groups.is_empty() {
             groups.push(Self::group(self.lines("This pack has no parts chosen.", Face::Regular, self.m.body, 0.0)));
@@ -522,7 +546,7 @@ impl Builder<'_> {
         pieces.push(Piece::Gap(m.body * 0.75));
         let tag = Some(Tag::Question(*number));
         *number += 1;
-        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None }
+        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None, new_page: false }
     }
 
     fn checklist(&self, groups: &mut Vec<Group>) {
@@ -553,39 +577,140 @@ impl Builder<'_> {
         }
     }
 
-    /// A table of four columns: a header row, then each row wrapped within its column and kept
-    /// together on one page.
+    /// A table of four columns at the small size: a header row, then each row wrapped within its
+    /// column and kept together on one page.
     fn table(&self, groups: &mut Vec<Group>, header: [&str; 4], rows: &[[String; 4]], widths: [f32; 4], empty: &str) {
-        let m = self.m;
         if rows.is_empty() {
-            groups.push(Self::block(self.lines(empty, Face::Regular, m.body, 0.0)));
+            groups.push(Self::block(self.lines(empty, Face::Regular, self.m.body, 0.0)));
             return;
         }
-        let size = m.small;
-        let total = m.text_width();
-        let mut offsets = [0.0; 4];
-        for i in 1..4 {
+        self.rows(groups, (header, widths), rows, (self.m.small, false));
+    }
+
+    /// A header row and the rows of a table of N columns; each row is kept together on one page.
+    /// Tight tables rule off only the header and the last row.
+    fn rows<const N: usize>(
+        &self,
+        groups: &mut Vec<Group>,
+        (header, widths): ([&str; N], [f32; N]),
+        rows: &[[String; N]],
+        (size, tight): (f32, bool),
+    ) {
+        let total = self.m.text_width();
+        let mut offsets = [0.0; N];
+        for i in 1..N {
             offsets[i] = offsets[i - 1] + widths[i - 1] * total;
         }
-        let row_pieces = |cells: [&str; 4], face: Face| -> Vec<Piece> {
+        let row_pieces = |cells: [&str; N], face: Face, divider: bool| -> Vec<Piece> {
             let wrapped: Vec<Vec<String>> =
-                (0..4).map(|i| layout::wrap(self.fonts, cells[i], face, size, widths[i] * total - 8.0)).collect();
+                (0..N).map(|i| layout::wrap(self.fonts, cells[i], face, size, widths[i] * total - 8.0)).collect();
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             let mut pieces: Vec<Piece> = (0..height)
                 .map(|line| Piece::Cells {
-                    cells: (0..4).filter_map(|i| wrapped[i].get(line).map(|t| (offsets[i], t.clone()))).collect(),
+                    cells: (0..N).filter_map(|i| wrapped[i].get(line).map(|t| (offsets[i], t.clone()))).collect(),
                     face,
                     size,
+                    tight,
                 })
                 .collect();
-            pieces.push(Piece::Divider);
+            if divider {
+                pieces.push(Piece::Divider);
+            }
             pieces
         };
-        let header_pieces = row_pieces(header, Face::Bold);
+        let header_pieces = row_pieces(header, Face::Bold, true);
         groups.push(Group { keep_with_next: true, ..Self::block(header_pieces) });
-        for row in rows {
-            groups.push(Self::block(row_pieces([&row[0], &row[1], &row[2], &row[3]], Face::Regular)));
+        for (index, row) in rows.iter().enumerate() {
+            let divider = !tight || index + 1 == rows.len();
+            let pieces = row_pieces(std::array::from_fn(|i| row[i].as_str()), Face::Regular, divider);
+            let tag = Some(Tag::Row(self.rows.replace(self.rows.get() + 1)));
+            groups.push(Group { tag, ..Self::block(pieces) });
         }
+    }
+
+    /// "Since my last appointment": one page of the patient's own record, for the team to read first.
+    fn summary(&self, groups: &mut Vec<Group>, summary: &PackSummary) {
+        let m = self.m;
+        // Smaller and closer than the body, so a busy period still fits one page at normal print.
+        let size = m.small * 0.82;
+        let tight = |text: &str, face: Face, size: f32| -> Vec<Piece> {
+            layout::wrap(self.fonts, text, face, size, m.text_width())
+                .into_iter()
+                .map(|line| Piece::Cells { cells: vec![(0.0, line)], face, size, tight: true })
+                .collect()
+        };
+        let say = |groups: &mut Vec<Group>, text: &str| groups.push(Self::block(tight(text, Face::Regular, size)));
+        let part = |groups: &mut Vec<Group>, text: &str| {
+            let pieces = [vec![Piece::Gap(size * 0.5)], tight(text, Face::Bold, m.small)].concat();
+            groups.push(Group { keep_with_next: true, splittable: false, ..Self::group(pieces) });
+        };
+        groups.push(self.heading("Since my last appointment"));
+        say(groups, &format!("{}. Everything here is from my own record, as I wrote it down.", summary.period));
+
+        part(groups, "Side effects and feelings");
+        if summary.side_effects.is_empty() {
+            say(groups, "None written down in this period.");
+        } else {
+            let header =
+                (["What", "Days", "Most it bothered me", "First day", "Last day"], [0.25, 0.09, 0.24, 0.21, 0.21]);
+            self.rows(groups, header, &summary.side_effects, (size, true));
+            self.chart(groups, &summary.chart, size);
+        }
+
+        part(groups, "Treatment");
+        if summary.treatments.is_empty() {
+            say(groups, "No treatment started or stopped in this period.");
+        } else {
+            let header = (["What happened", "When", "Why, in my words"], [0.3, 0.22, 0.48]);
+            self.rows(groups, header, &summary.treatments, (size, true));
+        }
+
+        part(groups, "Scans and check-ups");
+        if summary.checkups.is_empty() {
+            say(groups, "None in this period.");
+        } else {
+            self.rows(groups, (["When", "What", "My note"], [0.22, 0.3, 0.48]), &summary.checkups, (size, true));
+        }
+        let next = summary.next_checkup.as_deref().unwrap_or("none written down");
+        say(groups, &format!("Next one booked: {next}."));
+
+        part(groups, "My top 3 questions");
+        let top: Vec<&PackQuestion> = self.request.questions.iter().filter(|q| q.top3).collect();
+        if top.is_empty() {
+            say(groups, "I have not chosen a top 3.");
+        }
+        for (index, question) in top.iter().enumerate() {
+            say(groups, &format!("{}. {}", index + 1, question.text));
+        }
+    }
+
+    /// The diary over the period: a row per kind, a mark per day, and a key in words.
+    fn chart(&self, groups: &mut Vec<Group>, chart: &Chart, size: f32) {
+        let label_width = self.m.text_width() * 0.3;
+        let days = (chart.last_day - chart.first_day).max(1) as f32;
+        let at = |day: i64| (day - chart.first_day) as f32 / days;
+        let mut pieces = vec![Piece::Gap(size * 0.6)];
+        for row in &chart.rows {
+            pieces.push(Piece::ChartRow {
+                label: layout::wrap(self.fonts, &row.what, Face::Regular, size, label_width - size),
+                marks: row.marks.iter().map(|&(day, bother)| (at(day), bother)).collect(),
+                size,
+                label_width,
+            });
+        }
+        // Dates along the time line: both ends, and evenly between as many as fit.
+        let (start, end) = (chart.first_day, chart.last_day);
+        let room = self.m.text_width() - label_width;
+        let fit = (room / self.fonts.width("30 Sep   ", Face::Regular, size)) as i64;
+        let steps = fit.clamp(1, 6).min((end - start).max(1));
+        let mut ticks: Vec<(f32, String)> = (0..=steps)
+            .map(|i| start + (end - start) * i / steps)
+            .map(|day| (at(day), short_date_of_day(day)))
+            .collect();
+        ticks.dedup_by(|a, b| a.1 == b.1);
+        pieces.push(Piece::ChartAxis { ticks, size, label_width });
+        pieces.push(Piece::ChartKey { size, two_lines: layout::key_width(self.fonts, size) > self.m.text_width() });
+        groups.push(Self::block(pieces));
     }
 }
 

@@ -4,16 +4,14 @@ use super::fonts::tests::real_fonts;
 use super::*;
 use crate::content::tests::real_dir;
 use crate::content::Content;
+use crate::dates::date_in_words;
+use crate::store::Bother;
 
 const NOVEMBER_27_2026: i64 = 1_795_737_600;
 
-fn all_parts() -> PackParts {
-    PackParts { cover: true, questions: true, checklist: true, notes: true, diary: true, treatments: true }
-}
-
 fn request(questions: &[&str], note: &str, options: PackOptions) -> PackRequest {
     PackRequest {
-        parts: all_parts(),
+        parts: PackParts::all(),
         questions: questions
             .iter()
             .map(|text| PackQuestion { topic: "My TKI treatment".into(), text: text.to_string(), ..Default::default() })
@@ -272,10 +270,13 @@ fn long_words_wrap_within_the_line_at_slashes() {
 fn write_sample_packs() {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/packs");
     std::fs::create_dir_all(&out).unwrap();
-    for (name, paper, print_size) in
-        [("a4-normal", Paper::A4, PrintSize::Normal), ("letter-large", Paper::Letter, PrintSize::Large)]
-    {
-        let mut request = full_request(PackOptions { paper, print_size });
+    for (name, paper, print_size) in [
+        ("a4-normal", Paper::A4, PrintSize::Normal),
+        ("a4-large", Paper::A4, PrintSize::Large),
+        ("letter-normal", Paper::Letter, PrintSize::Normal),
+        ("letter-large", Paper::Letter, PrintSize::Large),
+    ] {
+        let mut request = summary_request(PackOptions { paper, print_size });
         request.round_the_clock = Some("Acute oncology line, 0800 000 000".into());
         let pack = make_pack(&real_fonts(), &request).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), &pack.bytes).unwrap();
@@ -315,4 +316,140 @@ fn embedded_fonts_are_small_subsets() {
         .map(|f| std::fs::metadata(real_dir().join("../fonts").join(f)).unwrap().len() as usize)
         .sum();
     assert!(pack.bytes.len() * 4 < whole, "{} bytes against {whole} for the whole fonts", pack.bytes.len());
+}
+
+/// A busy period: 12 kinds of side effect over 8 weeks, two treatment changes, a scan, the next
+/// one booked, and a top 3.
+fn summary_request(options: PackOptions) -> PackRequest {
+    let mut request = full_request(options);
+    let first_day = crate::dates::day_number("2026-10-02").unwrap();
+    let bothers = [Bother::ALittle, Bother::QuiteABit, Bother::ALot];
+    let rows: Vec<ChartRow> = (0..12)
+        .map(|kind| ChartRow {
+            what: if kind == 3 {
+                "Tingling in my fingers and toes, worse at night".into()
+            } else {
+                format!("Kind {kind}")
+            },
+            marks: (0..7).map(|week| (first_day + week * 7 + kind, bothers[((kind + week) % 3) as usize])).collect(),
+        })
+        .collect();
+    let side_effects = rows
+        .iter()
+        .enumerate()
+        .map(|(kind, row)| {
+            let last = crate::dates::date_of_day(row.marks.last().unwrap().0);
+            [row.what.clone(), "7".into(), "A lot".into(), format!("{} October 2026", 2 + kind), date_in_words(&last)]
+        })
+        .collect();
+    request.summary = Some(PackSummary {
+        period: "Since my last appointment on 2 October 2026 (2 October 2026 to 27 November 2026)".into(),
+        side_effects,
+        treatments: vec![
+            ["Stopped Crizotinib".into(), "20 October 2026".into(), "Side effects: my eyes, in my words".into()],
+            ["Started Lorlatinib".into(), "22 October 2026".into(), String::new()],
+        ],
+        checkups: vec![["5 November 2026".into(), "CT scan".into(), "Results at this appointment".into()]],
+        next_checkup: Some("Head scan on 4 February 2027".into()),
+        chart: Chart { first_day, last_day: first_day + 56, rows },
+    });
+    request
+}
+
+fn page_text(pack: &Pack, page: usize) -> String {
+    let page = page.to_string();
+    folded(&tool("pdftotext", &["-layout", "-f", &page, "-l", &page], &pack.bytes))
+}
+
+#[test]
+fn summary_is_one_page_after_the_cover_in_reading_order() {
+    for paper in [Paper::A4, Paper::Letter] {
+        let pack = make_pack(&real_fonts(), &summary_request(PackOptions { paper, ..Default::default() })).unwrap();
+        let starts = |title: &str| pack.parts.iter().find(|(t, _)| t == title).map(|&(_, page)| page);
+        assert_eq!(starts("Since my last appointment"), Some(2), "{paper:?}: {:?}", pack.parts);
+        assert_eq!(starts("My questions"), Some(3), "{paper:?}: the summary fits one page: {:?}", pack.parts);
+        let text = page_text(&pack, 2);
+        let order = [
+            "Since my last appointment",
+            "Since my last appointment on 2 October 2026",
+            "Side effects and feelings",
+            "Kind 0 7 A lot 2 October 2026",
+            "Kind 11",
+            "One mark for each day written down",
+            "Treatment",
+            "Stopped Crizotinib 20 October 2026 Side effects: my eyes, in my words",
+            "Started Lorlatinib",
+            "Scans and check-ups",
+            "5 November 2026 CT scan Results at this appointment",
+            "Next one booked: Head scan on 4 February 2027.",
+            "My top 3 questions",
+            "1. ",
+            "3. ",
+        ];
+        let mut from = 0;
+        for part in order {
+            let at = text[from..].find(part).unwrap_or_else(|| panic!("{paper:?}: {part:?} after {from} in {text}"));
+            from += at + part.len();
+        }
+        for question in summary_request(PackOptions::default()).questions.iter().filter(|q| q.top3) {
+            assert!(text.contains(&folded(&question.text)), "{paper:?}: top 3 {:?} in {text}", question.text);
+        }
+    }
+}
+
+#[test]
+fn summary_at_large_print_never_splits_a_table_row() {
+    for paper in [Paper::A4, Paper::Letter] {
+        let options = PackOptions { paper, print_size: PrintSize::Large };
+        let pack = make_pack(&real_fonts(), &summary_request(options)).unwrap();
+        let starts = |title: &str| pack.parts.iter().find(|(t, _)| t == title).map(|&(_, page)| page).unwrap();
+        let pages = starts("My questions") - starts("Since my last appointment");
+        assert!((1..=2).contains(&pages), "{paper:?}: large print takes one or two pages, not {pages}");
+        let rows: std::collections::BTreeSet<usize> = pack
+            .placed
+            .iter()
+            .filter_map(|p| match p.tag {
+                Some(Tag::Row(n)) => Some(n),
+                _ => None,
+            })
+            .collect();
+        assert!(rows.len() >= 15, "{paper:?}: the 12 + 2 + 1 summary rows are tagged: {}", rows.len());
+        for row in rows {
+            let on: std::collections::BTreeSet<usize> =
+                pack.placed.iter().filter(|p| p.tag == Some(Tag::Row(row))).map(|p| p.page).collect();
+            assert_eq!(on.len(), 1, "{paper:?}: row {row} is split over pages {on:?}");
+        }
+    }
+}
+
+#[test]
+fn summary_chart_is_drawn_as_vector_marks_not_an_image() {
+    let request = summary_request(PackOptions::default());
+    let marks: usize = request.summary.as_ref().unwrap().chart.rows.iter().map(|r| r.marks.len()).sum();
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let images = tool("pdfimages", &["-list"], &pack.bytes);
+    assert_eq!(images.lines().count(), 2, "no images, only the header lines: {images}");
+    // Uncompressed, each mark is a closed path filled and stroked: the `b` operator on a line of its own.
+    let filled = count_fill_strokes(&pack.bytes);
+    assert_eq!(filled, marks + 3, "one path per mark, and three in the key");
+
+    let mut without = request.clone();
+    without.parts.summary = false;
+    assert_eq!(count_fill_strokes(&make_pack(&real_fonts(), &without).unwrap().bytes), 0);
+}
+
+/// Closed fill-and-stroke paths (`b`) in the PDF's content, read from an uncompressed copy made by qpdf.
+fn count_fill_strokes(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let (from, to) = (dir.path().join("in.pdf"), dir.path().join("out.pdf"));
+    std::fs::write(&from, pdf).unwrap();
+    let status = Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(&from)
+        .arg(&to)
+        .status()
+        .expect("qpdf runs");
+    assert!(status.success() || status.code() == Some(3), "qpdf: {status}");
+    let bytes = std::fs::read(&to).unwrap();
+    String::from_utf8_lossy(&bytes).lines().filter(|line| line.trim() == "b").count()
 }

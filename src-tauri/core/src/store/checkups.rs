@@ -30,6 +30,17 @@ impl CheckupKind {
         }
     }
 
+    /// The words printed in the pack, as the app shows them.
+    pub fn words(self) -> &'static str {
+        match self {
+            CheckupKind::CtScan => "CT scan",
+            CheckupKind::HeadScan => "Head scan",
+            CheckupKind::XRay => "Chest X-ray",
+            CheckupKind::CheckUp => "Check-up with the team",
+            CheckupKind::Other => "Something else",
+        }
+    }
+
     fn parse(text: &str) -> CheckupKind {
         match text {
             "ctScan" => CheckupKind::CtScan,

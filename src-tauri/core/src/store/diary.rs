@@ -9,7 +9,8 @@ use crate::dates::check_date;
 use crate::{Error, Result};
 
 /// How much it bothers you, in words, never a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+/// Ordered from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum Bother {
@@ -133,7 +134,12 @@ impl Store {
 
     /// The diary since the last appointment before `now`: what the pack prints.
     pub fn diary_since_last_appointment(&self, now: &str) -> Result<Vec<DiaryEntry>> {
-        let last: Option<String> = self
+        self.diary(self.last_appointment_day(now)?.as_deref())
+    }
+
+    /// The day (`YYYY-MM-DD`) of the last appointment before `now`, if there was one.
+    pub fn last_appointment_day(&self, now: &str) -> Result<Option<String>> {
+        Ok(self
             .conn
             .query_row(
                 "SELECT substr(starts_at, 1, 10) FROM appointment WHERE starts_at < ?1 AND deleted_at IS NULL
@@ -141,8 +147,7 @@ impl Store {
                 params![now],
                 |r| r.get(0),
             )
-            .optional()?;
-        self.diary(last.as_deref())
+            .optional()?)
     }
 }
 

@@ -2,5 +2,6 @@
 
 /**
  * How much it bothers you, in words, never a number.
+ * Ordered from least to most.
  */
 export type Bother = "aLittle" | "quiteABit" | "aLot";

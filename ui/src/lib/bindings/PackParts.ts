@@ -3,4 +3,9 @@
 /**
  * Which parts go in the pack. The choice is remembered.
  */
-export type PackParts = { cover: boolean, questions: boolean, checklist: boolean, notes: boolean, diary: boolean, treatments: boolean, };
+export type PackParts = { cover: boolean, 
+/**
+ * "Since my last appointment": one page, right after the front page. Choices remembered
+ * before it existed turn it on.
+ */
+summary: boolean, questions: boolean, checklist: boolean, notes: boolean, diary: boolean, treatments: boolean, };

@@ -1,0 +1,274 @@
+//! "Since my last appointment": the patient's own record for one period, brought together for the
+//! pack's summary page and chart. It counts and lists; it never scores, judges or advises.
+
+use std::collections::BTreeSet;
+
+use crate::content::Content;
+use crate::dates::{date_in_words, date_of_day, day_number};
+use crate::store::{Bother, Store};
+use crate::Result;
+
+/// When there is no past appointment, the summary looks back this many days (8 weeks).
+pub const DAYS_WITHOUT_APPOINTMENT: i64 = 56;
+
+/// The summary, in words, with the chart's marks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PackSummary {
+    /// Said at the top: "Since my last appointment on 3 March 2030 (3 March to 28 March 2030)".
+    pub period: String,
+    /// One row per kind: what, days written down, the most it bothered, first date, last date.
+    pub side_effects: Vec<[String; 5]>,
+    /// Starts and stops in the period: what happened, when, and the reason in the patient's words.
+    pub treatments: Vec<[String; 3]>,
+    /// Scans and check-ups in the period: when, what, the patient's note.
+    pub checkups: Vec<[String; 3]>,
+    /// The next one booked after today, in words.
+    pub next_checkup: Option<String>,
+    pub chart: Chart,
+}
+
+/// The diary over the period, one row per kind, one mark per day written down.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Chart {
+    /// The first and last day of the period, as day numbers (see `dates::day_number`).
+    pub first_day: i64,
+    pub last_day: i64,
+    pub rows: Vec<ChartRow>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ChartRow {
+    pub what: String,
+    /// Day numbers, each with the most it bothered that day; earliest first.
+    pub marks: Vec<(i64, Bother)>,
+}
+
+/// Gathers the summary for the period that ends today (`now` is local `YYYY-MM-DDTHH:MM`).
+pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSummary> {
+    let today = day_number(now).unwrap_or_default();
+    let last = store.last_appointment_day(now)?;
+    let first_day = last.as_deref().and_then(day_number).unwrap_or(today - DAYS_WITHOUT_APPOINTMENT).min(today);
+    let (from, to) = (date_of_day(first_day), date_of_day(today));
+    let within = |date: &str| date >= from.as_str() && date <= to.as_str();
+    let span = format!("{} to {}", date_in_words(&from), date_in_words(&to));
+    let period = match &last {
+        Some(day) => format!("Since my last appointment on {} ({span})", date_in_words(day)),
+        None => format!("The last 8 weeks, as I have no past appointment written down ({span})"),
+    };
+
+    // The diary, oldest first, grouped by kind in the order each was first written down.
+    let mut entries = store.diary(Some(&from))?;
+    entries.retain(|e| within(&e.fields.on_date));
+    entries.reverse();
+    let mut rows: Vec<(ChartRow, BTreeSet<String>)> = Vec::new();
+    for entry in &entries {
+        let e = &entry.fields;
+        let what = if e.what == "other" {
+            e.other_what.trim().to_string()
+        } else {
+            content.side_effect(&e.what).map(|s| s.name.clone()).unwrap_or_else(|| e.what.clone())
+        };
+        let Some(day) = day_number(&e.on_date) else { continue };
+        let at = match rows.iter().position(|(row, _)| row.what == what) {
+            Some(at) => at,
+            None => {
+                rows.push((ChartRow { what, marks: Vec::new() }, BTreeSet::new()));
+                rows.len() - 1
+            }
+        };
+        let (row, days) = &mut rows[at];
+        days.insert(e.on_date.clone());
+        match row.marks.iter_mut().find(|(d, _)| *d == day) {
+            Some(mark) => mark.1 = mark.1.max(e.bother),
+            None => row.marks.push((day, e.bother)),
+        }
+    }
+    let side_effects = rows
+        .iter()
+        .map(|(row, days)| {
+            let most = row.marks.iter().map(|&(_, b)| b).max().unwrap_or(Bother::ALittle);
+            let first = days.first().map(|d| date_in_words(d)).unwrap_or_default();
+            let last = days.last().map(|d| date_in_words(d)).unwrap_or_default();
+            [row.what.clone(), days.len().to_string(), most.words().to_string(), first, last]
+        })
+        .collect();
+    let mut chart_rows: Vec<ChartRow> = rows.into_iter().map(|(row, _)| row).collect();
+    for row in &mut chart_rows {
+        row.marks.sort_unstable_by_key(|&(day, _)| day);
+    }
+
+    let mut treatments: Vec<(String, [String; 3])> = Vec::new();
+    for t in store.treatments()?.into_iter().map(|t| t.fields) {
+        let name = if t.drug == "other" {
+            t.other_name.trim().to_string()
+        } else {
+            content.drug(&t.drug).map(|d| d.name.clone()).unwrap_or_else(|| t.drug.clone())
+        };
+        if within(&t.started_on) {
+            treatments
+                .push((t.started_on.clone(), [format!("Started {name}"), date_in_words(&t.started_on), String::new()]));
+        }
+        if let Some(stopped) = t.stopped_on.as_deref().filter(|d| within(d)) {
+            let reason = [t.stop_reason.map(|r| r.words()).unwrap_or_default(), t.reason_note.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(": ");
+            treatments.push((stopped.to_string(), [format!("Stopped {name}"), date_in_words(stopped), reason]));
+        }
+    }
+    treatments.sort_by(|a, b| a.0.cmp(&b.0));
+
+    let checkups = store.checkups()?;
+    let next_checkup = checkups
+        .iter()
+        .find(|c| c.fields.on_date.as_str() > to.as_str())
+        .map(|c| format!("{} on {}", c.fields.kind.words(), date_in_words(&c.fields.on_date)));
+    let checkups = checkups
+        .into_iter()
+        .filter(|c| within(&c.fields.on_date))
+        .map(|c| [date_in_words(&c.fields.on_date), c.fields.kind.words().to_string(), c.fields.note])
+        .collect();
+
+    Ok(PackSummary {
+        period,
+        side_effects,
+        treatments: treatments.into_iter().map(|(_, row)| row).collect(),
+        checkups,
+        next_checkup,
+        chart: Chart { first_day, last_day: today, rows: chart_rows },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::tests::real_dir;
+    use crate::store::{AppointmentInput, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
+
+    fn row<const N: usize>(cells: [&str; N]) -> [String; N] {
+        cells.map(String::from)
+    }
+
+    fn diary(store: &mut Store, on_date: &str, what: &str, other: &str, bother: Bother) {
+        let input = DiaryInput {
+            on_date: on_date.into(),
+            what: what.into(),
+            other_what: other.into(),
+            bother,
+            note: String::new(),
+        };
+        store.add_diary_entry(&input).unwrap();
+    }
+
+    fn appointment(store: &mut Store, starts_at: &str) {
+        let input = AppointmentInput {
+            starts_at: starts_at.into(),
+            with_whom: String::new(),
+            place: String::new(),
+            purpose: String::new(),
+        };
+        store.add_appointment(&input).unwrap();
+    }
+
+    #[test]
+    fn the_period_starts_at_the_last_past_appointment() {
+        let content = Content::load(&real_dir()).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        appointment(&mut store, "2030-01-10T09:00");
+        appointment(&mut store, "2030-03-03T14:30");
+        appointment(&mut store, "2030-04-20T10:00");
+        diary(&mut store, "2030-03-02", "other", "Sore feet", Bother::ALot);
+        diary(&mut store, "2030-03-05", "other", "Sore feet", Bother::ALittle);
+        diary(&mut store, "2030-03-09", "other", "Sore feet", Bother::QuiteABit);
+        diary(&mut store, "2030-03-09", "other", "Sore feet", Bother::ALittle);
+        diary(&mut store, "2030-03-20", "other", "Hiccups", Bother::ALittle);
+        let summary = summarise(&content, &store, "2030-03-28T12:00").unwrap();
+        assert_eq!(summary.period, "Since my last appointment on 3 March 2030 (3 March 2030 to 28 March 2030)");
+        assert_eq!(
+            summary.side_effects,
+            vec![
+                row(["Sore feet", "2", "Quite a bit", "5 March 2030", "9 March 2030"]),
+                row(["Hiccups", "1", "A little", "20 March 2030", "20 March 2030"]),
+            ],
+            "the 2 March entry is before the period; two entries on one day count once, at their most"
+        );
+        let feet = &summary.chart.rows[0];
+        assert_eq!(feet.marks.iter().map(|m| m.1).collect::<Vec<_>>(), vec![Bother::ALittle, Bother::QuiteABit]);
+        assert_eq!(summary.chart.last_day - summary.chart.first_day, 25);
+    }
+
+    #[test]
+    fn with_no_past_appointment_it_looks_back_eight_weeks() {
+        let content = Content::load(&real_dir()).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        appointment(&mut store, "2030-05-01T09:00");
+        diary(&mut store, "2030-01-31", "other", "Too early", Bother::ALot);
+        diary(&mut store, "2030-02-01", "other", "Just in", Bother::ALot);
+        let summary = summarise(&content, &store, "2030-03-29T08:00").unwrap();
+        assert!(summary.period.starts_with("The last 8 weeks"), "{}", summary.period);
+        assert!(summary.period.contains("1 February 2030 to 29 March 2030"), "{}", summary.period);
+        let kinds: Vec<&str> = summary.side_effects.iter().map(|r| r[0].as_str()).collect();
+        assert_eq!(kinds, ["Just in"]);
+    }
+
+    #[test]
+    fn treatments_and_checkups_in_the_period_and_the_next_one_booked() {
+        let content = Content::load(&real_dir()).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        appointment(&mut store, "2030-03-03T14:30");
+        let old = TreatmentInput {
+            drug: "other".into(),
+            other_name: "Tablet A".into(),
+            started_on: "2029-06-01".into(),
+            stopped_on: Some("2030-03-10".into()),
+            stop_reason: Some(StopReason::SideEffects),
+            reason_note: "My feet, in my words".into(),
+        };
+        store.save_treatment(None, &old).unwrap();
+        let new = TreatmentInput {
+            other_name: "Tablet B".into(),
+            started_on: "2030-03-12".into(),
+            stopped_on: None,
+            stop_reason: None,
+            reason_note: String::new(),
+            ..old.clone()
+        };
+        store.save_treatment(None, &new).unwrap();
+        for (on_date, kind) in [("2030-02-01", CheckupKind::XRay), ("2030-03-15", CheckupKind::CtScan)] {
+            store
+                .add_checkup(&CheckupInput { on_date: on_date.into(), kind, note: "Bring the letter".into() })
+                .unwrap();
+        }
+        store
+            .add_checkup(&CheckupInput {
+                on_date: "2030-06-01".into(),
+                kind: CheckupKind::HeadScan,
+                note: String::new(),
+            })
+            .unwrap();
+        store
+            .add_checkup(&CheckupInput { on_date: "2030-09-01".into(), kind: CheckupKind::CtScan, note: String::new() })
+            .unwrap();
+
+        let summary = summarise(&content, &store, "2030-03-28T12:00").unwrap();
+        assert_eq!(
+            summary.treatments,
+            vec![
+                row(["Stopped Tablet A", "10 March 2030", "Side effects: My feet, in my words"]),
+                row(["Started Tablet B", "12 March 2030", ""]),
+            ]
+        );
+        assert_eq!(summary.checkups, vec![row(["15 March 2030", "CT scan", "Bring the letter"])]);
+        assert_eq!(summary.next_checkup.as_deref(), Some("Head scan on 1 June 2030"));
+    }
+
+    #[test]
+    fn choices_remembered_before_the_summary_existed_turn_it_on() {
+        let old = r#"{"cover":true,"questions":true,"checklist":false,"notes":true,"diary":false,"treatments":false}"#;
+        let parts: crate::pack::PackParts = serde_json::from_str(old).unwrap();
+        assert!(parts.summary);
+        let off = r#"{"cover":true,"summary":false,"questions":true,"checklist":false,"notes":true,"diary":false,"treatments":false}"#;
+        assert!(!serde_json::from_str::<crate::pack::PackParts>(off).unwrap().summary);
+    }
+}
