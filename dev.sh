@@ -154,6 +154,8 @@ ours, theirs = fields(sys.argv[1]), fields(sys.argv[2])
 print(f"time ratio ours/typst = {float(ours['median_ms']) / float(theirs['median_ms']):.2f}")
 print(f"size ratio ours/typst = {int(ours['bytes']) / int(theirs['bytes']):.2f}")
 PY
+    say "What the Rust side does before the window can show anything (median of 15 runs)"
+    cargo run --release --quiet -p alk-core --example startup_parts
     say "10,000 notes in the store"
     cargo run --release --quiet -p alk-core --example record_bench
     say "A long illness: 10,000 notes, 500 appointments, 2,000 diary entries, 300 treatments"

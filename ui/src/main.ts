@@ -8,10 +8,12 @@ import { loadScreen } from "./lib/screen.svelte";
 
 async function start(root: HTMLElement): Promise<void> {
   try {
-    // Colours and text size first, so the first screen is drawn as the patient set it.
-    await loadScreen().catch(() => undefined);
-    const content = await api.getContent();
-    const recovery: Recovery | null = await api.getRecovery().catch(() => null);
+    // All three at once; colours and text size are in place before the first screen is drawn.
+    const [, content, recovery] = await Promise.all([
+      loadScreen().catch(() => undefined),
+      api.getContent(),
+      api.getRecovery().catch((): Recovery | null => null),
+    ]);
     mount(App, { target: root, props: { content, recovery } });
   } catch (error) {
     const main = document.createElement("main");

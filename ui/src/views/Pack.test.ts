@@ -12,7 +12,7 @@ import Pack from "./Pack.svelte";
 
 const content = { topics: [], questions: [{ id: "q1", topic: "t", text: "What are my options?" }], retiredQuestions: [] } as unknown as Content;
 const remembered: PackSettings = {
-  parts: { cover: true, questions: true, checklist: false, notes: true, diary: false, treatments: false },
+  parts: { cover: true, summary: true, questions: true, checklist: false, notes: true, diary: false, treatments: false },
   patientName: "",
   options: { paper: "a4", printSize: "normal" },
   appointmentId: null,
@@ -119,6 +119,20 @@ describe("the pack", () => {
     expect(open.textContent).toBe("Open to print");
     await userEvent.click(open);
     await waitFor(() => expect(calls).toContain("open_pack"));
+  });
+
+  it("offers the summary page, on as remembered, and sends it turned off when unticked", async () => {
+    mock();
+    show();
+    await waitFor(() => expect(document.getElementById("part-summary")).not.toBeNull());
+    const summary = document.getElementById("part-summary") as HTMLInputElement;
+    expect(summary.checked).toBe(true);
+    expect(document.querySelector("label[for=part-summary]")!.textContent).toContain("since my last appointment");
+    // It comes right after the front page, as it does in the pack.
+    const order = [...document.querySelectorAll<HTMLInputElement>("input[id^=part-]")].map((box) => box.id);
+    expect(order.slice(0, 3)).toEqual(["part-cover", "part-summary", "part-questions"]);
+    await userEvent.click(summary);
+    await waitFor(() => expect(previews[previews.length - 1]!.parts.summary).toBe(false));
   });
 
   it("Ctrl+P (detail \"make\") makes the pack at once", async () => {
