@@ -1,0 +1,217 @@
+// The diary as a chart: which rows, where each mark stands, the dates on the axis and a summary
+// in words. It places marks and counts them; it never judges or draws a trend.
+import type { Content, DiaryEntry } from "./api";
+import type { Bother } from "./bindings/Bother";
+import type { DiaryGroup } from "./bindings/DiaryGroup";
+import { longDate } from "./dates";
+import { diaryWhat } from "./record";
+
+export type Period = "weeks4" | "months3" | "months6" | "all";
+
+export const PERIOD_WORDS: Record<Period, string> = {
+  weeks4: "The last 4 weeks",
+  months3: "The last 3 months",
+  months6: "The last 6 months",
+  all: "All my diary",
+};
+
+/** The patient's own words ("Something else") are neither group: the app does not sort them. */
+export type RowGroup = DiaryGroup | "own";
+
+/** One diary entry on the chart: `x` runs from 0 (the period's first day) to 1 (its last). */
+export interface ChartMark {
+  id: number;
+  onDate: string;
+  bother: Bother;
+  x: number;
+}
+
+export interface ChartRow {
+  key: string;
+  what: string;
+  group: RowGroup;
+  /** Oldest first; on one day the bigger mark first, so the smaller is drawn on top of it. */
+  marks: ChartMark[];
+}
+
+export interface ChartTick {
+  x: number;
+  /** "3 Mar", with the year where a long period moves into another year. */
+  label: string;
+  /** How the label lines up with its tick, so labels at the ends stay inside the chart. */
+  anchor: "start" | "middle" | "end";
+}
+
+export interface DiaryChart {
+  /** The period's first and last day (`YYYY-MM-DD`); null for "all" with no entries. */
+  from: string | null;
+  to: string | null;
+  rows: ChartRow[];
+  ticks: ChartTick[];
+  /** How many entries the chart shows. */
+  count: number;
+  /** One sentence for everyone: "12 entries for 3 side effects between 1 March and 28 March 2030." */
+  summary: string;
+}
+
+const DAY_MS = 86_400_000;
+const ORDER: Bother[] = ["aLittle", "quiteABit", "aLot"];
+/** No more dates on the axis than fit beside each other at the largest text. */
+const MOST_TICKS = 6;
+
+/** Days since 1970 for a `YYYY-MM-DD` date, counted in UTC so summer time never moves a day. */
+function dayNumber(iso: string): number {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / DAY_MS);
+}
+
+function isoDate(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The same date `months` earlier; the 31st becomes the month's last day where it has no 31st. */
+function monthsBefore(iso: string, months: number): string {
+  const [y = 1970, m = 1, d = 1] = iso.slice(0, 10).split("-").map(Number);
+  const first = new Date(Date.UTC(y, m - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return first.toISOString().slice(0, 10);
+}
+
+/** The period's first and last day. "All" runs from the first entry to today, or to the last
+ * entry if one is dated later, so nothing written down is left off. */
+export function periodDays(period: Period, today: string, entries: DiaryEntry[]): [string, string] | null {
+  switch (period) {
+    case "weeks4":
+      return [isoDate(dayNumber(today) - 28), today];
+    case "months3":
+      return [monthsBefore(today, 3), today];
+    case "months6":
+      return [monthsBefore(today, 6), today];
+    case "all": {
+      if (entries.length === 0) return null;
+      const dates = entries.map((e) => e.onDate).sort();
+      const latest = dates[dates.length - 1]!;
+      return [dates[0]! < today ? dates[0]! : today, latest > today ? latest : today];
+    }
+  }
+}
+
+/** "3 Mar" (and "3 Mar 2030" with `year`). */
+function shortDate(iso: string, year: boolean): string {
+  const [day = "", month = "", y = ""] = longDate(iso).split(" ");
+  return `${day} ${month.slice(0, 3)}${year ? ` ${y}` : ""}`;
+}
+
+/** The first day of month number `index` (years * 12 + months from January). */
+function monthStart(index: number): number {
+  return Math.round(Date.UTC(Math.floor(index / 12), index % 12, 1) / DAY_MS);
+}
+
+/** The days an axis marks: every 1, 2, 7 or 14 days for a short period, else the first of a month
+ * every 1, 2, 3, 6 or 12 months (or a whole number of years), the first step to need six or fewer. */
+function tickDays(first: number, last: number): number[] {
+  if (last - first <= 62) {
+    for (const step of [1, 2, 7, 14]) {
+      const days: number[] = [];
+      for (let day = first; day <= last; day += step) days.push(day);
+      if (days.length <= MOST_TICKS) return days;
+    }
+  }
+  const [y = 1970, m = 1] = isoDate(first).split("-").map(Number);
+  let index = y * 12 + m - 1;
+  if (monthStart(index) < first) index++;
+  const months: number[] = [];
+  for (; monthStart(index) <= last; index++) months.push(index);
+  for (const step of [1, 2, 3, 6]) {
+    const picked = months.filter((i) => i % step === 0);
+    if (picked.length <= MOST_TICKS) return picked.map(monthStart);
+  }
+  const years = Math.ceil(months.length / 12 / MOST_TICKS);
+  return months.filter((i) => i % (12 * years) === 0).map(monthStart);
+}
+
+function ticks(from: string, to: string): ChartTick[] {
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  const years = from.slice(0, 4) !== to.slice(0, 4);
+  let shownYear = "";
+  return tickDays(first, last).map((day) => {
+    const iso = isoDate(day);
+    const x = place(day, first, last);
+    const year = years && iso.slice(0, 4) !== shownYear;
+    shownYear = iso.slice(0, 4);
+    return { x, label: shortDate(iso, year), anchor: x < 0.08 ? "start" : x > 0.92 ? "end" : "middle" };
+  });
+}
+
+function place(day: number, first: number, last: number): number {
+  return last === first ? 0.5 : (day - first) / (last - first);
+}
+
+/** "1 March and 28 March 2030", or with both years where they differ. */
+function between(from: string, to: string): string {
+  const start = from.slice(0, 4) === to.slice(0, 4) ? longDate(from).replace(/ \d{4}$/, "") : longDate(from);
+  return `${start} and ${longDate(to)}`;
+}
+
+function counted(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+function summary(count: number, rows: ChartRow[], from: string | null, to: string | null): string {
+  if (from === null || to === null) return "No diary entries yet.";
+  const when = from === to ? `on ${longDate(from)}` : `between ${between(from, to)}`;
+  if (count === 0) return `No diary entries ${when}.`;
+  const of = (group: RowGroup) => rows.filter((r) => r.group === group).length;
+  const kinds = [
+    [of("sideEffect"), "side effect", "side effects"],
+    [of("feeling"), "feeling", "feelings"],
+    [of("own"), "other thing", "other things"],
+  ] as const;
+  const parts = kinds.filter(([n]) => n > 0).map(([n, one, many]) => counted(n, one, many));
+  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
+  return `${counted(count, "entry", "entries")} for ${listed} ${when}.`;
+}
+
+/** The chart of `entries` over `period`, ending `today` (`YYYY-MM-DD`, the local date).
+ * Rows follow the diary's own list: side effects, then feelings, in the content's order, then
+ * the patient's own words (one row per wording, whatever its capitals), A to Z. */
+export function diaryChart(entries: DiaryEntry[], content: Content, period: Period, today: string): DiaryChart {
+  const days = periodDays(period, today, entries);
+  if (!days) return { from: null, to: null, rows: [], ticks: [], count: 0, summary: summary(0, [], null, null) };
+  const [from, to] = days;
+  const first = dayNumber(from);
+  const last = dayNumber(to);
+  const choices = content.record.sideEffects;
+  const rows = new Map<string, ChartRow>();
+  let count = 0;
+  for (const entry of entries) {
+    if (entry.onDate < from || entry.onDate > to) continue;
+    const choice = entry.what === "other" ? undefined : choices.find((c) => c.id === entry.what);
+    const what = diaryWhat(content, entry.what, entry.otherWhat.trim());
+    const key = choice ? choice.id : `own:${what.toLowerCase()}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { key, what, group: choice?.group ?? "own", marks: [] };
+      rows.set(key, row);
+    }
+    row.marks.push({ id: entry.id, onDate: entry.onDate, bother: entry.bother, x: place(dayNumber(entry.onDate), first, last) });
+    count++;
+  }
+  const position = (row: ChartRow) => {
+    const at = choices.findIndex((c) => c.id === row.key);
+    return row.group === "own" ? choices.length : at;
+  };
+  const groupOrder: RowGroup[] = ["sideEffect", "feeling", "own"];
+  const sorted = [...rows.values()].sort(
+    (a, b) =>
+      groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) ||
+      position(a) - position(b) ||
+      a.what.localeCompare(b.what, "en", { sensitivity: "base" }),
+  );
+  for (const row of sorted) {
+    row.marks.sort((a, b) => a.onDate.localeCompare(b.onDate) || ORDER.indexOf(b.bother) - ORDER.indexOf(a.bother) || a.id - b.id);
+  }
+  return { from, to, rows: sorted, ticks: ticks(from, to), count, summary: summary(count, sorted, from, to) };
+}

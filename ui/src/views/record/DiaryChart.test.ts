@@ -1,0 +1,177 @@
+import { render, screen as dom, waitFor, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { live } from "../../lib/announce.svelte";
+import type { Content, DiaryEntry } from "../../lib/api";
+import type { Bother } from "../../lib/bindings/Bother";
+import "../../test/cssEscape";
+import WithApp from "../../test/WithApp.svelte";
+import Diary from "./Diary.svelte";
+import DiaryChart from "./DiaryChart.svelte";
+
+const content = {
+  record: {
+    drugs: [],
+    sideEffects: [
+      { id: "rash", name: "Rash", group: "sideEffect" },
+      { id: "tiredness", name: "Tiredness", group: "sideEffect" },
+      { id: "scanxiety", name: "Worry before scans", group: "feeling" },
+    ],
+    rhythm: [],
+  },
+} as unknown as Content;
+
+let next = 1;
+const entry = (onDate: string, what = "rash", bother: Bother = "quiteABit", otherWhat = ""): DiaryEntry => ({
+  id: next++,
+  onDate,
+  what,
+  otherWhat,
+  bother,
+  note: "",
+});
+
+const ENTRIES = [
+  entry("2030-03-27", "rash", "aLot"),
+  entry("2030-03-20", "rash", "aLittle"),
+  entry("2030-03-10", "scanxiety", "quiteABit"),
+  entry("2030-03-05", "other", "aLittle", "Hiccups"),
+  entry("2030-01-15", "tiredness", "aLot"),
+];
+
+function show(entries: DiaryEntry[] = ENTRIES) {
+  const user = userEvent.setup();
+  const shown = render(WithApp, { props: { app: { content, show: vi.fn() }, view: DiaryChart, props: { entries } } });
+  return { user, ...shown };
+}
+
+const summary = () => document.getElementById("diary-chart-summary")!.textContent;
+const marks = () => [...document.querySelectorAll(".chart-strip circle")].map((c) => c.getAttribute("class")!.split(" ")[1]);
+const rowNames = () => [...document.querySelectorAll(".chart-what")].map((n) => n.textContent);
+
+beforeEach(() => {
+  // Only the clock: the user's typing and the live region still use real timers.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2030, 2, 28, 15, 30));
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+  clearMocks();
+  live.text = "";
+});
+
+describe("the diary chart", () => {
+  it("shows the last 4 weeks at first: a row per kind, a mark per entry, and a summary in words", () => {
+    show();
+    expect(dom.getByLabelText("Time shown")).toHaveProperty("value", "weeks4");
+    expect(summary()).toBe("4 entries for 1 side effect, 1 feeling and 1 other thing between 28 February and 28 March 2030.");
+    expect(rowNames()).toEqual(["Rash", "Worry before scans", "Hiccups"]);
+    expect(marks()).toEqual(["aLittle", "aLot", "quiteABit", "aLittle"]);
+    // Feelings and the patient's own words are named apart from the side effects.
+    expect([...document.querySelectorAll(".chart-group")].map((g) => g.textContent)).toEqual(["Side effects", "Feelings", "Other things"]);
+  });
+
+  it("draws with the theme's colours only through classes, sizes in em, and dates on the axis as '3 Mar'", () => {
+    show();
+    const circle = document.querySelector(".chart-strip circle")!;
+    expect(circle.getAttribute("r")).toMatch(/em$/);
+    expect(circle.getAttribute("cx")).toMatch(/%$/);
+    expect(document.querySelector(".chart-frame [fill], .chart-frame [stroke], .chart-frame [style]")).toBeNull();
+    expect([...document.querySelectorAll(".chart-axis text")].map((t) => t.textContent)).toEqual([
+      "28 Feb",
+      "7 Mar",
+      "14 Mar",
+      "21 Mar",
+      "28 Mar",
+    ]);
+  });
+
+  it("changes period when another is chosen, and says the new summary", async () => {
+    const { user } = show();
+    await user.selectOptions(dom.getByLabelText("Time shown"), "The last 3 months");
+    expect(summary()).toBe("5 entries for 2 side effects, 1 feeling and 1 other thing between 28 December 2029 and 28 March 2030.");
+    expect(rowNames()).toEqual(["Rash", "Tiredness", "Worry before scans", "Hiccups"]);
+    await waitFor(() => expect(live.text).toBe(summary()));
+  });
+
+  it("says so in words when the period has no entries, and draws nothing", async () => {
+    const { user } = show([entry("2029-01-01")]);
+    expect(summary()).toBe("No diary entries between 28 February and 28 March 2030.");
+    expect(document.querySelector(".chart-frame")).toBeNull();
+    expect(dom.queryByRole("button", { name: "Show as a table" })).toBeNull();
+    await user.selectOptions(dom.getByLabelText("Time shown"), "All my diary");
+    expect(summary()).toBe("1 entry for 1 side effect between 1 January 2029 and 28 March 2030.");
+  });
+
+  it("has a legend in words for the three steps", () => {
+    show();
+    const key = document.querySelector(".chart-key")!;
+    expect(within(key as HTMLElement).getAllByRole("listitem").map((li) => li.textContent!.trim())).toEqual([
+      "A little",
+      "Quite a bit",
+      "A lot",
+    ]);
+    expect(dom.getByText(/Each mark is one diary entry/).textContent).toContain("The bigger the mark, the more it bothered me");
+  });
+
+  it("keeps the picture from screen readers, which get the summary and the table instead", () => {
+    show();
+    expect(document.querySelector(".chart-frame")!.getAttribute("aria-hidden")).toBe("true");
+  });
+
+  it("shows the same entries as a table one click away, and hides it again", async () => {
+    const { user } = show();
+    const button = dom.getByRole("button", { name: "Show as a table" });
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(dom.queryByRole("table")).toBeNull();
+
+    await user.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("true");
+    const table = dom.getByRole("table", { name: summary()! });
+    expect(button.getAttribute("aria-controls")).toBe(table.id);
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["What", "Date", "How much it bothered me"],
+      ["Rash", "20 March 2030", "A little"],
+      ["Rash", "27 March 2030", "A lot"],
+      ["Worry before scans", "10 March 2030", "Quite a bit"],
+      ["Hiccups", "5 March 2030", "A little"],
+    ]);
+
+    await user.click(button);
+    expect(button.getAttribute("aria-expanded")).toBe("false");
+    expect(dom.queryByRole("table")).toBeNull();
+  });
+});
+
+describe("the chart in the diary", () => {
+  it("is drawn again when an entry is added", async () => {
+    const rows: DiaryEntry[] = [entry("2030-03-20")];
+    mockIPC((cmd, args) => {
+      switch (cmd) {
+        case "list_diary":
+          return [...rows].reverse();
+        case "add_diary_entry": {
+          const saved = { ...((args as { input: DiaryEntry }).input), id: next++ };
+          rows.push(saved);
+          return saved;
+        }
+        default:
+          throw new Error(`unexpected ${cmd}`);
+      }
+    });
+    const user = userEvent.setup();
+    render(WithApp, { props: { app: { content, show: vi.fn() }, view: Diary, props: {} } });
+    await waitFor(() => expect(summary()).toMatch(/^1 entry for 1 side effect/));
+
+    await user.selectOptions(dom.getByLabelText("What"), "Tiredness");
+    await user.click(dom.getByRole("button", { name: "Add to my diary" }));
+    await waitFor(() => expect(summary()).toMatch(/^2 entries for 2 side effects/));
+    expect(rowNames()).toEqual(["Rash", "Tiredness"]);
+  });
+});
