@@ -36,12 +36,37 @@ struct Loaded {
     name: String,
     bytes: Vec<u8>,
     parsed: ParsedFont,
+    /// Advance widths in ems for the characters below `QUICK`, or a negative number where the font has
+    /// no glyph. Laying out a pack measures text thousands of times; this spares a map lookup each time.
+    quick: Vec<f32>,
+}
+
+/// Characters below this have their widths in `Loaded::quick`: Latin, Greek, Cyrillic and more.
+const QUICK: u32 = 0x800;
+
+impl Loaded {
+    /// The advance of `c` in ems, if the font has it.
+    fn advance(&self, c: char) -> Option<f32> {
+        match self.quick.get(c as usize) {
+            Some(&em) => (em >= 0.0).then_some(em),
+            None => {
+                let gid = self.parsed.lookup_glyph_index(c as u32).filter(|&gid| gid != 0)?;
+                Some(self.em(gid))
+            }
+        }
+    }
+
+    fn em(&self, gid: u16) -> f32 {
+        f32::from(self.parsed.get_glyph_width(gid).unwrap_or(0)) / f32::from(self.parsed.units_per_em.max(1))
+    }
 }
 
 #[derive(Clone)]
 struct Subset {
     chars: BTreeSet<char>,
     font: ParsedFont,
+    /// The font program deflated, made once and embedded in every pack that uses this subset.
+    deflated: Vec<u8>,
 }
 
 /// The tables a PDF needs from a TrueType font (allsorts' PDF profile) and OS/2, which holds the weight.
@@ -83,7 +108,14 @@ impl FontSet {
                 Error::Pack(format!("The font {name} could not be read. Please reinstall ALK Companion."))
             })?;
             let name = name.trim_end_matches(".ttf").to_string();
-            Ok(Loaded { name, bytes, parsed })
+            let mut loaded = Loaded { name, bytes, parsed, quick: Vec::new() };
+            loaded.quick = (0..QUICK)
+                .map(|c| match loaded.parsed.lookup_glyph_index(c).filter(|&gid| gid != 0) {
+                    Some(gid) => loaded.em(gid),
+                    None => -1.0,
+                })
+                .collect();
+            Ok(loaded)
         };
         Ok(FontSet {
             regular: read("AtkinsonHyperlegible-Regular.ttf")?,
@@ -142,8 +174,15 @@ impl FontSet {
         // A subset's name starts with six capitals that differ between subsets (ISO 32000-1, 9.6.4).
         font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), loaded.name));
         self.subsets_made.fetch_add(1, Ordering::Relaxed);
-        subsets[slot] = Some(Subset { chars: wanted, font: font.clone() });
+        let deflated = super::deflate(&bytes, flate2::Compression::best());
+        subsets[slot] = Some(Subset { chars: wanted, font: font.clone(), deflated });
         Ok(font)
+    }
+
+    /// The deflated font program, when `program` is one of the subsets made last.
+    pub(crate) fn compressed(&self, program: &[u8]) -> Option<Vec<u8>> {
+        let subsets = self.subsets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        subsets.iter().flatten().find(|s| s.font.original_bytes == program).map(|s| s.deflated.clone())
     }
 
     /// How many subsets this set has made since it was loaded.
@@ -152,7 +191,7 @@ impl FontSet {
     }
 
     fn has(&self, face: Face, c: char) -> bool {
-        self.font(face).lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0)
+        self.loaded(face).advance(c).is_some()
     }
 
     /// The face that draws `c` in text meant for `face`: that face if it can, else the fallback.
@@ -185,14 +224,19 @@ impl FontSet {
 
     /// The width of `text` in points at `size`.
     pub fn width(&self, text: &str, face: Face, size: f32) -> f32 {
-        text.chars()
+        let ems: f32 = text
+            .chars()
             .map(|c| {
-                let font = self.font(self.face_for(face, c));
-                let gid = font.lookup_glyph_index(c as u32).unwrap_or(0);
-                let units = f32::from(font.units_per_em.max(1));
-                f32::from(font.get_glyph_width(gid).unwrap_or(0)) / units * size
+                let own = self.loaded(face);
+                match own.advance(c) {
+                    Some(em) => em,
+                    // Drawn in its own face all the same (see `face_for`), as that face's empty glyph.
+                    None if c.is_whitespace() => own.em(0),
+                    None => self.fallback.advance(c).unwrap_or_else(|| self.fallback.em(0)),
+                }
             })
-            .sum()
+            .sum();
+        ems * size
     }
 
     /// Characters that no bundled font can draw. printpdf would print an empty box for each,
