@@ -93,17 +93,24 @@ fn main() {
     // Search as the patient types, one keystroke at a time, five times over.
     let index = SearchIndex::build(&content);
     let mut times = Vec::new();
+    let mut slowest: Vec<(f64, &str)> = Vec::new();
     let mut hits = 0;
     for _ in 0..5 {
         for phrase in ["brain metastases", "tired rash", "café scan"] {
             for end in phrase.char_indices().map(|(i, c)| i + c.len_utf8()) {
                 let started = Instant::now();
                 hits = search_everything(&index, &store, &phrase[..end]).expect("search").len();
-                times.push(started.elapsed().as_secs_f64() * 1000.0);
+                let ms = started.elapsed().as_secs_f64() * 1000.0;
+                times.push(ms);
+                slowest.push((ms, &phrase[..end]));
             }
         }
     }
     times.sort_by(f64::total_cmp);
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    slowest.dedup_by(|a, b| a.1 == b.1);
+    let named: Vec<String> = slowest.iter().take(4).map(|(ms, typed)| format!("{typed:?} {ms:.1} ms")).collect();
+    println!("slowest keystrokes: {}", named.join(", "));
     println!(
         "search per keystroke: {} keystrokes, p50_ms={:.2} p95_ms={:.2} max_ms={:.2} (last hits={hits})",
         times.len(),
