@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import type { Content, DiaryEntry } from "./api";
 import type { Bother } from "./bindings/Bother";
-import { diaryChart, periodDays } from "./chart";
+import { circlesPath, diaryChart, periodDays } from "./chart";
 
 const content = {
   record: {
@@ -85,7 +85,7 @@ describe("the rows", () => {
     expect(chart.rows[0]!.marks.map((m) => m.bother)).toEqual(["aLittle", "aLot"]);
   });
 
-  it("keeps all three steps of how much, and on one day draws the bigger mark first so the smaller shows on top", () => {
+  it("keeps all three steps of how much, and lists one day's entries the most first", () => {
     const chart = diaryChart(
       [entry("2030-03-05", "rash", "aLittle"), entry("2030-03-05", "rash", "aLot"), entry("2030-03-05", "rash", "quiteABit")],
       content,
@@ -150,5 +150,12 @@ describe("the summary", () => {
     expect(chart.count).toBe(0);
     expect(chart.summary).toBe("No diary entries between 28 February and 28 March 2030.");
     expect(diaryChart([], content, "all", TODAY).summary).toBe("No diary entries yet.");
+  });
+});
+
+describe("the marks' path", () => {
+  it("draws one whole circle per mark, centred where the mark's place falls across the width", () => {
+    expect(circlesPath([0, 0.5], 200, 9, 4)).toBe("M-4 9a4 4 0 1 0 8 0a4 4 0 1 0 -8 0zM96 9a4 4 0 1 0 8 0a4 4 0 1 0 -8 0z");
+    expect(circlesPath([], 200, 9, 4)).toBe("");
   });
 });

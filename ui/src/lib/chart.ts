@@ -30,7 +30,7 @@ export interface ChartRow {
   key: string;
   what: string;
   group: RowGroup;
-  /** Oldest first; on one day the bigger mark first, so the smaller is drawn on top of it. */
+  /** Oldest first, and on one day the most first, as the table lists them. */
   marks: ChartMark[];
 }
 
@@ -53,6 +53,9 @@ export interface DiaryChart {
   /** One sentence for everyone: "12 entries for 3 side effects between 1 March and 28 March 2030." */
   summary: string;
 }
+
+/** Each step's mark, as a radius in em, so the marks grow with the text. */
+export const MARK_RADIUS: Record<Bother, number> = { aLittle: 0.25, quiteABit: 0.4, aLot: 0.6 };
 
 const DAY_MS = 86_400_000;
 const ORDER: Bother[] = ["aLittle", "quiteABit", "aLot"];
@@ -184,12 +187,13 @@ export function diaryChart(entries: DiaryEntry[], content: Content, period: Peri
   const first = dayNumber(from);
   const last = dayNumber(to);
   const choices = content.record.sideEffects;
+  const byId = new Map(choices.map((c) => [c.id, c]));
   const rows = new Map<string, ChartRow>();
   let count = 0;
   for (const entry of entries) {
     if (entry.onDate < from || entry.onDate > to) continue;
-    const choice = entry.what === "other" ? undefined : choices.find((c) => c.id === entry.what);
-    const what = diaryWhat(content, entry.what, entry.otherWhat.trim());
+    const choice = entry.what === "other" ? undefined : byId.get(entry.what);
+    const what = choice?.name ?? diaryWhat(content, entry.what, entry.otherWhat.trim());
     const key = choice ? choice.id : `own:${what.toLowerCase()}`;
     let row = rows.get(key);
     if (!row) {
@@ -211,7 +215,15 @@ export function diaryChart(entries: DiaryEntry[], content: Content, period: Peri
       a.what.localeCompare(b.what, "en", { sensitivity: "base" }),
   );
   for (const row of sorted) {
-    row.marks.sort((a, b) => a.onDate.localeCompare(b.onDate) || ORDER.indexOf(b.bother) - ORDER.indexOf(a.bother) || a.id - b.id);
+    row.marks.sort((a, b) => (a.onDate < b.onDate ? -1 : a.onDate > b.onDate ? 1 : 0) || ORDER.indexOf(b.bother) - ORDER.indexOf(a.bother) || a.id - b.id);
   }
   return { from, to, rows: sorted, ticks: ticks(from, to), count, summary: summary(count, sorted, from, to) };
+}
+
+/** One SVG path with a circle of radius `r` at each of `xs` (0 to 1 across `width`), centred at
+ * height `y`; all in pixels. A path per step, not an element per entry, keeps a long diary quick. */
+export function circlesPath(xs: number[], width: number, y: number, r: number): string {
+  const n = (v: number) => Math.round(v * 10) / 10;
+  const arcs = `a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0z`;
+  return xs.map((x) => `M${n(x * width - r)} ${n(y)}${arcs}`).join("");
 }

@@ -7,6 +7,7 @@ import { live } from "../../lib/announce.svelte";
 import type { Content, DiaryEntry } from "../../lib/api";
 import type { Bother } from "../../lib/bindings/Bother";
 import "../../test/cssEscape";
+import { fakeResizeObserver } from "../../test/resize";
 import WithApp from "../../test/WithApp.svelte";
 import Diary from "./Diary.svelte";
 import DiaryChart from "./DiaryChart.svelte";
@@ -48,17 +49,24 @@ function show(entries: DiaryEntry[] = ENTRIES) {
 }
 
 const summary = () => document.getElementById("diary-chart-summary")!.textContent;
-const marks = () => [...document.querySelectorAll(".chart-strip circle")].map((c) => c.getAttribute("class")!.split(" ")[1]);
+/** Each row's marks, as how many circles each step's path draws, biggest (drawn first) first. */
+const marks = () =>
+  [...document.querySelectorAll(".chart-strip")].map((strip) =>
+    [...strip.querySelectorAll("path.mark")].map((p) => `${p.getAttribute("class")!.split(" ")[1]} ${p.getAttribute("d")!.split("M").length - 1}`),
+  );
 const rowNames = () => [...document.querySelectorAll(".chart-what")].map((n) => n.textContent);
 
 beforeEach(() => {
   // Only the clock: the user's typing and the live region still use real timers.
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date(2030, 2, 28, 15, 30));
+  // 500 pixels wide, in 20-pixel text.
+  vi.stubGlobal("ResizeObserver", fakeResizeObserver(500, 20));
 });
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
   clearMocks();
   live.text = "";
 });
@@ -69,17 +77,20 @@ describe("the diary chart", () => {
     expect(dom.getByLabelText("Time shown")).toHaveProperty("value", "weeks4");
     expect(summary()).toBe("4 entries for 1 side effect, 1 feeling and 1 other thing between 28 February and 28 March 2030.");
     expect(rowNames()).toEqual(["Rash", "Worry before scans", "Hiccups"]);
-    expect(marks()).toEqual(["aLittle", "aLot", "quiteABit", "aLittle"]);
+    expect(marks()).toEqual([
+      ["aLot 1", "quiteABit 0", "aLittle 1"],
+      ["aLot 0", "quiteABit 1", "aLittle 0"],
+      ["aLot 0", "quiteABit 0", "aLittle 1"],
+    ]);
     // Feelings and the patient's own words are named apart from the side effects.
     expect([...document.querySelectorAll(".chart-group")].map((g) => g.textContent)).toEqual(["Side effects", "Feelings", "Other things"]);
   });
 
-  it("draws with the theme's colours only through classes, sizes in em, and dates on the axis as '3 Mar'", () => {
+  it("draws with the theme's colours only through classes, marks sized by the text, and dates on the axis as '3 Mar'", () => {
     show();
-    const circle = document.querySelector(".chart-strip circle")!;
-    expect(circle.getAttribute("r")).toMatch(/em$/);
-    expect(circle.getAttribute("cx")).toMatch(/%$/);
-    expect(document.querySelector(".chart-frame [fill], .chart-frame [stroke], .chart-frame [style]")).toBeNull();
+    // 27 March is 27/28 of the way across 500 pixels; a lot is 0.6em of 20-pixel text, in a row 1.8em high.
+    expect(document.querySelector(".chart-strip path.aLot")!.getAttribute("d")).toBe("M470.1 18a12 12 0 1 0 24 0a12 12 0 1 0 -24 0z");
+    expect(document.querySelector(".chart-frame [fill], .chart-frame [stroke]")).toBeNull();
     expect([...document.querySelectorAll(".chart-axis text")].map((t) => t.textContent)).toEqual([
       "28 Feb",
       "7 Mar",
