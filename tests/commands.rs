@@ -117,6 +117,7 @@ const ARGUMENTS: &[(&str, &[&str])] = &[
     ("restore_snapshot", &["name"]),
     ("preview_pack", &["settings", "now"]),
     ("save_pack", &["settings", "now"]),
+    ("save_calendar", &["id", "now"]),
     ("import_backup", &[]),
     ("save_screen_settings", &["settings"]),
 ];

@@ -139,6 +139,34 @@ fn pack_is_made_off_the_ui_thread_and_saved() {
 }
 
 #[test]
+fn coming_appointments_are_saved_as_a_calendar_file() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    let now = "2030-06-01T09:00";
+    let err = app.call("save_calendar", json!({ "id": null, "now": now })).unwrap_err();
+    assert_eq!(err["kind"], "notFound", "nothing coming yet: {err}");
+    for (starts_at, with_whom) in
+        [("2030-05-01T10:00", "Past"), ("2030-07-15T14:30", "Dr Nowak"), ("2030-12-01T09:00", "")]
+    {
+        let input = json!({ "startsAt": starts_at, "withWhom": with_whom, "place": "Clinic 4", "purpose": "" });
+        app.call("save_appointment", json!({ "id": null, "input": input })).unwrap();
+    }
+    let saved = app.call("save_calendar", json!({ "id": null, "now": now })).unwrap();
+    assert_eq!(saved["fileName"], "my-appointments.ics");
+    assert_eq!(saved["appointments"], 2, "the past one stays out");
+    let text = std::fs::read_to_string(data.path().join("out/my-appointments.ics")).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 2);
+    assert!(text.contains("DTSTART:20300715T133000Z"), "{text}");
+    assert!(!text.contains("Past"), "{text}");
+
+    let first = app.call("list_appointments", json!({})).unwrap()[1]["id"].clone();
+    let one = app.call("save_calendar", json!({ "id": first, "now": now })).unwrap();
+    assert_eq!((one["fileName"].as_str(), one["appointments"].as_u64()), (Some("appointment-2030-07-15.ics"), Some(1)));
+    let err = app.call("save_calendar", json!({ "id": 999, "now": now })).unwrap_err();
+    assert!(!err["message"].as_str().unwrap().is_empty());
+}
+
+#[test]
 fn store_from_a_newer_app_gives_a_plain_message() {
     let data = tempfile::tempdir().unwrap();
     make_store_from_newer_app(data.path());

@@ -20,6 +20,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::appointments::list_appointments,
             commands::appointments::save_appointment,
             commands::appointments::delete_appointment,
+            commands::appointments::save_calendar,
             commands::plan::get_plan,
             commands::plan::choose_question,
             commands::plan::add_own_question,

@@ -1,6 +1,7 @@
 //! The heart of ALK Companion: the content a patient reads, the store that keeps their own
 //! words, and the appointment pack. Nothing here knows about Tauri.
 
+pub mod calendar;
 pub mod companion;
 pub mod content;
 pub mod dates;

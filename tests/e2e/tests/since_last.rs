@@ -57,6 +57,20 @@ async fn diary_chart_and_the_packs_summary_page() {
     find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
     wait_text(&client, "#past", "Dr Nowak").await;
 
+    // A coming one goes into any calendar app as a file.
+    let coming = day(&client, 10).await;
+    let script = "document.getElementById('appt-date').value = arguments[0]; document.getElementById('appt-time').value = '14:30';";
+    client.execute(script, vec![coming.clone().into()]).await.unwrap();
+    find(&client, "#appt-with").await.send_keys("Specialist nurse").await.unwrap();
+    find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
+    wait_text(&client, "#upcoming", "Specialist nurse").await;
+    find(&client, "#upcoming button[data-focus$=':calendar']").await.click().await.unwrap();
+    wait_text(&client, ".appointments", "Open the file to add it to your calendar.").await;
+    screenshot_of(&client, "63-calendar-saved", "#upcoming").await;
+    let ics = std::fs::read_to_string(home.path().join(format!("out/appointment-{coming}.ics"))).unwrap();
+    assert!(ics.contains("SUMMARY:Appointment with Specialist nurse"), "{ics}");
+    assert!(ics.contains("BEGIN:VALARM"), "{ics}");
+
     // The diary: one entry before the period, then three kinds within it.
     open_view(&client, "record").await;
     find(&client, "#diary-date").await;
@@ -68,9 +82,12 @@ async fn diary_chart_and_the_packs_summary_page() {
 
     // The chart shows every entry as a mark, says so in words, and has its table one click away.
     let summary = wait_text(&client, "#diary-chart-summary", "entr").await;
-    let marks = client.execute("return document.querySelectorAll('.diary-chart svg.chart-strip .mark').length", vec![]);
+    // Each row draws its marks as paths, one "M" (move to) per mark.
+    let count = "return [...document.querySelectorAll('.diary-chart svg.chart-strip path.mark')]\
+                 .map(p => (p.getAttribute('d') || '').split('M').length - 1).reduce((a, b) => a + b, 0)";
+    let marks = client.execute(count, vec![]);
     let marks = marks.await.unwrap().as_u64().unwrap();
-    assert!(marks >= 4, "{marks} marks; summary {summary:?}");
+    assert_eq!(marks, 4, "one mark for each entry in the last 4 weeks; summary {summary:?}");
     screenshot_of(&client, "60-diary-chart-light", ".diary-chart").await;
 
     open_view(&client, "settings").await;

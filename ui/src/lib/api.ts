@@ -23,6 +23,7 @@ import type { Recovery } from "./bindings/Recovery";
 import type { RemovedItem } from "./bindings/RemovedItem";
 import type { RemovedKind } from "./bindings/RemovedKind";
 import type { SavedFile } from "./bindings/SavedFile";
+import type { SavedCalendar } from "./bindings/SavedCalendar";
 import type { SavedPack } from "./bindings/SavedPack";
 import type { ScreenSettings } from "./bindings/ScreenSettings";
 import type { TextSize } from "./bindings/TextSize";
@@ -55,6 +56,7 @@ export type {
   RemovedItem,
   RemovedKind,
   SavedFile,
+  SavedCalendar,
   SavedPack,
   ScreenSettings,
   TextSize,
@@ -102,6 +104,8 @@ export const api = {
   search: (query: string) => call<SearchHit[]>("search", { query }),
 
   listAppointments: () => call<Appointment[]>("list_appointments"),
+  /** One appointment (`id`), or every one from `now` on (`id` null), as a calendar file; null if cancelled. */
+  saveCalendar: (id: number | null, now: string) => call<SavedCalendar | null>("save_calendar", { id, now }),
   saveAppointment: (id: number | null, input: AppointmentInput) => call<Appointment>("save_appointment", { id, input }),
   deleteAppointment: (id: number) => call<null>("delete_appointment", { id }),
 

@@ -179,3 +179,58 @@ describe("adding and changing", () => {
     expect(document.getElementById("appt-message")!.textContent).toContain("Appointment changed.");
   });
 });
+
+describe("add to my calendar", () => {
+  /** The store above, with save_calendar answering as `answer` says. */
+  function withCalendar(answer: (id: number | null) => unknown) {
+    const sent: (number | null)[] = [];
+    const store = fakeStore([appointment, later]);
+    const plain = (window as unknown as { __TAURI_INTERNALS__: { invoke: (cmd: string, args: unknown) => Promise<unknown> } })
+      .__TAURI_INTERNALS__.invoke;
+    mockIPC(async (cmd, raw) => {
+      if (cmd === "save_calendar") {
+        const id = (raw as { id: number | null }).id;
+        sent.push(id);
+        return answer(id);
+      }
+      return plain(cmd, raw);
+    });
+    return { sent, store };
+  }
+
+  it("saves one coming appointment, and says where and what next", async () => {
+    const { sent } = withCalendar(() => ({ fileName: "appointment-2030-01-15.ics", appointments: 1 }));
+    await show();
+    const button = document.querySelector<HTMLButtonElement>('[data-focus="4:calendar"]')!;
+    expect(button.textContent).toBe("Add to my calendar");
+    expect(button.getAttribute("aria-label")).toContain("Add to my calendar");
+    await userEvent.click(button);
+    await waitFor(() => expect(document.body.textContent).toContain("Saved appointment-2030-01-15.ics with 1 appointment. Open the file to add it to your calendar."));
+    expect(sent).toEqual([4]);
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it("saves all coming appointments at once", async () => {
+    const { sent } = withCalendar(() => ({ fileName: "my-appointments.ics", appointments: 2 }));
+    await show();
+    await userEvent.click(document.getElementById("calendar-all")!);
+    await waitFor(() => expect(document.body.textContent).toContain("Saved my-appointments.ics with 2 appointments."));
+    expect(sent).toEqual([null]);
+  });
+
+  it("says nothing when the save dialog is cancelled, and the plain message when it fails", async () => {
+    let fail = false;
+    withCalendar(() => {
+      if (fail) throw { kind: "io", message: "The file could not be saved. Please try another folder." };
+      return null;
+    });
+    await show();
+    await userEvent.click(document.querySelector<HTMLButtonElement>('[data-focus="5:calendar"]')!);
+    await tick();
+    await tick();
+    expect(document.body.textContent).not.toContain("Saved");
+    fail = true;
+    await userEvent.click(document.querySelector<HTMLButtonElement>('[data-focus="5:calendar"]')!);
+    await waitFor(() => expect(document.querySelector('[role="alert"]')?.textContent).toContain("could not be saved"));
+  });
+});

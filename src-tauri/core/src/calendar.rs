@@ -1,0 +1,180 @@
+//! Appointments as an iCalendar file (RFC 5545), so any calendar app can add them.
+//!
+//! Appointments are kept as UK wall-clock times. The file gives each start in UTC, converted by
+//! the UK's rule, so an appointment at 14:30 stays at 14:30 on both sides of a clock change.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike};
+
+use crate::store::Appointment;
+use crate::{Error, Result};
+
+/// How long an appointment is assumed to last: the file needs an end.
+const LENGTH_MINUTES: i64 = 60;
+
+/// The file for these appointments. `stamp_unix` is when it is made (seconds since 1970, UTC).
+pub fn appointments_ics(appointments: &[Appointment], stamp_unix: i64) -> Result<String> {
+    let stamp = Utc.timestamp_opt(stamp_unix, 0).single().unwrap_or_default();
+    let mut calendar = Calendar::new();
+    calendar.name("My appointments (ALK Companion)");
+    for appointment in appointments {
+        let a = &appointment.fields;
+        let local = NaiveDateTime::parse_from_str(&a.starts_at, "%Y-%m-%dT%H:%M")
+            .map_err(|_| Error::Invalid("An appointment has a date that cannot go in a calendar.".into()))?;
+        let starts = uk_to_utc(local);
+        let who = a.with_whom.trim();
+        let summary = if who.is_empty() { "Appointment".to_string() } else { format!("Appointment with {who}") };
+        let mut event = Event::new();
+        event
+            .uid(&format!("appointment-{}@alk-companion.local", appointment.id))
+            .timestamp(stamp)
+            .summary(&summary)
+            .starts(starts)
+            .ends(starts + Duration::minutes(LENGTH_MINUTES))
+            .alarm(Alarm::display(&format!("Tomorrow: {summary}"), -Duration::days(1)));
+        if !a.place.trim().is_empty() {
+            event.location(a.place.trim());
+        }
+        if !a.purpose.trim().is_empty() {
+            event.description(&format!("What for: {}", a.purpose.trim()));
+        }
+        calendar.push(event.done());
+    }
+    Ok(calendar.done().to_string())
+}
+
+/// A UK wall-clock time in UTC. British Summer Time runs from 01:00 UTC on the last Sunday of
+/// March to 01:00 UTC on the last Sunday of October. A time the clocks skip in March (01:00 to
+/// 01:59) is read as that many minutes after the change; a time that happens twice in October is
+/// read as the first, so nobody arrives an hour late.
+pub fn uk_to_utc(local: NaiveDateTime) -> chrono::DateTime<Utc> {
+    let year = local.year();
+    let starts = last_sunday(year, 3).and_hms_opt(1, 0, 0).unwrap_or_default();
+    let ends = last_sunday(year, 10).and_hms_opt(1, 0, 0).unwrap_or_default();
+    let summer = local - Duration::hours(1);
+    let utc = if (starts..ends).contains(&summer) { summer } else { local };
+    Utc.from_utc_datetime(&utc)
+}
+
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(year, month + 1, 1).and_then(|d| d.pred_opt()).unwrap_or_default();
+    last - Duration::days(i64::from(last.weekday().num_days_from_sunday()))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::BufReader;
+
+    use super::*;
+    use crate::store::AppointmentInput;
+
+    fn appointment(id: i64, starts_at: &str, with_whom: &str, place: &str, purpose: &str) -> Appointment {
+        Appointment {
+            id,
+            fields: AppointmentInput {
+                starts_at: starts_at.into(),
+                with_whom: with_whom.into(),
+                place: place.into(),
+                purpose: purpose.into(),
+            },
+        }
+    }
+
+    fn utc(local: &str) -> String {
+        let local = NaiveDateTime::parse_from_str(local, "%Y-%m-%dT%H:%M").unwrap();
+        uk_to_utc(local).format("%Y-%m-%dT%H:%MZ").to_string()
+    }
+
+    #[test]
+    fn uk_times_change_by_an_hour_on_the_right_days() {
+        // In 2030 the clocks go forward on Sunday 31 March and back on Sunday 27 October.
+        assert_eq!(utc("2030-01-15T14:30"), "2030-01-15T14:30Z");
+        assert_eq!(utc("2030-07-15T14:30"), "2030-07-15T13:30Z");
+        assert_eq!(utc("2030-03-30T14:30"), "2030-03-30T14:30Z");
+        assert_eq!(utc("2030-03-31T00:59"), "2030-03-31T00:59Z");
+        assert_eq!(utc("2030-03-31T02:00"), "2030-03-31T01:00Z");
+        assert_eq!(utc("2030-03-31T14:30"), "2030-03-31T13:30Z");
+        assert_eq!(utc("2030-10-26T14:30"), "2030-10-26T13:30Z");
+        assert_eq!(utc("2030-10-27T00:30"), "2030-10-26T23:30Z");
+        assert_eq!(utc("2030-10-27T02:00"), "2030-10-27T02:00Z");
+        assert_eq!(utc("2030-10-28T09:00"), "2030-10-28T09:00Z");
+    }
+
+    #[test]
+    fn skipped_and_doubled_times_have_one_answer() {
+        // 01:30 does not happen on 31 March 2030: it is read as half an hour after the change.
+        assert_eq!(utc("2030-03-31T01:30"), "2030-03-31T01:30Z");
+        // 01:30 happens twice on 27 October 2030: the first time, still in summer time.
+        assert_eq!(utc("2030-10-27T01:30"), "2030-10-27T00:30Z");
+    }
+
+    /// A property's value as the independent parser reads it, with RFC 5545's escapes undone.
+    fn value(properties: &[ical::property::Property], name: &str) -> Option<String> {
+        let raw = properties.iter().find(|p| p.name == name)?.value.clone()?;
+        let mut out = String::new();
+        let mut chars = raw.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n') | Some('N') => out.push('\n'),
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn another_parser_reads_every_appointment_back() {
+        let appointments = [
+            appointment(
+                3,
+                "2030-01-15T14:30",
+                "Dr Nowak, oncologist",
+                "Clinic 4; St Mary’s, Paddington",
+                "Scan results",
+            ),
+            appointment(7, "2030-07-15T14:30", "", "", ""),
+            appointment(9, "2030-10-27T09:15", "د. سارة", "Ward 5 🏥", "Line one\nline two, with \\ a slash"),
+        ];
+        let text = appointments_ics(&appointments, 1_900_000_000).unwrap();
+        assert!(text.lines().all(|line| line.len() <= 75), "lines are folded at 75 octets:\n{text}");
+
+        let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+        let calendar = parser.next().expect("one calendar").expect("it parses");
+        assert!(parser.next().is_none());
+        assert_eq!(calendar.events.len(), 3);
+
+        let first = &calendar.events[0].properties;
+        assert_eq!(value(first, "UID").as_deref(), Some("appointment-3@alk-companion.local"));
+        assert_eq!(value(first, "DTSTART").as_deref(), Some("20300115T143000Z"));
+        assert_eq!(value(first, "DTEND").as_deref(), Some("20300115T153000Z"));
+        assert_eq!(value(first, "SUMMARY").as_deref(), Some("Appointment with Dr Nowak, oncologist"));
+        assert_eq!(value(first, "LOCATION").as_deref(), Some("Clinic 4; St Mary’s, Paddington"));
+        assert_eq!(value(first, "DESCRIPTION").as_deref(), Some("What for: Scan results"));
+        assert!(value(first, "DTSTAMP").is_some());
+        let alarm = &calendar.events[0].alarms[0].properties;
+        assert_eq!(value(alarm, "ACTION").as_deref(), Some("DISPLAY"));
+        let trigger = value(alarm, "TRIGGER").unwrap();
+        assert!(["-P1D", "-PT24H", "-PT86400S"].contains(&trigger.as_str()), "a day before: {trigger}");
+
+        let summer = &calendar.events[1].properties;
+        assert_eq!(value(summer, "DTSTART").as_deref(), Some("20300715T133000Z"), "14:30 in BST is 13:30 UTC");
+        assert_eq!(value(summer, "SUMMARY").as_deref(), Some("Appointment"));
+        assert_eq!(value(summer, "LOCATION"), None);
+
+        let odd = &calendar.events[2].properties;
+        assert_eq!(value(odd, "SUMMARY").as_deref(), Some("Appointment with د. سارة"));
+        assert_eq!(value(odd, "LOCATION").as_deref(), Some("Ward 5 🏥"));
+        assert_eq!(value(odd, "DESCRIPTION").as_deref(), Some("What for: Line one\nline two, with \\ a slash"));
+        assert_eq!(value(odd, "DTSTART").as_deref(), Some("20301027T091500Z"), "after the clocks go back");
+    }
+
+    #[test]
+    fn a_date_that_cannot_be_read_is_a_plain_error() {
+        let err = appointments_ics(&[appointment(1, "soon", "", "", "")], 0).unwrap_err();
+        assert!(err.to_string().contains("cannot go in a calendar"), "{err}");
+    }
+}
