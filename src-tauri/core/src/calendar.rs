@@ -141,6 +141,12 @@ mod tests {
         ];
         let text = appointments_ics(&appointments, 1_900_000_000).unwrap();
         assert!(text.lines().all(|line| line.len() <= 75), "lines are folded at 75 octets:\n{text}");
+        // The writer escapes the user's commas, semicolons, newlines and backslashes (RFC 5545
+        // 3.3.11); the parser below keeps escapes as written, so check them in the file itself.
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains("LOCATION:Clinic 4\\; St Mary’s\\, Paddington\r\n"), "{unfolded}");
+        assert!(unfolded.contains("SUMMARY:Appointment with Dr Nowak\\, oncologist\r\n"), "{unfolded}");
+        assert!(unfolded.contains("DESCRIPTION:What for: Line one\\nline two\\, with \\\\ a slash\r\n"), "{unfolded}");
 
         let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
         let calendar = parser.next().expect("one calendar").expect("it parses");
@@ -170,6 +176,26 @@ mod tests {
         assert_eq!(value(odd, "LOCATION").as_deref(), Some("Ward 5 🏥"));
         assert_eq!(value(odd, "DESCRIPTION").as_deref(), Some("What for: Line one\nline two, with \\ a slash"));
         assert_eq!(value(odd, "DTSTART").as_deref(), Some("20301027T091500Z"), "after the clocks go back");
+    }
+
+    #[test]
+    fn long_words_are_folded_without_splitting_a_character() {
+        let purpose = "مراجعة نتائج الفحص 🏥🩺 ".repeat(12);
+        let text = appointments_ics(&[appointment(1, "2030-04-02T11:00", "", "", &purpose)], 0).unwrap();
+        assert!(text.lines().count() > 12, "the long line is folded:\n{text}");
+        assert!(text.lines().all(|line| line.len() <= 75), "folded at 75 octets:\n{text}");
+        // Unfolded as RFC 5545 3.1 says (drop each CRLF and the one space after it), the words
+        // come back exactly.
+        let unfolded = text.replace("\r\n ", "");
+        assert!(unfolded.contains(&format!("\r\nDESCRIPTION:What for: {}\r\n", purpose.trim())), "{unfolded}");
+
+        // The independent parser reads it too. It trims a space that ends a folded line (its
+        // own habit; the file is right), so compare the words without their spaces.
+        let mut parser = ical::IcalParser::new(BufReader::new(text.as_bytes()));
+        let calendar = parser.next().expect("one calendar").expect("it parses");
+        let read = value(&calendar.events[0].properties, "DESCRIPTION").unwrap();
+        let words = |s: &str| s.split_whitespace().collect::<String>();
+        assert_eq!(words(&read), words(&format!("What for: {purpose}")));
     }
 
     #[test]
