@@ -6,7 +6,7 @@ use ts_rs::TS;
 use super::{summarise, PackAppointment, PackOptions, PackQuestion, PackRequest, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
-use crate::store::{StopReason, Store};
+use crate::store::{DiaryInput, StopReason, Store, TreatmentInput};
 use crate::Result;
 
 /// Which parts go in the pack. The choice is remembered.
@@ -144,32 +144,15 @@ pub fn gather(
         .diary_since_last_appointment(now)?
         .into_iter()
         .map(|entry| entry.fields)
-        .map(|e| {
-            let what = if e.what == "other" {
-                e.other_what
-            } else {
-                content.side_effect(&e.what).map(|s| s.name.clone()).unwrap_or(e.what)
-            };
-            [date_in_words(&e.on_date), what, e.bother.words().to_string(), e.note]
-        })
+        .map(|e| [date_in_words(&e.on_date), diary_what(content, &e), e.bother.words().to_string(), e.note])
         .collect();
     let treatments = store
         .treatments()?
         .into_iter()
         .map(|treatment| treatment.fields)
         .map(|t| {
-            let name = if t.drug == "other" {
-                t.other_name
-            } else {
-                content.drug(&t.drug).map(|d| d.name.clone()).unwrap_or(t.drug)
-            };
             let stopped = t.stopped_on.as_deref().map(date_in_words).unwrap_or_else(|| "Still taking it".into());
-            let reason = [t.stop_reason.map(StopReason::words).unwrap_or_default(), &t.reason_note]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(": ");
-            [name, date_in_words(&t.started_on), stopped, reason]
+            [treatment_name(content, &t), date_in_words(&t.started_on), stopped, why_stopped(&t)]
         })
         .collect();
     Ok(PackRequest {
@@ -194,4 +177,29 @@ pub fn gather(
                 .join(", ")
         }),
     })
+}
+
+/// A diary entry's kind in words: the content's name for it, or the patient's own words.
+pub(super) fn diary_what(content: &Content, entry: &DiaryInput) -> String {
+    match entry.what.as_str() {
+        "other" => entry.other_what.trim().to_string(),
+        id => content.side_effect(id).map_or_else(|| id.to_string(), |s| s.name.clone()),
+    }
+}
+
+/// A treatment's name: the content's, or the one the patient wrote.
+pub(super) fn treatment_name(content: &Content, treatment: &TreatmentInput) -> String {
+    match treatment.drug.as_str() {
+        "other" => treatment.other_name.trim().to_string(),
+        id => content.drug(id).map_or_else(|| id.to_string(), |d| d.name.clone()),
+    }
+}
+
+/// Why a treatment stopped: the reason chosen and the patient's own words, as far as given.
+pub(super) fn why_stopped(treatment: &TreatmentInput) -> String {
+    [treatment.stop_reason.map(StopReason::words).unwrap_or_default(), treatment.reason_note.trim()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }

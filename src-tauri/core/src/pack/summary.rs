@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::gather::{diary_what, treatment_name, why_stopped};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_of_day, day_number};
 use crate::store::{Bother, Store};
@@ -63,11 +64,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
     let mut rows: Vec<(ChartRow, BTreeSet<String>)> = Vec::new();
     for entry in &entries {
         let e = &entry.fields;
-        let what = if e.what == "other" {
-            e.other_what.trim().to_string()
-        } else {
-            content.side_effect(&e.what).map(|s| s.name.clone()).unwrap_or_else(|| e.what.clone())
-        };
+        let what = diary_what(content, e);
         let Some(day) = day_number(&e.on_date) else { continue };
         let at = match rows.iter().position(|(row, _)| row.what == what) {
             Some(at) => at,
@@ -99,22 +96,14 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
 
     let mut treatments: Vec<(String, [String; 3])> = Vec::new();
     for t in store.treatments()?.into_iter().map(|t| t.fields) {
-        let name = if t.drug == "other" {
-            t.other_name.trim().to_string()
-        } else {
-            content.drug(&t.drug).map(|d| d.name.clone()).unwrap_or_else(|| t.drug.clone())
-        };
+        let name = treatment_name(content, &t);
         if within(&t.started_on) {
             treatments
                 .push((t.started_on.clone(), [format!("Started {name}"), date_in_words(&t.started_on), String::new()]));
         }
         if let Some(stopped) = t.stopped_on.as_deref().filter(|d| within(d)) {
-            let reason = [t.stop_reason.map(|r| r.words()).unwrap_or_default(), t.reason_note.trim()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join(": ");
-            treatments.push((stopped.to_string(), [format!("Stopped {name}"), date_in_words(stopped), reason]));
+            treatments
+                .push((stopped.to_string(), [format!("Stopped {name}"), date_in_words(stopped), why_stopped(&t)]));
         }
     }
     treatments.sort_by(|a, b| a.0.cmp(&b.0));
