@@ -311,9 +311,9 @@ impl LaidOut {
                 compress(stream, fonts);
             }
         }
+        drop_pdfx_claim(&mut pdf);
         let mut bytes = Vec::new();
         pdf.save_to(&mut bytes).map_err(|_| Error::Pack("The pack could not be written. Please try again.".into()))?;
-        drop_pdfx_claim(&mut bytes);
         Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })
     }
 }
@@ -341,13 +341,12 @@ pub(crate) fn deflate(bytes: &[u8], level: Compression) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// printpdf 0.12 always writes a `GTS_PDFXVersion` key, empty when no standard is chosen, and
-/// readers then call the file PDF/X. Blanking it with spaces of the same length keeps every
-/// byte offset in the cross-reference table right, so nothing else needs rewriting.
-fn drop_pdfx_claim(bytes: &mut [u8]) {
-    const KEY: &[u8] = b"/GTS_PDFXVersion()";
-    if let Some(at) = bytes.windows(KEY.len()).position(|w| w == KEY) {
-        bytes[at..at + KEY.len()].fill(b' ');
+/// printpdf 0.12 always writes a `GTS_PDFXVersion` key in the document information, empty when no
+/// standard is chosen, and readers then call the file PDF/X. The pack meets no such standard.
+fn drop_pdfx_claim(pdf: &mut lopdf::Document) {
+    let info = pdf.trailer.get(b"Info").and_then(lopdf::Object::as_reference);
+    if let Ok(dict) = info.and_then(|id| pdf.get_dictionary_mut(id)) {
+        dict.remove(b"GTS_PDFXVersion");
     }
 }
 
