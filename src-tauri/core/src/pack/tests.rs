@@ -245,10 +245,39 @@ fn large_print_takes_more_pages() {
 }
 
 #[test]
-fn unprintable_characters_are_reported_not_dropped() {
-    let err = make_pack(&real_fonts(), &request(&["Is this 你 ok?"], "", PackOptions::default())).err().unwrap();
-    assert_eq!(err.kind(), crate::ErrorKind::Pack);
-    assert!(err.plain_message().contains('你'), "{}", err.plain_message());
+fn emoji_print_in_an_embedded_subset_of_the_emoji_font() {
+    let mut request = request(&["Can I take my 💊 with food? 🙂"], "Felt ☺ today ❤️ ✅", PackOptions::default());
+    request.questions[0].answer = "Yes 👩‍⚕️ said so 💊".into();
+    request.checklist = vec![PackStep { text: "Ask 🙂".into(), note: "Done ✅".into(), ..Default::default() }];
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let text = folded(&tool("pdftotext", &[], &pack.bytes));
+    for words in ["Can I take my 💊 with food? 🙂", "Felt ☺ today ❤ ✅", "Ask 🙂", "My note: Done ✅"] {
+        assert!(text.contains(words), "missing {words:?} in {text}");
+    }
+    // The joiner and the selector are not drawn: the health worker prints as a woman and a staff.
+    assert!(text.contains("Answer: Yes 👩⚕ said so 💊"), "{text}");
+    assert!(!text.contains('\u{FE0F}') && !text.contains('\u{200D}'), "{text}");
+    assert!(!text.contains('□'), "every one of these characters has a glyph: {text}");
+
+    let fonts = tool("pdffonts", &[], &pack.bytes);
+    let emoji = fonts.lines().find(|row| row.contains("+NotoEmoji-Regular")).unwrap_or_else(|| panic!("{fonts}"));
+    let cols: Vec<&str> = emoji.split_whitespace().collect();
+    assert_eq!(cols[cols.len() - 5..cols.len() - 2], ["yes", "yes", "yes"], "embedded and subset: {emoji}");
+}
+
+#[test]
+fn characters_no_font_has_print_as_a_box_with_a_note() {
+    let unprintable = request(&["Is this 你 ok?", "And \u{10FFFD} this?"], "Plain 🙂", PackOptions::default());
+    let laid_out = lay_out_pack(&real_fonts(), &unprintable).unwrap();
+    assert!(laid_out.preview().pages >= 1, "the preview is made too");
+    let pack = make_pack(&real_fonts(), &unprintable).unwrap();
+    let text = folded(&tool("pdftotext", &[], &pack.bytes));
+    assert!(text.contains("Is this □ ok?") && text.contains("And □ this?"), "{text}");
+    let note = "Some characters could not be printed, because no font in the app has them: each shows as □.";
+    assert_eq!(text.matches(note).count(), 1, "the note, once: {text}");
+
+    let plain = make_pack(&real_fonts(), &request(&["Is this ok?"], "🙂", PackOptions::default())).unwrap();
+    assert!(!folded(&tool("pdftotext", &[], &plain.bytes)).contains("could not be printed"));
 }
 
 #[test]
