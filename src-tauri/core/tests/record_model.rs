@@ -85,7 +85,7 @@ struct Question {
     top: bool,
     answer: String,
     binned: bool,
-    /// Order of arrival at the end of the list; moving renumbers.
+    /// Order of arrival at the end of the list; moving and bringing back renumber.
     place: i64,
 }
 
@@ -130,13 +130,39 @@ impl Model {
         if doubled {
             return false;
         }
-        let tops = self.plan(q.list).iter().filter(|o| o.top).count();
-        let place = self.next_place(q.list);
+        let order = self.plan(q.list);
+        let top = q.top && order.iter().filter(|o| o.top).count() < MAX_TOP;
+        // Back in its place: before the first of its group at or after its old place. A top 3
+        // mark refused for want of room puts it first below the top 3.
+        let at = order
+            .iter()
+            .position(|o| if top { !o.top || o.place >= q.place } else { !o.top && (q.top || o.place >= q.place) })
+            .unwrap_or(order.len());
+        let mut ids: Vec<i64> = order.iter().map(|o| o.id).collect();
+        ids.insert(at, id);
+        for (place, id) in (1..).zip(ids) {
+            self.question(id).place = place;
+        }
         let q = self.question(id);
         q.binned = false;
-        q.place = place;
-        q.top = q.top && tops < MAX_TOP;
+        q.top = top;
         true
+    }
+
+    /// A backup numbers each list 1, 2, 3... in stored order, the bin after.
+    fn number_as_a_backup_does(&mut self) {
+        let mut order: Vec<(Option<i64>, bool, i64, i64)> =
+            self.questions.iter().map(|q| (q.list, q.binned, q.place, q.id)).collect();
+        order.sort();
+        let mut last: Option<(Option<i64>, i64)> = None;
+        for (list, _, _, id) in order {
+            let place = match last {
+                Some((l, place)) if l == list => place + 1,
+                _ => 1,
+            };
+            self.question(id).place = place;
+            last = Some((list, place));
+        }
     }
 }
 
@@ -352,6 +378,7 @@ fn step(store: &mut Store, model: &mut Model, op: &Op) -> Result<(), String> {
             let bytes = serde_json::to_vec(&store.export_backup().map_err(|e| e.to_string())?).unwrap();
             let backup = Backup::parse(&bytes).map_err(|e| format!("own backup refused: {}", e.plain_message()))?;
             store.import_backup(&backup).map_err(|e| e.to_string())?;
+            model.number_as_a_backup_does();
         }
         Op::DeleteAll => {
             store.delete_all().map_err(|e| e.to_string())?;

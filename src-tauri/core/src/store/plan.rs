@@ -347,6 +347,47 @@ mod tests {
     }
 
     #[test]
+    fn a_question_brought_back_returns_to_its_place_with_its_top_mark_and_answer() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c", "d", "e"] {
+            store.add_library_question(None, id).unwrap();
+        }
+        let plan = store.plan(None).unwrap();
+        store.remove_plan_question(plan[0].id).unwrap();
+        store.restore_removed(crate::store::RemovedKind::Question, plan[0].id).unwrap();
+        assert_eq!(ids(&store, None), vec!["a", "b", "c", "d", "e"], "the first comes back first");
+
+        store.set_top3(plan[1].id, true).unwrap();
+        store.set_top3(plan[3].id, true).unwrap();
+        store.answer_plan_question(plan[3].id, "Every 3 months", false).unwrap();
+        assert_eq!(ids(&store, None), vec!["b", "d", "a", "c", "e"]);
+        store.remove_plan_question(plan[3].id).unwrap();
+        store.remove_plan_question(plan[2].id).unwrap();
+        store.restore_removed(crate::store::RemovedKind::Question, plan[3].id).unwrap();
+        store.restore_removed(crate::store::RemovedKind::Question, plan[2].id).unwrap();
+        assert_eq!(ids(&store, None), vec!["b", "d", "a", "c", "e"]);
+        let back = &store.plan(None).unwrap()[1];
+        assert_eq!((back.top3, back.answer.as_str()), (true, "Every 3 months"));
+    }
+
+    #[test]
+    fn a_question_whose_top_place_was_taken_comes_back_first_below_the_top_three() {
+        let mut store = Store::open_in_memory().unwrap();
+        for id in ["a", "b", "c", "d", "e"] {
+            store.add_library_question(None, id).unwrap();
+        }
+        let plan = store.plan(None).unwrap();
+        for q in &plan[..3] {
+            store.set_top3(q.id, true).unwrap();
+        }
+        store.remove_plan_question(plan[1].id).unwrap();
+        store.set_top3(plan[4].id, true).unwrap();
+        store.restore_removed(crate::store::RemovedKind::Question, plan[1].id).unwrap();
+        assert_eq!(ids(&store, None), vec!["a", "c", "e", "b", "d"]);
+        assert!(!store.plan(None).unwrap()[3].top3);
+    }
+
+    #[test]
     fn unbooked_list_moves_to_the_booked_appointment() {
         let mut store = Store::open_in_memory().unwrap();
         store.add_library_question(None, "a").unwrap();

@@ -153,7 +153,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::store::appointments::tests_input;
-    use crate::store::{Bother, DiaryInput};
+    use crate::store::{Bother, CareContactInput, CheckupInput, CheckupKind, DiaryInput, TreatmentInput};
 
     #[test]
     fn a_removed_appointment_keeps_its_questions_and_answers_until_it_comes_back() {
@@ -208,5 +208,70 @@ mod tests {
             store.restore_removed(RemovedKind::DiaryEntry, entry.id).unwrap_err().kind(),
             crate::ErrorKind::NotFound
         );
+    }
+
+    /// Every kind the bin holds, as its own screen lists it, by id.
+    fn lists(store: &Store) -> Vec<(RemovedKind, Vec<i64>)> {
+        vec![
+            (RemovedKind::Note, store.notes().unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::Appointment, store.appointments().unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::Question, store.plan(None).unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::Treatment, store.treatments().unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::DiaryEntry, store.diary(None).unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::Checkup, store.checkups().unwrap().iter().map(|x| x.id).collect()),
+            (RemovedKind::Contact, store.contacts().unwrap().iter().map(|x| x.id).collect()),
+        ]
+    }
+
+    #[test]
+    fn undo_puts_each_kind_back_in_its_place() {
+        let mut store = Store::open_in_memory().unwrap();
+        for day in ["2030-01-15", "2030-01-16", "2030-01-17"] {
+            store.save_note(None, day, None).unwrap();
+            store.add_appointment(&tests_input(&format!("{day}T10:00"))).unwrap();
+            store.add_own_question(None, day).unwrap();
+            let diary = DiaryInput {
+                on_date: day.into(),
+                what: "rash".into(),
+                other_what: String::new(),
+                bother: Bother::ALot,
+                note: String::new(),
+            };
+            store.add_diary_entry(&diary).unwrap();
+            let checkup = CheckupInput { on_date: day.into(), kind: CheckupKind::CtScan, note: String::new() };
+            store.add_checkup(&checkup).unwrap();
+            let contact =
+                CareContactInput { name: day.into(), role: String::new(), phone: String::new(), round_the_clock: false };
+            store.save_contact(None, &contact).unwrap();
+            let treatment = TreatmentInput {
+                drug: "other".into(),
+                other_name: day.into(),
+                started_on: day.into(),
+                stopped_on: None,
+                stop_reason: None,
+                reason_note: String::new(),
+            };
+            store.save_treatment(None, &treatment).unwrap();
+        }
+        let before = lists(&store);
+        for (kind, ids) in &before {
+            for &id in &ids[..2] {
+                let kind = *kind;
+                match kind {
+                    RemovedKind::Note => store.delete_note(id),
+                    RemovedKind::Appointment => store.delete_appointment(id),
+                    RemovedKind::Question => store.remove_plan_question(id),
+                    RemovedKind::DiaryEntry => store.delete_diary_entry(id),
+                    RemovedKind::Checkup => store.delete_checkup(id),
+                    RemovedKind::Contact => store.delete_contact(id),
+                    RemovedKind::Treatment => store.delete_treatment(id),
+                }
+                .unwrap();
+            }
+            // Brought back last-removed first, as Undo and the Bin would.
+            store.restore_removed(*kind, ids[1]).unwrap();
+            store.restore_removed(*kind, ids[0]).unwrap();
+        }
+        assert_eq!(lists(&store), before);
     }
 }
