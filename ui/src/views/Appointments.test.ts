@@ -6,29 +6,41 @@ import { afterEach, describe, expect, it } from "vitest";
 import "../test/cssEscape";
 
 import type { Appointment } from "../lib/api";
+import { settleAll } from "../lib/autosave";
 import Appointments from "./Appointments.svelte";
 
 const appointment: Appointment = { id: 4, startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "Clinic 4", purpose: "Scan results" };
 const later: Appointment = { id: 5, startsAt: "2030-02-20T10:00", withWhom: "", place: "", purpose: "" };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Rust's appointments, with the bin. */
-function fakeStore(start: Appointment[]) {
+/** Rust's appointments, with the bin and the kept half-typed form. `delay` holds each save back. */
+function fakeStore(start: Appointment[], delay = 0) {
   let all = [...start];
+  const drafts = new Map<string, Record<string, string>>();
   const removed = new Map<number, Appointment>();
   const calls: string[] = [];
   const sent: unknown[] = [];
+  let nextId = 9;
   mockIPC((cmd, raw) => {
     const args = raw as Record<string, unknown>;
     calls.push(cmd);
+    const saveOne = () => {
+      const saved = { id: (args.id as number | null) ?? nextId++, ...(args.input as object) } as Appointment;
+      all = [...all.filter((a) => a.id !== saved.id), saved];
+      return saved;
+    };
     switch (cmd) {
       case "list_appointments":
         return [...all].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+      case "get_draft":
+        return drafts.get(args.form as string) ?? {};
+      case "save_draft":
+        drafts.set(args.form as string, args.fields as Record<string, string>);
+        return null;
       case "save_appointment": {
         sent.push(args.input);
-        const saved = { id: (args.id as number | null) ?? 9, ...(args.input as object) } as Appointment;
-        all = [...all.filter((a) => a.id !== saved.id), saved];
-        return saved;
+        if (delay) return new Promise((resolve) => setTimeout(() => resolve(saveOne()), delay));
+        return saveOne();
       }
       case "move_unbooked_questions":
         return 0;
@@ -43,7 +55,7 @@ function fakeStore(start: Appointment[]) {
         throw new Error(`unexpected ${cmd}`);
     }
   });
-  return { calls, sent };
+  return { calls, sent, drafts };
 }
 
 const removeButton = (id: number) => document.querySelector<HTMLButtonElement>(`[data-focus="${id}:remove"]`)!;
@@ -107,6 +119,122 @@ describe("remove asks first", () => {
     await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
     await waitFor(() => expect(told).toBe(1));
     document.removeEventListener("alk-appointments-changed", listener);
+  });
+});
+
+describe("exactly what the patient meant", () => {
+  const box = (id: string) => document.getElementById(id) as HTMLInputElement;
+  const submit = () => userEvent.click(document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!);
+  const message = () => document.getElementById("appt-message")!.textContent ?? "";
+
+  it("reads 15/01/2030 and 1430 the UK way, says them back in words, and saves exactly that", async () => {
+    const { sent } = fakeStore([]);
+    await show();
+    await userEvent.type(box("appt-date"), "15/01/2030");
+    await userEvent.type(box("appt-time"), "1430");
+    expect(document.getElementById("appt-date-said")!.textContent).toContain("Tuesday 15 January 2030");
+    expect(document.getElementById("appt-time-said")!.textContent).toContain("2:30 pm");
+    expect(box("appt-date").getAttribute("aria-describedby")).toContain("appt-date-said");
+    await submit();
+    await waitFor(() => expect(sent).toEqual([{ startsAt: "2030-01-15T14:30", withWhom: "", place: "", purpose: "" }]));
+    await waitFor(() => expect(message()).toContain("Appointment added: Tuesday 15 January 2030 at 2:30 pm."));
+  });
+
+  it("reads 0930 as half past nine and 2.30pm as half past two in the afternoon", async () => {
+    const { sent } = fakeStore([]);
+    await show();
+    await userEvent.type(box("appt-date"), "15/1/30");
+    await userEvent.type(box("appt-time"), "0930");
+    await submit();
+    await waitFor(() => expect(sent).toHaveLength(1));
+    await userEvent.type(box("appt-date"), "16/01/2030");
+    await userEvent.type(box("appt-time"), "2.30pm");
+    await submit();
+    await waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent.map((a) => (a as { startsAt: string }).startsAt)).toEqual(["2030-01-15T09:30", "2030-01-16T14:30"]);
+  });
+
+  it("refuses 31/02/2026 in plain words, marks the box and keeps every word typed", async () => {
+    const { calls } = fakeStore([]);
+    await show();
+    await userEvent.type(box("appt-date"), "31/02/2026");
+    await userEvent.type(box("appt-time"), "14:30");
+    await userEvent.type(box("appt-with"), "Dr Nowak");
+    await submit();
+    await waitFor(() => expect(message()).toContain("There is no 31 February in 2026. Please check the date."));
+    expect(document.getElementById("appt-message")!.getAttribute("role")).toBe("alert");
+    expect(box("appt-date").getAttribute("aria-invalid")).toBe("true");
+    expect(box("appt-date").getAttribute("aria-describedby")).toContain("appt-message");
+    expect(document.activeElement).toBe(box("appt-date"));
+    expect(calls).not.toContain("save_appointment");
+    expect(box("appt-date").value).toBe("31/02/2026");
+    expect(box("appt-with").value).toBe("Dr Nowak");
+  });
+
+  it("uses the app's own messages, never the browser's: the form is novalidate", async () => {
+    const { calls } = fakeStore([]);
+    await show();
+    const form = document.querySelector("form.record-form") as HTMLFormElement;
+    expect(form.noValidate).toBe(true);
+    expect(form.querySelector("[required]")).toBeNull();
+    await submit();
+    await waitFor(() => expect(message()).toContain("Please write the date, for example 15/01/2030."));
+    expect(document.activeElement).toBe(box("appt-date"));
+    await userEvent.type(box("appt-date"), "15/01/2030");
+    await submit();
+    await waitFor(() => expect(message()).toContain("Please write the time"));
+    expect(box("appt-time").getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(box("appt-time"));
+    expect(calls).not.toContain("save_appointment");
+  });
+
+  it("asks once about a date that has passed; Enter keeps the form as it is", async () => {
+    const { sent } = fakeStore([]);
+    await show();
+    await userEvent.type(box("appt-date"), "02/01/2020");
+    await userEvent.type(box("appt-time"), "10:00");
+    await submit();
+    await waitFor(() => expect(document.querySelector(".confirm")?.textContent).toContain("That date has passed: Thursday 2 January 2020. Is that right?"));
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(document.querySelector(".confirm")).toBeNull());
+    expect(sent).toEqual([]);
+    expect(document.activeElement).toBe(box("appt-date"));
+    await submit();
+    await waitFor(() => expect(document.querySelector(".confirm")).not.toBeNull());
+    await userEvent.click([...document.querySelectorAll<HTMLButtonElement>(".confirm button")].find((b) => b.textContent?.startsWith("Yes"))!);
+    await waitFor(() => expect(sent).toEqual([{ startsAt: "2020-01-02T10:00", withWhom: "", place: "", purpose: "" }]));
+  });
+
+  it("adds once, however often Add is pressed while the save is on its way", async () => {
+    const { sent } = fakeStore([], 300);
+    await show();
+    await userEvent.type(box("appt-date"), "15/01/2030");
+    await userEvent.type(box("appt-time"), "14:30");
+    const add = document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!;
+    await userEvent.dblClick(add);
+    await userEvent.type(box("appt-with"), "{Enter}{Enter}");
+    expect(add.getAttribute("aria-busy")).toBe("true");
+    await waitFor(() => expect(message()).toContain("Appointment added"));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(sent).toHaveLength(1);
+  });
+
+  it("keeps a half-typed form when the patient leaves the screen and comes back", async () => {
+    const { drafts } = fakeStore([]);
+    const first = render(Appointments);
+    await waitFor(() => expect(document.querySelector("#upcoming li")).not.toBeNull());
+    await userEvent.type(box("appt-with"), "Dr Nowak");
+    await userEvent.type(box("appt-place"), "Clinic 4");
+    await userEvent.type(box("appt-date"), "15/01/2030");
+    // Leaving the screen saves every box first, as App does.
+    expect(await settleAll()).toBe(true);
+    first.unmount();
+    expect(drafts.get("appointment")).toEqual({ withWhom: "Dr Nowak", place: "Clinic 4", date: "15/01/2030" });
+    await show();
+    await waitFor(() => expect(box("appt-with").value).toBe("Dr Nowak"));
+    expect(box("appt-place").value).toBe("Clinic 4");
+    expect(box("appt-date").value).toBe("15/01/2030");
+    expect(document.getElementById("appt-date-said")!.textContent).toContain("Tuesday 15 January 2030");
   });
 });
 
