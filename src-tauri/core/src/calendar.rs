@@ -62,11 +62,11 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use std::io::BufReader;
 
     use super::*;
-    use crate::store::AppointmentInput;
+    use crate::store::{AppointmentInput, Store};
 
     fn appointment(id: i64, starts_at: &str, with_whom: &str, place: &str, purpose: &str) -> Appointment {
         Appointment {
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(value(first, "SUMMARY").as_deref(), Some("Appointment with Dr Nowak, oncologist"));
         assert_eq!(value(first, "LOCATION").as_deref(), Some("Clinic 4; St Mary’s, Paddington"));
         assert_eq!(value(first, "DESCRIPTION").as_deref(), Some("What for: Scan results"));
-        assert!(value(first, "DTSTAMP").is_some());
+        assert_eq!(value(first, "DTSTAMP").as_deref(), Some("20300317T174640Z"), "when the file is written");
         let alarm = &calendar.events[0].alarms[0].properties;
         assert_eq!(value(alarm, "ACTION").as_deref(), Some("DISPLAY"));
         let trigger = value(alarm, "TRIGGER").unwrap();
@@ -196,6 +196,115 @@ mod tests {
         let read = value(&calendar.events[0].properties, "DESCRIPTION").unwrap();
         let words = |s: &str| s.split_whitespace().collect::<String>();
         assert_eq!(words(&read), words(&format!("What for: {purpose}")));
+    }
+
+    /// The UID and SEQUENCE of each event in the file for `appointments`, as the independent
+    /// parser reads them. For the store's and the backup's tests too.
+    pub(crate) fn uids_and_sequences(appointments: &[Appointment]) -> Vec<(String, u32)> {
+        let text = appointments_ics(appointments, 1_900_000_000).unwrap();
+        let calendar = ical::IcalParser::new(BufReader::new(text.as_bytes())).next().unwrap().unwrap();
+        let read = |event: &ical::parser::ical::component::IcalEvent| {
+            let uid = value(&event.properties, "UID").expect("a UID");
+            // RFC 5545 3.8.7.4: no SEQUENCE is 0.
+            let sequence = value(&event.properties, "SEQUENCE").map_or(0, |s| s.parse().expect("a number"));
+            (uid, sequence)
+        };
+        calendar.events.iter().map(read).collect()
+    }
+
+    fn tests_input(starts_at: &str) -> AppointmentInput {
+        AppointmentInput {
+            starts_at: starts_at.into(),
+            with_whom: "Dr Nowak".into(),
+            place: "Clinic 4".into(),
+            purpose: "Scan results".into(),
+        }
+    }
+
+    /// The UID and SEQUENCE of one appointment in the store.
+    fn event_of(store: &Store, id: i64) -> (String, u32) {
+        uids_and_sequences(&[store.appointment(id).unwrap()]).remove(0)
+    }
+
+    /// A random (version 4) UUID in its usual spelling, checked by hand, not by the generator.
+    pub(crate) fn is_random_uuid(uid: &str) -> bool {
+        let groups: Vec<&str> = uid.split('-').collect();
+        let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+        lengths == [8, 4, 4, 4, 12]
+            && uid.chars().all(|c| c == '-' || c.is_ascii_digit() || ('a'..='f').contains(&c))
+            && groups[2].starts_with('4')
+            && groups[3].starts_with(['8', '9', 'a', 'b'])
+    }
+
+    #[test]
+    fn appointments_made_after_delete_all_have_different_uids() {
+        let mut store = Store::open_in_memory().unwrap();
+        let before = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        let (old, _) = event_of(&store, before.id);
+        store.delete_all().unwrap();
+        let first = store.add_appointment(&tests_input("2030-02-01T10:00")).unwrap();
+        let second = store.add_appointment(&tests_input("2030-03-01T10:00")).unwrap();
+        assert_eq!(first.id, before.id, "SQLite gives the row id out again");
+        let (a, b) = (event_of(&store, first.id).0, event_of(&store, second.id).0);
+        assert!(is_random_uuid(&a) && is_random_uuid(&b), "{a} {b}");
+        assert!(a != old && b != old && a != b, "{old} {a} {b}");
+    }
+
+    #[test]
+    fn appointment_made_after_the_highest_is_emptied_from_the_bin_has_a_different_uid() {
+        let mut store = Store::open_in_memory().unwrap();
+        let kept = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        let highest = store.add_appointment(&tests_input("2030-02-01T10:00")).unwrap();
+        let (old, _) = event_of(&store, highest.id);
+        store.delete_appointment(highest.id).unwrap();
+        store.empty_bin().unwrap();
+        let new = store.add_appointment(&tests_input("2030-04-01T09:00")).unwrap();
+        assert_eq!(new.id, highest.id, "SQLite gives the row id out again");
+        let (uid, sequence) = event_of(&store, new.id);
+        assert_ne!(uid, old);
+        assert_ne!(uid, event_of(&store, kept.id).0);
+        assert_eq!(sequence, 0, "a new appointment starts at 0");
+    }
+
+    #[test]
+    fn a_changed_appointment_keeps_its_uid_with_a_higher_sequence() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        let (uid, first) = event_of(&store, a.id);
+        let mut last = first;
+        let changes: [fn(&mut AppointmentInput); 4] = [
+            |i| i.starts_at = "2030-01-16T09:00".into(),
+            |i| i.with_whom = "Dr Okafor".into(),
+            |i| i.place = "Ward 5".into(),
+            |i| i.purpose = "Blood test".into(),
+        ];
+        let mut input = a.fields.clone();
+        for change in changes {
+            change(&mut input);
+            store.update_appointment(a.id, &input).unwrap();
+            let (same, sequence) = event_of(&store, a.id);
+            assert_eq!(same, uid, "a calendar updates the event instead of adding one");
+            assert!(sequence > last, "{sequence} after {last}");
+            last = sequence;
+        }
+        store.update_appointment(a.id, &input).unwrap();
+        assert_eq!(event_of(&store, a.id), (uid, last), "saving it unchanged changes nothing");
+    }
+
+    #[test]
+    fn undo_and_the_bin_bring_back_the_same_uid_and_sequence() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        let mut changed = a.fields.clone();
+        changed.place = "Ward 5".into();
+        store.update_appointment(a.id, &changed).unwrap();
+        let before = event_of(&store, a.id);
+        store.delete_appointment(a.id).unwrap();
+        store.restore_appointment(a.id).unwrap();
+        assert_eq!(event_of(&store, a.id), before, "Undo");
+        store.delete_appointment(a.id).unwrap();
+        store.restore_removed(crate::store::RemovedKind::Appointment, a.id).unwrap();
+        assert_eq!(event_of(&store, a.id), before, "Bring back from the bin");
     }
 
     #[test]

@@ -173,6 +173,17 @@ mod tests {
         assert!(store.appointments().unwrap().is_empty());
     }
 
+    /// The calendar uid stays in Rust: the UI's `Appointment` binding is unchanged.
+    #[test]
+    fn the_ui_is_sent_no_uid() {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&input("2026-12-10T09:00")).unwrap();
+        let sent = serde_json::to_value(&a).unwrap();
+        let mut keys: Vec<&str> = sent.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["id", "place", "purpose", "startsAt", "withWhom"]);
+    }
+
     #[test]
     fn editing_a_removed_appointment_says_so() {
         let mut store = Store::open_in_memory().unwrap();

@@ -453,6 +453,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calendar::tests::{is_random_uuid, uids_and_sequences};
     use crate::store::appointments::tests_input;
     use crate::store::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
     use crate::ErrorKind;
@@ -606,6 +607,72 @@ mod tests {
                 assert_eq!(err.kind(), ErrorKind::InvalidInput, "{err}");
                 err.plain_message()
             }
+        }
+    }
+
+    /// Two appointments, the first changed once since it was added.
+    fn two_appointments() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        let a = store.add_appointment(&tests_input("2030-01-15T14:30")).unwrap();
+        store.add_appointment(&tests_input("2030-02-01T10:00")).unwrap();
+        let mut changed = a.fields.clone();
+        changed.place = "Ward 5".into();
+        store.update_appointment(a.id, &changed).unwrap();
+        store
+    }
+
+    #[test]
+    fn a_backup_carries_each_calendar_uid_and_sequence_to_another_computer() {
+        let source = two_appointments();
+        let events = uids_and_sequences(&source.appointments().unwrap());
+        assert_eq!(events.iter().map(|e| e.1).collect::<Vec<_>>(), [1, 0]);
+        let mut target = Store::open_in_memory().unwrap();
+        target.add_appointment(&tests_input("2029-05-01T10:00")).unwrap();
+        target.import_backup(&Backup::parse(&to_bytes(&source.export_backup().unwrap())).unwrap()).unwrap();
+        assert_eq!(uids_and_sequences(&target.appointments().unwrap()), events);
+    }
+
+    #[test]
+    fn a_backup_without_uids_still_imports_and_each_appointment_gets_a_fresh_one() {
+        let source = two_appointments();
+        let old = uids_and_sequences(&source.appointments().unwrap());
+        for version in [1, 2] {
+            let mut value = serde_json::to_value(source.export_backup().unwrap()).unwrap();
+            value["version"] = version.into();
+            for a in value["appointments"].as_array_mut().unwrap() {
+                let a = a.as_object_mut().unwrap();
+                a.remove("uid");
+                a.remove("sequence");
+            }
+            let backup = Backup::parse(&serde_json::to_vec(&value).unwrap()).unwrap();
+            let mut target = Store::open_in_memory().unwrap();
+            target.import_backup(&backup).unwrap();
+            let events = uids_and_sequences(&target.appointments().unwrap());
+            assert_eq!(events.len(), 2);
+            assert_ne!(events[0].0, events[1].0);
+            for (uid, sequence) in &events {
+                assert!(is_random_uuid(uid), "{uid}");
+                assert!(old.iter().all(|(before, _)| before != uid), "a fresh one: {uid}");
+                assert_eq!(*sequence, 0);
+            }
+        }
+    }
+
+    #[test]
+    fn two_appointments_with_one_uid_or_a_uid_not_ours_are_damaged() {
+        let message = refused_when(|v| {
+            let mut twin = v["appointments"][0].clone();
+            twin["id"] = 99.into();
+            v["appointments"].as_array_mut().unwrap().push(twin);
+        });
+        assert!(message.contains("damaged"), "{message}");
+        for uid in ["appointment-1@alk-companion.local", "", "0E0A41C8-3D56-4E3A-9B57-4A3B4A7E2D10"] {
+            let message = refused_when(|v| v["appointments"][0]["uid"] = uid.into());
+            assert!(message.contains("damaged"), "{uid}: {message}");
+        }
+        for sequence in [serde_json::json!(-1), serde_json::json!(2_147_483_648i64), serde_json::json!("1")] {
+            let message = refused_when(|v| v["appointments"][0]["sequence"] = sequence.clone());
+            assert!(message.contains("damaged"), "{sequence}: {message}");
         }
     }
 

@@ -237,4 +237,34 @@ mod upgrade_tests {
             conn.query_row("SELECT count(*) FROM note_words WHERE note_words MATCH 'scan'", [], |r| r.get(0)).unwrap();
         assert_eq!(found, 1, "an old note is in the new index, folded");
     }
+
+    /// Appointments made before each had a calendar uid get one each, all different.
+    #[test]
+    fn appointments_in_an_older_store_each_get_a_distinct_uid() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::register_functions(&conn).unwrap();
+        let tx = conn.transaction().unwrap();
+        for step in &MIGRATIONS[..4] {
+            tx.execute_batch(step).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 4).unwrap();
+        tx.execute_batch(
+            "INSERT INTO appointment (starts_at) VALUES ('2030-01-15T14:30'), ('2030-01-15T14:30');
+             INSERT INTO appointment (starts_at, deleted_at) VALUES ('2030-02-01T10:00', '2030-01-01T00:00:00Z');",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: Vec<(String, i64)> = conn
+            .prepare("SELECT uid, sequence FROM appointment ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows.len(), 3);
+        let uids: std::collections::HashSet<&str> = rows.iter().map(|(uid, _)| uid.as_str()).collect();
+        assert_eq!(uids.len(), 3, "{rows:?}");
+        assert!(rows.iter().all(|(uid, sequence)| crate::calendar::tests::is_random_uuid(uid) && *sequence == 0));
+    }
 }
