@@ -130,14 +130,14 @@ impl Model {
         if doubled {
             return false;
         }
-        let order = self.plan(q.list);
+        let mut order: Vec<Question> =
+            self.questions.iter().filter(|o| o.list == q.list && !o.binned).cloned().collect();
+        order.sort_by_key(|o| (o.place, o.id));
         let top = q.top && order.iter().filter(|o| o.top).count() < MAX_TOP;
-        // Back in its place: before the first of its group at or after its old place. A top 3
-        // mark refused for want of room puts it first below the top 3.
-        let at = order
-            .iter()
-            .position(|o| if top { !o.top || o.place >= q.place } else { !o.top && (q.top || o.place >= q.place) })
-            .unwrap_or(order.len());
+        // Back in its place: before the first at or after its old place. A top 3 mark refused
+        // for want of room puts it first below the top 3.
+        let at =
+            order.iter().position(|o| if q.top && !top { !o.top } else { o.place >= q.place }).unwrap_or(order.len());
         let mut ids: Vec<i64> = order.iter().map(|o| o.id).collect();
         ids.insert(at, id);
         for (place, id) in (1..).zip(ids) {

@@ -43,6 +43,15 @@ const COLUMNS: &str = "id, appointment_id, question_id, own_text, top3, answer, 
 const ORDER: &str = "ORDER BY top3 DESC, position, id";
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
+/// Numbers a list 1, 2, 3... in the order given, so no position from an old list or a backup
+/// can tie or overflow.
+fn number_afresh(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
+    for (position, id) in (1_i64..).zip(ids) {
+        tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![id, position])?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// The list for an appointment, top 3 first.
     pub fn plan(&self, appointment: Option<i64>) -> Result<Vec<PlanQuestion>> {
@@ -123,15 +132,17 @@ impl Store {
         Ok(())
     }
 
-    /// Brings a question back from the bin to the end of its list. It rejoins the top 3 only
-    /// if there is room, and a library question already back on the list is not doubled.
+    /// Brings a question back from the bin to its place in its list, with its answer. It keeps
+    /// its top 3 mark while there is room; when the top 3 filled up meanwhile it comes back first
+    /// below them. A library question already back on the list is not doubled.
     pub fn restore_plan_question(&mut self, id: i64) -> Result<PlanQuestion> {
-        let (appointment, question_id, top3): (Option<i64>, Option<String>, bool) = self
+        let (appointment, question_id, top3, position): (Option<i64>, Option<String>, bool, i64) = self
             .conn
             .query_row(
-                "SELECT appointment_id, question_id, top3 FROM plan_question WHERE id = ?1 AND deleted_at IS NOT NULL",
+                "SELECT appointment_id, question_id, top3, position FROM plan_question
+                 WHERE id = ?1 AND deleted_at IS NOT NULL",
                 params![id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or_else(|| gone("question"))?;
@@ -146,12 +157,26 @@ impl Store {
                 return Err(Error::Invalid("This question is already on your list.".into()));
             }
         }
-        let tops = self.plan(appointment)?.iter().filter(|q| q.top3).count();
-        let position = self.next_position(appointment)?;
-        self.conn.execute(
-            "UPDATE plan_question SET deleted_at = NULL, position = ?2, top3 = ?3 WHERE id = ?1",
-            params![id, position, top3 && tops < MAX_TOP],
+        // In stored order, not shown order, so numbering afresh keeps every other place as it was.
+        let mut stmt = self.conn.prepare(
+            "SELECT id, top3, position FROM plan_question WHERE appointment_id IS ?1 AND deleted_at IS NULL
+             ORDER BY position, id",
         )?;
+        let order: Vec<(i64, bool, i64)> = stmt
+            .query_map(params![appointment], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        drop(stmt);
+        let top = top3 && order.iter().filter(|(_, t, _)| *t).count() < MAX_TOP;
+        // Before the first at or after its old place: while nothing else moved, exactly where it
+        // was, and in order when several come back in any order.
+        let at =
+            order.iter().position(|&(_, t, p)| if top3 && !top { !t } else { p >= position }).unwrap_or(order.len());
+        let mut ids: Vec<i64> = order.into_iter().map(|(id, _, _)| id).collect();
+        ids.insert(at, id);
+        let tx = self.conn.transaction()?;
+        tx.execute("UPDATE plan_question SET deleted_at = NULL, top3 = ?2 WHERE id = ?1", params![id, top])?;
+        number_afresh(&tx, &ids)?;
+        tx.commit()?;
         self.plan_question(id)
     }
 
@@ -179,8 +204,7 @@ impl Store {
     }
 
     /// Swaps the question with its neighbour above (`up`) or below, within its group, then
-    /// numbers the whole list 1, 2, 3... so no position from an old list or a backup can
-    /// tie or overflow.
+    /// numbers the whole list afresh.
     pub fn move_plan_question(&mut self, id: i64, up: bool) -> Result<()> {
         let question = self.plan_question(id)?;
         let mut order: Vec<PlanQuestion> = self.plan(question.appointment_id)?;
@@ -193,10 +217,9 @@ impl Store {
         if let Some(other) = other {
             order.swap(index, other);
         }
+        let ids: Vec<i64> = order.iter().map(|q| q.id).collect();
         let tx = self.conn.transaction()?;
-        for (position, q) in (1_i64..).zip(&order) {
-            tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![q.id, position])?;
-        }
+        number_afresh(&tx, &ids)?;
         tx.commit()?;
         Ok(())
     }

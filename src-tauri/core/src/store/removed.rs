@@ -240,8 +240,12 @@ mod tests {
             store.add_diary_entry(&diary).unwrap();
             let checkup = CheckupInput { on_date: day.into(), kind: CheckupKind::CtScan, note: String::new() };
             store.add_checkup(&checkup).unwrap();
-            let contact =
-                CareContactInput { name: day.into(), role: String::new(), phone: String::new(), round_the_clock: false };
+            let contact = CareContactInput {
+                name: day.into(),
+                role: String::new(),
+                phone: String::new(),
+                round_the_clock: false,
+            };
             store.save_contact(None, &contact).unwrap();
             let treatment = TreatmentInput {
                 drug: "other".into(),
