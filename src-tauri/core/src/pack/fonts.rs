@@ -19,14 +19,37 @@ pub enum Face {
     Bold,
     /// DejaVu Sans, for symbols and scripts Atkinson Hyperlegible lacks.
     Fallback,
+    /// Noto Emoji, in black and white, for the emoji neither font above has.
+    Emoji,
+}
+
+/// Drawn, in the fallback face, for a character no bundled font has.
+pub const PLACEHOLDER: &str = "□";
+
+/// How one character of a text is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Drawn {
+    In(Face),
+    /// Joiners, variation selectors and the like: they shape emoji in colour fonts and have no glyph here.
+    Hidden,
+    /// No font has it: `PLACEHOLDER` is drawn instead.
+    Placeholder,
+}
+
+/// Characters that take no room and are not drawn: zero-width spaces and joiners, direction marks,
+/// variation selectors, emoji tag characters, and control characters other than white space.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c as u32, 0x200B..=0x200F | 0x2060..=0x2064 | 0xFE00..=0xFE0F | 0xE0000..=0xE007F | 0xE0100..=0xE01EF)
 }
 
 pub struct FontSet {
     regular: Loaded,
     bold: Loaded,
     fallback: Loaded,
+    emoji: Loaded,
     /// The last subset made of each face, reused while it still holds every character a pack needs.
-    subsets: Mutex<[Option<Subset>; 3]>,
+    subsets: Mutex<[Option<Subset>; 4]>,
     subsets_made: AtomicUsize,
 }
 
@@ -100,7 +123,7 @@ fn subset_tag(glyphs: &[u16]) -> String {
 }
 
 impl FontSet {
-    /// Loads the three bundled fonts from `dir` (the app's `resources/fonts`).
+    /// Loads the four bundled fonts from `dir` (the app's `resources/fonts`).
     pub fn load(dir: &Path) -> Result<FontSet> {
         let read = |name: &str| -> Result<Loaded> {
             let bytes = std::fs::read(dir.join(name))?;
@@ -121,7 +144,8 @@ impl FontSet {
             regular: read("AtkinsonHyperlegible-Regular.ttf")?,
             bold: read("AtkinsonHyperlegible-Bold.ttf")?,
             fallback: read("DejaVuSans.ttf")?,
-            subsets: Mutex::new([None, None, None]),
+            emoji: read("NotoEmoji-Regular.ttf")?,
+            subsets: Mutex::new(Default::default()),
             subsets_made: AtomicUsize::new(0),
         })
     }
@@ -131,6 +155,7 @@ impl FontSet {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
             Face::Fallback => &self.fallback,
+            Face::Emoji => &self.emoji,
         }
     }
 
@@ -154,7 +179,7 @@ impl FontSet {
         if let Some(kept) = &subsets[slot] {
             wanted.extend(&kept.chars);
         }
-        if face != Face::Fallback {
+        if matches!(face, Face::Regular | Face::Bold) {
             let cmap = &loaded.parsed.codepoint_to_glyph;
             wanted.extend(cmap.keys().filter_map(|&c| char::from_u32(c)).filter(|&c| usual(c)));
         }
@@ -194,61 +219,71 @@ impl FontSet {
         self.loaded(face).advance(c).is_some()
     }
 
-    /// The face that draws `c` in text meant for `face`: that face if it can, else the fallback.
-    fn face_for(&self, face: Face, c: char) -> Face {
+    /// How `c` is drawn in text meant for `face`: in that face if it can, else in the first of DejaVu and
+    /// Noto Emoji that can, else as a placeholder.
+    fn drawn(&self, face: Face, c: char) -> Drawn {
         if c.is_whitespace() || self.has(face, c) {
-            face
+            Drawn::In(face)
+        } else if invisible(c) {
+            Drawn::Hidden
+        } else if self.has(Face::Fallback, c) {
+            Drawn::In(Face::Fallback)
+        } else if self.has(Face::Emoji, c) {
+            Drawn::In(Face::Emoji)
         } else {
-            Face::Fallback
+            Drawn::Placeholder
         }
     }
 
-    /// Splits `text` into runs, each drawn by one face.
+    /// Splits `text` into runs, each drawn by one face. Hidden characters are left out, and each
+    /// character no font has becomes a run of its own: the placeholder, in the fallback face.
     pub fn runs<'t>(&self, text: &'t str, face: Face) -> Vec<(Face, &'t str)> {
         let mut runs = Vec::new();
-        let mut start = 0;
-        let mut current: Option<Face> = None;
+        // The face and start of the run being read.
+        let mut open: Option<(Face, usize)> = None;
         for (index, c) in text.char_indices() {
-            let wanted = self.face_for(face, c);
-            if current.is_some_and(|f| f != wanted) {
-                runs.push((current.unwrap_or(face), &text[start..index]));
-                start = index;
+            let drawn = self.drawn(face, c);
+            if let Some((run_face, start)) = open.filter(|&(run_face, _)| drawn != Drawn::In(run_face)) {
+                runs.push((run_face, &text[start..index]));
+                open = None;
             }
-            current = Some(wanted);
+            match drawn {
+                Drawn::In(wanted) => {
+                    open.get_or_insert((wanted, index));
+                }
+                Drawn::Hidden => {}
+                Drawn::Placeholder => runs.push((Face::Fallback, PLACEHOLDER)),
+            }
         }
-        if start < text.len() {
-            runs.push((current.unwrap_or(face), &text[start..]));
+        if let Some((run_face, start)) = open {
+            runs.push((run_face, &text[start..]));
         }
         runs
     }
 
-    /// The width of `text` in points at `size`.
+    /// The width of `text` in points at `size`, as `runs` draws it.
     pub fn width(&self, text: &str, face: Face, size: f32) -> f32 {
+        let own = self.loaded(face);
         let ems: f32 = text
             .chars()
-            .map(|c| {
-                let own = self.loaded(face);
-                match own.advance(c) {
-                    Some(em) => em,
-                    // Drawn in its own face all the same (see `face_for`), as that face's empty glyph.
-                    None if c.is_whitespace() => own.em(0),
-                    None => self.fallback.advance(c).unwrap_or_else(|| self.fallback.em(0)),
-                }
+            .map(|c| match own.advance(c) {
+                Some(em) => em,
+                None => match self.drawn(face, c) {
+                    // White space with no glyph of its own, drawn as the face's empty glyph.
+                    Drawn::In(drawn) if drawn == face => own.em(0),
+                    Drawn::In(drawn) => self.loaded(drawn).advance(c).unwrap_or(0.0),
+                    Drawn::Hidden => 0.0,
+                    Drawn::Placeholder => PLACEHOLDER.chars().filter_map(|p| self.fallback.advance(p)).sum(),
+                },
             })
             .sum();
         ems * size
     }
 
-    /// Characters that no bundled font can draw. printpdf would print an empty box for each,
-    /// silently, so we find them first and tell the user.
+    /// Characters that no bundled font can draw, each once; the pack shows them as `PLACEHOLDER`.
     pub fn missing(&self, text: &str) -> Vec<char> {
-        let mut missing: Vec<char> = text
-            .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
-            // Joiners and variation selectors shape emoji; they have no glyph of their own.
-            .filter(|c| !matches!(*c as u32, 0x200B..=0x200F | 0xFE00..=0xFE0F | 0x2060))
-            .filter(|&c| !self.has(Face::Regular, c) && !self.has(Face::Fallback, c))
-            .collect();
+        let mut missing: Vec<char> =
+            text.chars().filter(|&c| self.drawn(Face::Regular, c) == Drawn::Placeholder).collect();
         missing.sort_unstable();
         missing.dedup();
         missing
@@ -278,11 +313,33 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn characters_no_font_has_are_reported() {
+    fn emoji_fall_back_to_noto_emoji_without_their_joiners() {
         let fonts = real_fonts();
-        assert_eq!(fonts.missing("plain text é ✓"), Vec::<char>::new());
-        let missing = fonts.missing("hello 你好 🫠 😀");
-        assert_eq!(missing, vec!['你', '好', '🫠'], "DejaVu has the plain smiley; nothing has the rest");
+        let runs = fonts.runs("Take 💊 👩\u{200D}⚕\u{FE0F}!", Face::Bold);
+        let expected = [
+            (Face::Bold, "Take "),
+            (Face::Emoji, "💊"),
+            (Face::Bold, " "),
+            (Face::Emoji, "👩"),
+            (Face::Fallback, "⚕"),
+            (Face::Bold, "!"),
+        ];
+        assert_eq!(runs, expected);
+        let joined = fonts.width("👩\u{200D}⚕\u{FE0F}", Face::Regular, 12.0);
+        assert_eq!(joined, fonts.width("👩⚕", Face::Regular, 12.0), "joiners and selectors take no room");
+    }
+
+    #[test]
+    fn characters_no_font_has_are_reported_and_drawn_as_a_box() {
+        let fonts = real_fonts();
+        assert_eq!(fonts.missing("plain text é ✓ 🫠 😀 ❤\u{FE0F} 👩\u{200D}⚕"), Vec::<char>::new());
+        assert_eq!(fonts.missing("hello 你好 \u{10FFFD}"), vec!['你', '好', '\u{10FFFD}']);
+        let runs = fonts.runs("a 你好 b", Face::Regular);
+        let boxes = [(Face::Fallback, PLACEHOLDER), (Face::Fallback, PLACEHOLDER)];
+        assert_eq!(runs, [&[(Face::Regular, "a ")][..], &boxes, &[(Face::Regular, " b")]].concat());
+        assert!(fonts.has(Face::Fallback, '□'), "the fallback face draws the placeholder");
+        let one_box = fonts.width(PLACEHOLDER, Face::Fallback, 12.0);
+        assert!(one_box > 1.0 && fonts.width("你", Face::Regular, 12.0) == one_box);
     }
 
     #[test]

@@ -146,6 +146,17 @@ pub(crate) struct Pages {
 }
 
 impl Piece {
+    /// The words a piece draws, besides a question's number.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        match self {
+            Piece::Text { text, .. } | Piece::TickBox { text, .. } => vec![text],
+            Piece::Cells { cells, .. } => cells.iter().map(|(_, text)| text.as_str()).collect(),
+            Piece::ChartRow { label, .. } => label.iter().map(String::as_str).collect(),
+            Piece::ChartAxis { ticks, .. } => ticks.iter().map(|(_, text)| text.as_str()).collect(),
+            Piece::Rule { .. } | Piece::Divider | Piece::Gap(_) | Piece::ChartKey { .. } => Vec::new(),
+        }
+    }
+
     fn height(&self, m: &Metrics) -> f32 {
         match self {
             Piece::Cells { size, tight: true, .. } => size * TIGHT,
@@ -472,7 +483,7 @@ fn preview_text(m: &Metrics, piece: &Piece) -> Option<(f32, String, f32, bool)> 
     }
 }
 
-/// Draws one line of text at a baseline, switching to the fallback font where needed.
+/// Draws one line of text at a baseline, switching to the fallback or emoji font where needed.
 pub(crate) fn draw_text(
     fonts: &FontSet,
     handles: &Handles,
@@ -502,12 +513,13 @@ pub(crate) struct Handles {
     pub regular: printpdf::FontId,
     pub bold: printpdf::FontId,
     pub fallback: printpdf::FontId,
+    pub emoji: printpdf::FontId,
 }
 
 impl Handles {
     pub(crate) fn fixed() -> Handles {
         let id = |name: &str| printpdf::FontId(name.to_string());
-        Handles { regular: id("F1"), bold: id("F2"), fallback: id("F3") }
+        Handles { regular: id("F1"), bold: id("F2"), fallback: id("F3"), emoji: id("F4") }
     }
 
     pub(crate) fn id(&self, face: Face) -> &printpdf::FontId {
@@ -515,6 +527,7 @@ impl Handles {
             Face::Regular => &self.regular,
             Face::Bold => &self.bold,
             Face::Fallback => &self.fallback,
+            Face::Emoji => &self.emoji,
         }
     }
 
@@ -523,7 +536,7 @@ impl Handles {
     }
 
     fn face(&self, id: &printpdf::FontId) -> Option<Face> {
-        [Face::Regular, Face::Bold, Face::Fallback].into_iter().find(|&face| self.id(face) == id)
+        [Face::Regular, Face::Bold, Face::Fallback, Face::Emoji].into_iter().find(|&face| self.id(face) == id)
     }
 }
 

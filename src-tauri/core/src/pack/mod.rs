@@ -10,7 +10,7 @@ use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-pub use fonts::{Face, FontSet};
+pub use fonts::{Face, FontSet, PLACEHOLDER};
 pub use gather::{gather, PackParts, PackSettings};
 pub use layout::{Placed, Tag};
 pub use summary::{summarise, Chart, ChartRow, PackSummary};
@@ -234,17 +234,8 @@ pub struct LaidOut {
     created_unix: i64,
 }
 
-/// Lays the pack out. It fails, in plain words, only on characters no bundled font can draw.
+/// Lays the pack out. A character no bundled font has prints as a box, and the pack says so once.
 pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
-    let missing = fonts.missing(&all_text(request));
-    if !missing.is_empty() {
-        let shown: String = missing.iter().take(10).map(|c| format!("{c} ")).collect();
-        return Err(Error::Pack(format!(
-            "Some characters cannot be printed, because no font in the app has them: {}. \
-             Please change them in your questions or notes, then try again.",
-            shown.trim_end()
-        )));
-    }
     let m = request.options.print_size.metrics(request.options.paper);
     let groups = Builder { fonts, m: &m, request, rows: Default::default() }.groups();
     let handles = Handles::fixed();
@@ -350,30 +341,6 @@ fn drop_pdfx_claim(pdf: &mut lopdf::Document) {
     }
 }
 
-fn all_text(request: &PackRequest) -> String {
-    let mut text = vec![request.patient_name.clone()];
-    if let Some(a) = &request.appointment {
-        text.extend([a.when.clone(), a.with_whom.clone(), a.place.clone(), a.purpose.clone()]);
-    }
-    for q in &request.questions {
-        text.extend([q.text.clone(), q.topic.clone(), q.answer.clone()]);
-    }
-    for s in &request.checklist {
-        text.extend([s.text.clone(), s.why.clone(), s.note.clone()]);
-    }
-    text.extend(request.notes.iter().cloned());
-    for row in request.diary.iter().chain(&request.treatments) {
-        text.extend(row.iter().cloned());
-    }
-    if let Some(summary) = &request.summary {
-        text.extend(summary.side_effects.iter().map(|row| row[0].clone()));
-        for row in summary.treatments.iter().chain(&summary.checkups) {
-            text.extend(row.iter().cloned());
-        }
-    }
-    text.join("\n")
-}
-
 /// Turns the request into groups of pieces, part by part.
 struct Builder<'a> {
     fonts: &'a FontSet,
@@ -477,6 +444,16 @@ impl Builder<'_> {
         // The summary is a page of its own: what follows starts on the next one.
         if let Some(next) = after_summary.filter(|&next| next < groups.len()) {
             groups[next].new_page = true;
+        }
+        // Said once, at the end, and only when a box is printed: the text of parts left out does not count.
+        let mut words = groups.iter().flat_map(|g| &g.pieces).flat_map(Piece::words);
+        if words.any(|text| !self.fonts.missing(text).is_empty()) {
+            let note = format!(
+                "Some characters could not be printed, because no font in the app has them: each shows as {PLACEHOLDER}."
+            );
+            groups.push(Self::block(
+                [vec![Piece::Gap(self.m.body)], self.lines(&note, Face::Regular, self.m.small, 0.0)].concat(),
+            ));
         }
         if groups.is_empty() {
             groups.push(Self::group(self.lines("This pack has no parts chosen.", Face::Regular, self.m.body, 0.0)));
