@@ -120,6 +120,9 @@ const ARGUMENTS: &[(&str, &[&str])] = &[
     ("save_calendar", &["id", "now"]),
     ("import_backup", &[]),
     ("save_screen_settings", &["settings"]),
+    ("get_draft", &["form"]),
+    ("save_draft", &["form", "fields"]),
+    // close_window is left out: a fuzzed `saved: true` would close the test's only window.
 ];
 
 #[test]

@@ -274,3 +274,22 @@ fn screen_settings_are_remembered_and_a_bad_one_changes_nothing() {
     assert!(app.call("save_screen_settings", json!({ "settings": { "theme": "purple" } })).is_err());
     assert_eq!(app.call("get_screen_settings", json!({})).unwrap(), chosen);
 }
+
+#[test]
+fn a_half_typed_form_survives_a_restart_and_a_hostile_one_is_refused_in_plain_words() {
+    let data = tempfile::tempdir().unwrap();
+    let typed = json!({ "withWhom": "Dr Nowak 🙂", "date": "15/01/2030" });
+    {
+        let app = TestApp::new(data.path());
+        app.call("save_draft", json!({ "form": "appointment", "fields": typed })).unwrap();
+        let refused = app
+            .call("save_draft", json!({ "form": "appointment", "fields": { "place": "x".repeat(30_000) } }))
+            .unwrap_err();
+        assert_eq!(refused["kind"], "invalidInput");
+        assert!(refused["message"].as_str().unwrap().starts_with("The text in that box is too long"));
+        assert!(app.call("save_draft", json!({ "form": "somethingElse", "fields": {} })).is_err());
+    }
+    let app = TestApp::new(data.path());
+    assert_eq!(app.call("get_draft", json!({ "form": "appointment" })).unwrap(), typed);
+    assert_eq!(app.call("get_draft", json!({ "form": "diary" })).unwrap(), json!({}));
+}

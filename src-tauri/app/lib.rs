@@ -1,6 +1,7 @@
 //! The Tauri shell: it builds the window, opens the store and content, and registers commands.
 //! Everything else lives in the `alk-core` crate.
 
+mod closing;
 mod commands;
 mod dialogs;
 mod error;
@@ -13,8 +14,12 @@ use tauri::Manager;
 
 /// Adds every command and plugin to a builder; `run` and the IPC tests share it.
 pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
-    builder.plugin(tauri_plugin_dialog::init()).plugin(tauri_plugin_opener::init()).invoke_handler(
-        tauri::generate_handler![
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(closing::Closing::default())
+        .on_window_event(closing::on_window_event)
+        .invoke_handler(tauri::generate_handler![
             commands::content::get_content,
             commands::content::search,
             commands::appointments::list_appointments,
@@ -71,8 +76,11 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::screen::first_screen_shown,
             commands::about::get_about,
             commands::about::open_data_folder,
-        ],
-    )
+            commands::drafts::get_draft,
+            commands::drafts::save_draft,
+            commands::window::watch_window_close,
+            commands::window::close_window,
+        ])
 }
 
 pub fn run() {

@@ -4,15 +4,18 @@ import { mount } from "svelte";
 
 import App from "./App.svelte";
 import { api, asApiError, type Recovery } from "./lib/api";
+import { watchClose } from "./lib/closing.svelte";
 import { loadScreen } from "./lib/screen.svelte";
 
 async function start(root: HTMLElement): Promise<void> {
   try {
     // All three at once; colours and text size are in place before the first screen is drawn.
+    // Closing the window waits for the boxes to be saved from the first screen on.
     const [, content, recovery] = await Promise.all([
       loadScreen().catch(() => undefined),
       api.getContent(),
       api.getRecovery().catch((): Recovery | null => null),
+      watchClose().catch(() => undefined),
     ]);
     mount(App, { target: root, props: { content, recovery } });
   } catch (error) {

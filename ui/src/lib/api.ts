@@ -1,6 +1,6 @@
 // The one module that talks to Rust. Every command has a typed wrapper here; the types
 // come from Rust through ts-rs (src/lib/bindings), never typed again by hand.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type Channel } from "@tauri-apps/api/core";
 
 import type { AboutApp } from "./bindings/AboutApp";
 import type { ApiError } from "./bindings/ApiError";
@@ -14,6 +14,7 @@ import type { CheckupInput } from "./bindings/CheckupInput";
 import type { Content } from "./bindings/Content";
 import type { DiaryEntry } from "./bindings/DiaryEntry";
 import type { DiaryInput } from "./bindings/DiaryInput";
+import type { DraftForm } from "./bindings/DraftForm";
 import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
 import type { PackPreview } from "./bindings/PackPreview";
@@ -47,6 +48,7 @@ export type {
   Content,
   DiaryEntry,
   DiaryInput,
+  DraftForm,
   NoteItem,
   PackOptions,
   PackPreview,
@@ -172,4 +174,12 @@ export const api = {
   getAbout: () => call<AboutApp>("get_about"),
   firstScreenShown: () => call<null>("first_screen_shown"),
   openDataFolder: () => call<null>("open_data_folder"),
+
+  /** What was half typed in a form, by box name; empty when nothing was. */
+  getDraft: (form: DraftForm) => call<Record<string, string>>("get_draft", { form }),
+  saveDraft: (form: DraftForm, fields: Record<string, string>) => call<null>("save_draft", { form, fields }),
+  /** `onClose` hears when the window is asked to close; the page answers with `closeWindow`. */
+  watchWindowClose: (onClose: Channel<null>) => call<null>("watch_window_close", { onClose }),
+  /** `saved` lets the window close; false keeps it open, with the words still in their boxes. */
+  closeWindow: (saved: boolean) => call<null>("close_window", { saved }),
 };

@@ -148,8 +148,3 @@ export async function closeAll(): Promise<boolean> {
 export function anyUnsaved(): boolean {
   return [...live].some((session) => session.unsaved);
 }
-
-// One listener for the whole app: closing the window saves what every box shows.
-window.addEventListener("beforeunload", () => {
-  for (const session of live) void session.flush();
-});

@@ -1,0 +1,69 @@
+//! Closing the window (its close button, the window manager, Alt+F4, logging out) waits until
+//! the page has saved the last words of every box. Rust holds the close and asks the page; the
+//! page answers when its saves have returned. A save that fails keeps the window open.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use tauri::ipc::Channel;
+use tauri::{Manager, Runtime, Window, WindowEvent};
+
+/// A page that has not answered by then cannot save either (it has stopped), so the window closes.
+const ANSWER_WITHIN: Duration = Duration::from_secs(10);
+
+#[derive(Default)]
+pub struct Closing {
+    /// Set by the page once it has loaded; until then nothing can have been typed.
+    page: Mutex<Option<Channel<()>>>,
+    /// Close requests sent to the page, and the last one it answered.
+    asked: AtomicU64,
+    answered: AtomicU64,
+    /// Once set, the next close request is let through.
+    allowed: AtomicBool,
+}
+
+impl Closing {
+    pub(crate) fn watch(&self, page: Channel<()>) {
+        *self.page.lock().unwrap_or_else(|e| e.into_inner()) = Some(page);
+    }
+
+    pub(crate) fn answered<R: Runtime>(&self, window: &Window<R>, saved: bool) {
+        self.answered.store(self.asked.load(Ordering::SeqCst), Ordering::SeqCst);
+        if saved {
+            self.close_now(window);
+        }
+    }
+
+    fn close_now<R: Runtime>(&self, window: &Window<R>) {
+        self.allowed.store(true, Ordering::SeqCst);
+        if let Err(e) = window.close() {
+            eprintln!("alk-companion: the window could not close: {e}");
+        }
+    }
+}
+
+/// Holds a close request until the page says its boxes are saved.
+pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    let WindowEvent::CloseRequested { api, .. } = event else { return };
+    let closing = window.state::<Closing>();
+    if closing.allowed.load(Ordering::SeqCst) {
+        return;
+    }
+    let Some(page) = closing.page.lock().unwrap_or_else(|e| e.into_inner()).clone() else { return };
+    api.prevent_close();
+    let ask = closing.asked.fetch_add(1, Ordering::SeqCst) + 1;
+    if page.send(()).is_err() {
+        closing.close_now(window);
+        return;
+    }
+    let window = window.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(ANSWER_WITHIN);
+        let closing = window.state::<Closing>();
+        if closing.answered.load(Ordering::SeqCst) < ask {
+            eprintln!("alk-companion: the page did not answer the close; closing");
+            closing.close_now(&window);
+        }
+    });
+}
