@@ -1,7 +1,7 @@
 import { render, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import "../test/cssEscape";
 
@@ -65,7 +65,16 @@ async function show() {
   await waitFor(() => expect(document.querySelector("#upcoming li")).not.toBeNull());
 }
 
-afterEach(() => clearMocks());
+// "Today" is a month before the appointments above, so none of them is asked about as unusual.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(new Date(2029, 11, 3, 10, 0));
+});
+
+afterEach(() => {
+  clearMocks();
+  vi.useRealTimers();
+});
 
 describe("remove asks first", () => {
   it("does not remove an appointment until the patient says yes", async () => {
@@ -246,9 +255,9 @@ describe("adding and changing", () => {
     (document.getElementById("appt-time") as HTMLInputElement).value = "14:30";
     await userEvent.type(document.getElementById("appt-with")!, "Dr Nowak");
     await userEvent.click(document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!);
-    await waitFor(() => expect(document.getElementById("upcoming")!.textContent).toContain("Tuesday 15 January 2030 at 14:30"));
+    await waitFor(() => expect(document.getElementById("upcoming")!.textContent).toContain("Tuesday 15 January 2030 at 2:30 pm"));
     expect(sent).toEqual([{ startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" }]);
-    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment added.");
+    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment added: Tuesday 15 January 2030 at 2:30 pm.");
     expect((document.getElementById("appt-date") as HTMLInputElement).value).toBe("");
   });
 
@@ -260,8 +269,8 @@ describe("adding and changing", () => {
     document.querySelector("form.record-form")!.dispatchEvent(new Event("submit", { cancelable: true }));
     const date = document.getElementById("appt-date")!;
     await waitFor(() => expect(date.getAttribute("aria-invalid")).toBe("true"));
-    expect(date.getAttribute("aria-describedby")).toBe("appt-message");
-    expect(document.getElementById("appt-message")!.textContent).toContain("Please choose the date of the appointment.");
+    expect(date.getAttribute("aria-describedby")).toContain("appt-message");
+    expect(document.getElementById("appt-message")!.textContent).toContain("Please write the date, for example 15/01/2030.");
     expect(document.getElementById("appt-message")!.getAttribute("role")).toBe("alert");
     expect(document.activeElement).toBe(date);
     expect(calls).not.toContain("save_appointment");
@@ -283,7 +292,7 @@ describe("adding and changing", () => {
     await userEvent.click(change);
     const date = document.getElementById("appt-date") as HTMLInputElement;
     await waitFor(() => expect(document.activeElement).toBe(date));
-    expect(date.value).toBe("2030-02-20");
+    expect(date.value).toBe("20/02/2030");
     expect(document.querySelector(".record-form button[type=submit]")!.textContent).toBe("Save changes");
     await userEvent.type(document.getElementById("appt-place")!, "Ward 2");
     await userEvent.keyboard("{Escape}");
@@ -304,7 +313,7 @@ describe("adding and changing", () => {
     await userEvent.click(document.querySelector<HTMLButtonElement>(".record-form button[type=submit]")!);
     await waitFor(() => expect(document.getElementById("upcoming")!.textContent).toContain("Clinic 7"));
     expect(sent).toEqual([{ startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "Clinic 7", purpose: "Scan results" }]);
-    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment changed.");
+    expect(document.getElementById("appt-message")!.textContent).toContain("Appointment changed: Tuesday 15 January 2030 at 2:30 pm.");
   });
 });
 
