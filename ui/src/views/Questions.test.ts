@@ -26,17 +26,19 @@ function planned(id: number, questionId: string | null, top3 = false, answer = "
   return { id, appointmentId: null, questionId, ownText: questionId ? null : `Own ${id}?`, top3, answer, asked: false };
 }
 
-/** A stand-in for Rust's plan: top 3 first, moves, removal to the bin and back. */
-function fakeStore(start: PlanQuestion[]) {
+/** A stand-in for Rust's plan: top 3 first, moves within a group, removal to the bin and back
+ * to its place (first below the top 3 when they filled up meanwhile). `delay` slows commands. */
+function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number = () => 0) {
   let plan = start.map((q) => ({ ...q }));
   const bin = new Map<number, [number, PlanQuestion]>();
   const calls: string[] = [];
   let next = 100;
   const copy = () => plan.map((q) => ({ ...q }));
   const order = () => (plan = [...plan.filter((q) => q.top3), ...plan.filter((q) => !q.top3)]);
-  mockIPC((cmd, raw) => {
+  mockIPC(async (cmd, raw) => {
     const args = raw as Record<string, unknown>;
     calls.push(cmd);
+    if (delay(cmd)) await new Promise((resolve) => setTimeout(resolve, delay(cmd)));
     const at = plan.findIndex((q) => q.id === args.id);
     switch (cmd) {
       case "list_appointments":
@@ -45,7 +47,7 @@ function fakeStore(start: PlanQuestion[]) {
         return copy();
       case "move_plan_question": {
         const to = args.up ? at - 1 : at + 1;
-        if (to >= 0 && to < plan.length) [plan[at], plan[to]] = [plan[to]!, plan[at]!];
+        if (to >= 0 && to < plan.length && plan[to]!.top3 === plan[at]!.top3) [plan[at], plan[to]] = [plan[to]!, plan[at]!];
         return copy();
       }
       case "set_top_question":
@@ -61,7 +63,9 @@ function fakeStore(start: PlanQuestion[]) {
       case "restore_removed": {
         const [where, q] = bin.get(args.id as number)!;
         bin.delete(args.id as number);
-        plan.splice(where, 0, q);
+        const tops = plan.filter((p) => p.top3).length;
+        if (q.top3 && tops >= 3) plan.splice(tops, 0, { ...q, top3: false });
+        else plan.splice(where, 0, q);
         return null;
       }
       case "choose_question":
@@ -106,7 +110,8 @@ describe("my question list", () => {
     fakeStore([planned(1, "q1", true), planned(2, "q2", true), planned(3, "q3", true), planned(4, null)]);
     await show();
     const texts = [...document.querySelectorAll(".planned-text")].map((el) => el.textContent);
-    expect(texts).toEqual(["Top 3First?", "Top 3Second?", "Top 3Third?", "Own 4?"]);
+    // The badge and the words are apart for anything that reads the text.
+    expect(texts).toEqual(["Top 3: First?", "Top 3: Second?", "Top 3: Third?", "Own 4?"]);
     expect(document.querySelector<HTMLInputElement>("input[data-question='q1']")!.checked).toBe(true);
 
     await userEvent.click(document.querySelector<HTMLInputElement>("#top-4")!);
@@ -167,7 +172,7 @@ describe("my question list", () => {
 });
 
 describe("taking a question off the list", () => {
-  it("asks first when it has an answer; No and Escape keep it and go back to Remove; Yes moves on to the next and offers Undo", async () => {
+  it("asks first when it has an answer; No and Escape keep it and go back to Remove; Yes focuses Undo", async () => {
     const store = fakeStore([planned(1, "q1"), planned(2, "q2", false, "Every three months"), planned(3, "q3")]);
     await show();
     const remove = byFocus("2:remove");
@@ -189,8 +194,10 @@ describe("taking a question off the list", () => {
     await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
     await waitFor(() => expect(ids()).toEqual([1, 3]));
     const undo = document.querySelector<HTMLButtonElement>("button.undo")!;
-    // The focus moves on to the same control of the next question; Undo waits above the list.
-    await waitFor(() => expect(document.activeElement).toBe(byFocus("3:remove")));
+    // The focus goes to Undo, which names its shortcut.
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    expect(undo.textContent).toBe("Undo (Ctrl+Z)");
+    expect(undo.getAttribute("aria-keyshortcuts")).toBe("Control+Z");
     await said("The question is off your list. It is in the bin for 30 days.");
     expect(document.querySelector("p.count")!.textContent).toBe("You have chosen 2 questions.");
 
@@ -202,7 +209,20 @@ describe("taking a question off the list", () => {
     await said("It is back.");
   });
 
-  it("unticking a library question without words takes it off at once; the focus stays on the box", async () => {
+  it("Remove on a library question without an answer asks first too", async () => {
+    const store = fakeStore([planned(1, "q1"), planned(2, "q2")]);
+    await show();
+    const remove = byFocus("1:remove");
+    await userEvent.click(remove);
+    expect(document.querySelector("[data-plan-id='1'] .confirm")!.textContent).toContain("Take this question off your list?");
+    expect((document.activeElement as HTMLElement).textContent).toBe("No, keep it");
+    await userEvent.keyboard("{Enter}");
+    await waitFor(() => expect(document.activeElement).toBe(remove));
+    expect(store.calls).not.toContain("remove_plan_question");
+    expect(ids()).toEqual([1, 2]);
+  });
+
+  it("unticking a library question without words takes it off at once; the focus stays on the box, and Ctrl+Z puts it back in its place", async () => {
     fakeStore([planned(1, "q1"), planned(2, "q2")]);
     await show();
     const box = document.querySelector<HTMLInputElement>("input[data-question='q1']")!;
@@ -211,7 +231,45 @@ describe("taking a question off the list", () => {
     expect(box.checked).toBe(false);
     expect(document.querySelector("button.undo")).not.toBeNull();
     expect(document.activeElement).toBe(box);
-    await said("The question is off your list.");
+    await said("The question is off your list. Press Ctrl+Z to undo.");
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(ids()).toEqual([1, 2]));
+    expect(box.checked).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(box));
+  });
+
+  it("Undo puts a question back where it was, and the focus on it; a top 3 place taken meanwhile is said plainly", async () => {
+    fakeStore([planned(1, "q1", true), planned(2, "q2", true), planned(3, "q3"), planned(4, null), planned(5, null)]);
+    await show();
+    await userEvent.click(byFocus("1:remove"));
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
+    await waitFor(() => expect(ids()).toEqual([2, 3, 4, 5]));
+    // Meanwhile two more join the top 3, so there is no room for it.
+    await userEvent.click(document.querySelector<HTMLInputElement>("#top-3")!);
+    await userEvent.click(document.querySelector<HTMLInputElement>("#top-4")!);
+    await waitFor(() => expect(ids()).toEqual([2, 3, 4, 5]));
+    await userEvent.click(document.querySelector<HTMLButtonElement>("button.undo")!);
+    await waitFor(() => expect(ids()).toEqual([2, 3, 4, 1, 5]));
+    expect(document.getElementById("questions-message")!.textContent).toContain(
+      "It is back, just below your top 3: your top 3 was full.",
+    );
+    await waitFor(() => expect(document.activeElement).toBe(byFocus("1:remove")));
+  });
+
+  it("Ctrl+Z brings back what was removed, but not while the focus is in a text box", async () => {
+    const store = fakeStore([planned(1, "q1"), planned(2, "q2"), planned(3, "q3")]);
+    await show();
+    await userEvent.click(byFocus("2:remove"));
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
+    await waitFor(() => expect(ids()).toEqual([1, 3]));
+    document.querySelector<HTMLTextAreaElement>("#answer-1")!.focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.calls).not.toContain("restore_removed");
+    byFocus("1:up").focus();
+    await userEvent.keyboard("{Control>}z{/Control}");
+    await waitFor(() => expect(ids()).toEqual([1, 2, 3]));
+    await waitFor(() => expect(document.activeElement).toBe(byFocus("2:remove")));
   });
 
   it("unticking a library question with an answer asks under it; No ticks the box again", async () => {
@@ -227,7 +285,82 @@ describe("taking a question off the list", () => {
   });
 });
 
+describe("moves that cannot happen", () => {
+  it("Down on the last top 3 question and Up on the first below are off, with the reason", async () => {
+    fakeStore([planned(4, null, true), planned(1, "q1", true), planned(3, "q3"), planned(2, "q2"), planned(5, null)]);
+    await show();
+    const down = byFocus("1:down") as HTMLButtonElement;
+    const up = byFocus("3:up") as HTMLButtonElement;
+    expect(down.disabled).toBe(true);
+    expect(up.disabled).toBe(true);
+    expect(document.getElementById(down.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "Top 3 questions stay above the others. Untick One of my top 3 to move it down.",
+    );
+    expect(document.getElementById(up.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "Your top 3 stay above this question. Tick One of my top 3 to move it up.",
+    );
+    expect((byFocus("4:down") as HTMLButtonElement).disabled).toBe(false);
+    expect((byFocus("4:down") as HTMLButtonElement).hasAttribute("aria-describedby")).toBe(false);
+  });
+
+  it("a move the reply shows did not happen is not announced", async () => {
+    const plan = [planned(1, "q1"), planned(2, "q2")];
+    mockIPC((cmd) => {
+      if (cmd === "list_appointments") return [];
+      if (cmd === "get_plan" || cmd === "move_plan_question") return plan.map((q) => ({ ...q }));
+      throw new Error(`unexpected ${cmd}`);
+    });
+    await show();
+    byFocus("2:up").focus();
+    await userEvent.keyboard("{Enter}");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(live.text).toBe("");
+    expect(ids()).toEqual([1, 2]);
+  });
+
+  it("a second Up while the first is on its way moves it once and says so once", async () => {
+    const store = fakeStore([planned(1, "q1"), planned(2, "q2"), planned(3, "q3")], (cmd) => (cmd === "move_plan_question" ? 40 : 0));
+    await show();
+    byFocus("3:up").focus();
+    await userEvent.keyboard("{Enter}{Enter}");
+    await waitFor(() => expect(ids()).toEqual([1, 3, 2]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.calls.filter((c) => c === "move_plan_question")).toHaveLength(1);
+    expect(ids()).toEqual([1, 3, 2]);
+    await said("Moved up. It is now number 2 of 3.");
+  });
+});
+
 describe("the library and my own questions", () => {
+  it("Add my question is busy until its call returns: Enter twice adds one", async () => {
+    const store = fakeStore([], (cmd) => (cmd === "add_own_question" ? 50 : 0));
+    await show();
+    const own = document.querySelector<HTMLInputElement>("#own-question")!;
+    const add = [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Add my question")!;
+    await userEvent.type(own, "Can I fly in March?{Enter}");
+    await waitFor(() => expect(add.getAttribute("aria-busy")).toBe("true"));
+    expect(add.getAttribute("aria-disabled")).toBe("true");
+    await userEvent.keyboard("{Enter}");
+    await userEvent.click(add);
+    await waitFor(() => expect(document.querySelector(".my-list")!.textContent).toContain("Can I fly in March?"));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.calls.filter((c) => c === "add_own_question")).toHaveLength(1);
+    expect(ids()).toHaveLength(1);
+    expect(add.hasAttribute("aria-busy")).toBe(false);
+  });
+
+  it("a library box clicked twice while its change is on the way changes once", async () => {
+    const store = fakeStore([], (cmd) => (cmd === "choose_question" ? 40 : 0));
+    await show();
+    const box = document.querySelector<HTMLInputElement>("input[data-question='q2']")!;
+    await userEvent.click(box);
+    await userEvent.click(box);
+    await waitFor(() => expect(ids()).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(store.calls.filter((c) => c === "choose_question")).toHaveLength(1);
+    expect(box.checked).toBe(true);
+  });
+
   it("a ticked library question is added and the focus stays on its box", async () => {
     fakeStore([planned(1, "q1")]);
     await show();

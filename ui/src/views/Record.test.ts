@@ -141,7 +141,7 @@ afterEach(() => {
 });
 
 describe("removing from the record", () => {
-  it("asks first; no and Escape keep it; yes puts it in the bin, moves on to the next Remove, and Undo brings it back once", async () => {
+  it("asks first; no and Escape keep it; yes puts it in the bin with the focus on Undo, and Undo brings it back once", async () => {
     // Bringing back takes a moment, so a second click lands while the first is on its way.
     const store = fakeStore({ diary: [entry(1, "2026-03-03"), entry(2, "2026-03-02"), entry(3, "2026-03-01")] }, (cmd) =>
       cmd === "restore_removed" ? 30 : 0,
@@ -169,18 +169,18 @@ describe("removing from the record", () => {
     expect(diary.querySelector(".confirm")).toBeNull();
     expect(document.activeElement).toBe(first);
 
-    // Yes: to the bin, the focus on the next entry's Remove, and it is said.
+    // Yes: to the bin, the focus on Undo, and it is said.
     await user.click(first);
     await user.click(dom.getByRole("button", { name: "Yes, remove it" }));
     await waitFor(() => expect(removeButtons(diary)).toHaveLength(2));
     expect(store.called("delete_diary_entry")[0]![1]).toEqual({ id: 1 });
-    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Remove the diary entry of 2 March 2026"));
-    await waitFor(() => expect(live.text).toBe("Removed the diary entry of 3 March 2026. It is in the bin for 30 days."));
     const message = part("diary-title").querySelector(".message")!;
+    const undo = within(message as HTMLElement).getByRole("button", { name: "Undo (Ctrl+Z)" });
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    await waitFor(() => expect(live.text).toBe("Removed the diary entry of 3 March 2026. It is in the bin for 30 days."));
     expect(message.textContent).toContain("Removed.");
 
     // A hurried double click on Undo brings it back once; the focus goes back to it.
-    const undo = within(message as HTMLElement).getByRole("button", { name: "Undo" });
     await user.dblClick(undo);
     await waitFor(() => expect(removeButtons(diary)).toHaveLength(3));
     expect(store.called("restore_removed")).toHaveLength(1);
@@ -188,7 +188,7 @@ describe("removing from the record", () => {
     await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Remove the diary entry of 3 March 2026"));
   });
 
-  it("moves the focus to the one before when the last in the list goes, and to the heading when none is left", async () => {
+  it("puts the focus on Undo each time, the last one too", async () => {
     fakeStore({ treatments: [treatment(1, "alectinib", "2024-01-01"), treatment(2, "lorlatinib", "2025-01-01")] });
     const user = show();
     const body = await waitFor(() => {
@@ -198,14 +198,14 @@ describe("removing from the record", () => {
     });
     await user.click(within(body).getByRole("button", { name: "Remove Lorlatinib from my history" }));
     await user.click(dom.getByRole("button", { name: "Yes, remove it" }));
-    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Remove Alectinib from my history"));
-    await user.click(document.activeElement as HTMLElement);
+    await waitFor(() => expect(document.activeElement?.classList.contains("undo")).toBe(true));
+    await user.click(within(body).getByRole("button", { name: "Remove Alectinib from my history" }));
     await user.click(dom.getByRole("button", { name: "Yes, remove it" }));
     await waitFor(() => expect(body.textContent).toContain("Nothing added yet."));
-    await waitFor(() => expect(document.activeElement?.id).toBe("treatments-title"));
+    await waitFor(() => expect(document.activeElement?.classList.contains("undo")).toBe(true));
   });
 
-  it("lets the next scan be removed too, with the focus moving to the one after it", async () => {
+  it("lets the next scan be removed too, with the focus on Undo", async () => {
     const store = fakeStore({
       checkups: [
         { id: 1, onDate: "2090-01-10", kind: "ctScan", note: "Bring the letter" },
@@ -218,7 +218,7 @@ describe("removing from the record", () => {
     await user.click(dom.getByRole("button", { name: "Yes, remove it" }));
     await waitFor(() => expect(document.getElementById("next-scan")?.textContent).toContain("Head scan on 10 April 2090"));
     expect(store.called("delete_checkup")[0]![1]).toEqual({ id: 1 });
-    await waitFor(() => expect(document.activeElement?.getAttribute("aria-label")).toBe("Remove the head scan on 10 April 2090"));
+    await waitFor(() => expect(document.activeElement?.textContent).toBe("Undo (Ctrl+Z)"));
   });
 });
 
