@@ -2,6 +2,8 @@
 //!
 //! Appointments are kept as UK wall-clock times. The file gives each start in UTC, converted by
 //! the UK's rule, so an appointment at 14:30 stays at 14:30 on both sides of a clock change.
+//! Each event's UID is the appointment's own random UUID and its SEQUENCE counts its changes, so
+//! a newer file updates the event a calendar already has instead of adding a second.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};
@@ -12,7 +14,8 @@ use crate::{Error, Result};
 /// How long an appointment is assumed to last: the file needs an end.
 const LENGTH_MINUTES: i64 = 60;
 
-/// The file for these appointments. `stamp_unix` is when it is made (seconds since 1970, UTC).
+/// The file for these appointments. `stamp_unix` is when it is made (seconds since 1970, UTC),
+/// written as every DTSTAMP.
 pub fn appointments_ics(appointments: &[Appointment], stamp_unix: i64) -> Result<String> {
     let stamp = Utc.timestamp_opt(stamp_unix, 0).single().unwrap_or_default();
     let mut calendar = Calendar::new();
@@ -26,12 +29,13 @@ pub fn appointments_ics(appointments: &[Appointment], stamp_unix: i64) -> Result
         let summary = if who.is_empty() { "Appointment".to_string() } else { format!("Appointment with {who}") };
         let mut event = Event::new();
         event
-            .uid(&format!("appointment-{}@alk-companion.local", appointment.id))
+            .uid(&appointment.uid)
+            .sequence(appointment.sequence)
             .timestamp(stamp)
             .summary(&summary)
             .starts(starts)
             .ends(starts + Duration::minutes(LENGTH_MINUTES))
-            .alarm(Alarm::display(&format!("Tomorrow: {summary}"), -Duration::days(1)));
+            .alarm(Alarm::display(&format!("Tomorrow: {summary}"), -Duration::days(1)).timestamp(stamp).done());
         if !a.place.trim().is_empty() {
             event.location(a.place.trim());
         }
@@ -77,6 +81,8 @@ pub(crate) mod tests {
                 place: place.into(),
                 purpose: purpose.into(),
             },
+            uid: format!("00000000-0000-4000-8000-{id:012}"),
+            sequence: id as u32,
         }
     }
 
@@ -154,13 +160,15 @@ pub(crate) mod tests {
         assert_eq!(calendar.events.len(), 3);
 
         let first = &calendar.events[0].properties;
-        assert_eq!(value(first, "UID").as_deref(), Some("appointment-3@alk-companion.local"));
+        assert_eq!(value(first, "UID").as_deref(), Some("00000000-0000-4000-8000-000000000003"));
+        assert_eq!(value(first, "SEQUENCE").as_deref(), Some("3"));
         assert_eq!(value(first, "DTSTART").as_deref(), Some("20300115T143000Z"));
         assert_eq!(value(first, "DTEND").as_deref(), Some("20300115T153000Z"));
         assert_eq!(value(first, "SUMMARY").as_deref(), Some("Appointment with Dr Nowak, oncologist"));
         assert_eq!(value(first, "LOCATION").as_deref(), Some("Clinic 4; St Mary’s, Paddington"));
         assert_eq!(value(first, "DESCRIPTION").as_deref(), Some("What for: Scan results"));
         assert_eq!(value(first, "DTSTAMP").as_deref(), Some("20300317T174640Z"), "when the file is written");
+        assert_eq!(text.matches("DTSTAMP:").count(), text.matches("DTSTAMP:20300317T174640Z").count(), "{text}");
         let alarm = &calendar.events[0].alarms[0].properties;
         assert_eq!(value(alarm, "ACTION").as_deref(), Some("DISPLAY"));
         let trigger = value(alarm, "TRIGGER").unwrap();

@@ -15,6 +15,15 @@ pub struct Appointment {
     #[serde(flatten)]
     #[ts(flatten)]
     pub fields: AppointmentInput,
+    /// Its calendar identity for ever: a random UUID, since the row id comes back after a delete.
+    /// Never sent to the UI, which has no use for it.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub uid: String,
+    /// How many times its time, who, where or purpose changed, so a calendar takes the newest.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub sequence: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -46,26 +55,48 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Appointment> {
             place: row.get(3)?,
             purpose: row.get(4)?,
         },
+        uid: row.get(5)?,
+        sequence: row.get(6)?,
     })
 }
 
-pub(super) const COLUMNS: &str = "id, starts_at, with_whom, place, purpose";
+pub(super) const COLUMNS: &str = "id, starts_at, with_whom, place, purpose, uid, sequence";
+
+/// The highest SEQUENCE a calendar reads: RFC 5545's integers are 32-bit and signed.
+pub(super) const MAX_SEQUENCE: u32 = i32::MAX as u32;
+
+/// A new appointment's calendar UID: unlike its row id, never given out again.
+pub(crate) fn new_uid() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// A UID this app could have made: a random UUID, spelt as `new_uid` spells it.
+pub(super) fn is_uid(text: &str) -> bool {
+    uuid::Uuid::try_parse(text)
+        .is_ok_and(|u| u.get_version() == Some(uuid::Version::Random) && u.hyphenated().to_string() == text)
+}
 
 impl Store {
     pub fn add_appointment(&mut self, input: &AppointmentInput) -> Result<Appointment> {
         input.check()?;
         self.conn.execute(
-            "INSERT INTO appointment (starts_at, with_whom, place, purpose) VALUES (?1, ?2, ?3, ?4)",
-            params![input.starts_at, input.with_whom, input.place, input.purpose],
+            "INSERT INTO appointment (starts_at, with_whom, place, purpose, uid) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![input.starts_at, input.with_whom, input.place, input.purpose, new_uid()],
         )?;
         self.appointment(self.conn.last_insert_rowid())
     }
 
+    /// Changes an appointment. It keeps its UID, and its SEQUENCE goes up if anything changed,
+    /// so a calendar replaces the event it has instead of adding a second.
     pub fn update_appointment(&mut self, id: i64, input: &AppointmentInput) -> Result<Appointment> {
         input.check()?;
         let changed = self.conn.execute(
-            "UPDATE appointment SET starts_at = ?2, with_whom = ?3, place = ?4, purpose = ?5
-             WHERE id = ?1 AND deleted_at IS NULL",
+            &format!(
+                "UPDATE appointment SET starts_at = ?2, with_whom = ?3, place = ?4, purpose = ?5,
+                 sequence = CASE WHEN (starts_at, with_whom, place, purpose) = (?2, ?3, ?4, ?5) THEN sequence
+                                 ELSE min(sequence + 1, {MAX_SEQUENCE}) END
+                 WHERE id = ?1 AND deleted_at IS NULL"
+            ),
             params![id, input.starts_at, input.with_whom, input.place, input.purpose],
         )?;
         if changed == 0 {

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    appointments, check_text, contacts, delete_everything, diary, notes, treatments, Appointment, CareContact, Checkup,
-    DiaryEntry, NoteItem, StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
-    MAX_SHORT_CHARS, MAX_TOP,
+    appointments, check_text, contacts, delete_everything, diary, notes, treatments, Appointment, AppointmentInput,
+    CareContact, Checkup, DiaryEntry, NoteItem, StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS,
+    MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
 };
 use crate::dates::is_timestamp;
 use crate::{Error, Result};
@@ -19,7 +19,9 @@ use crate::{Error, Result};
 /// The `format` field of every backup file.
 pub const BACKUP_FORMAT: &str = "alk-companion-backup";
 /// The backup layout this app writes. Version 2 added `deletedAt` to every kind of row, so the
-/// bin moves with the backup; version 1 files are still read.
+/// bin moves with the backup; version 1 files are still read. An appointment's `uid` and
+/// `sequence` came later without a new version: a file without them still reads, and an app
+/// before them reads them as fields it does not know.
 pub const BACKUP_VERSION: u32 = 2;
 const OLDEST_VERSION: u32 = 1;
 /// A backup larger than this is not one of ours. Checked before the file is read.
@@ -33,7 +35,7 @@ pub struct Backup {
     pub format: String,
     pub version: u32,
     pub exported_at: String,
-    pub appointments: Vec<Kept<Appointment>>,
+    pub appointments: Vec<Kept<BackupAppointment>>,
     pub plan_questions: Vec<BackupQuestion>,
     pub notes: Vec<NoteItem>,
     pub checklist: Vec<StepProgress>,
@@ -54,6 +56,30 @@ pub struct Kept<T> {
     pub item: T,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deleted_at: Option<String>,
+}
+
+/// An appointment with its calendar identity, which the UI is never sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupAppointment {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: AppointmentInput,
+    /// Missing in files made before it: each such appointment gets a fresh one when it comes in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<u32>,
+}
+
+impl From<Appointment> for BackupAppointment {
+    fn from(a: Appointment) -> Self {
+        BackupAppointment { id: a.id, fields: a.fields, uid: Some(a.uid), sequence: Some(a.sequence) }
+    }
+}
+
+fn appointment_from_row(row: &Row) -> rusqlite::Result<BackupAppointment> {
+    appointments::from_row(row).map(BackupAppointment::from)
 }
 
 /// A question on a list, with its place in the list.
@@ -164,6 +190,7 @@ impl Backup {
     fn check(&self) -> Result<()> {
         check_time(&self.exported_at)?;
         unique(self.appointments.iter().map(|a| a.item.id))?;
+        unique(self.appointments.iter().filter_map(|a| a.item.uid.as_deref()))?;
         unique(self.notes.iter().map(|n| n.id))?;
         unique(self.treatments.iter().map(|t| t.item.id))?;
         unique(self.diary.iter().map(|d| d.item.id))?;
@@ -178,6 +205,11 @@ impl Backup {
         for a in &self.appointments {
             a.item.fields.check().map_err(bad_text)?;
             check_binned(&a.deleted_at)?;
+            if !a.item.uid.as_deref().is_none_or(appointments::is_uid)
+                || a.item.sequence.is_some_and(|s| s > appointments::MAX_SEQUENCE)
+            {
+                return Err(damaged());
+            }
         }
 
         #[derive(Default)]
@@ -337,13 +369,7 @@ impl Store {
             format: BACKUP_FORMAT.into(),
             version: BACKUP_VERSION,
             exported_at,
-            appointments: all_rows(
-                self,
-                appointments::COLUMNS,
-                "appointment",
-                "starts_at, id",
-                appointments::from_row,
-            )?,
+            appointments: all_rows(self, appointments::COLUMNS, "appointment", "starts_at, id", appointment_from_row)?,
             plan_questions,
             notes,
             checklist: self.checklist_progress()?,
@@ -360,10 +386,12 @@ impl Store {
         let tx = self.conn.transaction()?;
         delete_everything(&tx)?;
         for Kept { item: a, deleted_at } in &backup.appointments {
+            let f = &a.fields;
+            let uid = a.uid.clone().unwrap_or_else(appointments::new_uid);
             tx.execute(
-                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![a.id, a.fields.starts_at, a.fields.with_whom, a.fields.place, a.fields.purpose, deleted_at],
+                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose, deleted_at, uid, sequence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![a.id, f.starts_at, f.with_whom, f.place, f.purpose, deleted_at, uid, a.sequence.unwrap_or(0)],
             )?;
         }
         for q in &backup.plan_questions {

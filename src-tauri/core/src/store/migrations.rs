@@ -133,6 +133,12 @@ const MIGRATIONS: &[&str] = &[
         round_the_clock INTEGER NOT NULL DEFAULT 0,
         deleted_at TEXT
     );",
+    // 5: each appointment's calendar UID, a random UUID (`alk_new_uid`, registered on open) that
+    // is never given out again as row ids are, and its SEQUENCE, how many times it changed.
+    "ALTER TABLE appointment ADD COLUMN uid TEXT NOT NULL DEFAULT '';
+    ALTER TABLE appointment ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
+    UPDATE appointment SET uid = alk_new_uid();
+    CREATE UNIQUE INDEX appointment_uid ON appointment (uid);",
 ];
 
 pub(crate) fn latest() -> i64 {

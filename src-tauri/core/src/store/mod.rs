@@ -28,7 +28,8 @@ use crate::{Error, Result};
 
 pub use appointments::{Appointment, AppointmentInput};
 pub use backup::{
-    damaged as backup_damaged, too_large, Backup, BackupPreview, Kept, BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES,
+    damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, Kept, BACKUP_FORMAT,
+    BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
 pub use checklist::StepProgress;
 pub use checkups::{Checkup, CheckupInput, CheckupKind};
@@ -120,7 +121,8 @@ fn set_up(conn: &mut Connection) -> Result<()> {
     register_functions(conn)
 }
 
-/// `alk_fold(text)`: the note index's folding, the same as the search query's.
+/// `alk_fold(text)`: the note index's folding, the same as the search query's; `alk_new_uid()`:
+/// a new appointment's calendar UID, for the migration that gave the first ones.
 pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     conn.create_scalar_function(
         "alk_fold",
@@ -128,6 +130,8 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC | FunctionFlags::SQLITE_INNOCUOUS,
         |ctx| Ok(crate::words::fold_text(&ctx.get::<String>(0)?)),
     )?;
+    // Not deterministic: a new value for each row.
+    conn.create_scalar_function("alk_new_uid", 0, FunctionFlags::SQLITE_UTF8, |_| Ok(appointments::new_uid()))?;
     Ok(())
 }
 
