@@ -686,6 +686,15 @@ mod tests {
         }
     }
 
+    /// Why `uid` and `sequence` need no new version: the rows as an app before them read them.
+    #[test]
+    fn an_app_before_uids_reads_the_new_appointment_rows() {
+        let value = serde_json::to_value(two_appointments().export_backup().unwrap()).unwrap();
+        assert!(value["appointments"][0]["uid"].is_string());
+        let before: Vec<Kept<Appointment>> = serde_json::from_value(value["appointments"].clone()).unwrap();
+        assert_eq!(before.len(), 2);
+    }
+
     #[test]
     fn two_appointments_with_one_uid_or_a_uid_not_ours_are_damaged() {
         let message = refused_when(|v| {
