@@ -2,7 +2,8 @@
 //
 // A control that should keep the focus carries `data-focus="<item key>:<control>"`. After a
 // list action, `refocus` puts the focus back on the same control of the same item once Svelte
-// has updated the page; after a removal, `focusAfterRemoval` moves it to the next sensible one.
+// has updated the page; when an item leaves a list by Bring back, `focusAfterRemoval` moves it to
+// the next sensible one. (After a removal, Undo takes the focus: lib/Message.svelte.)
 import { tick } from "svelte";
 
 export function focusKey(item: string | number, control: string): string {

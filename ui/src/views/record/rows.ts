@@ -1,9 +1,9 @@
 // What every part of My record does alike: reading its form, pointing at a wrong box, and
-// removing a row to the bin with Undo while the keyboard keeps its place.
+// removing a row to the bin with Undo, which takes the focus.
 import { announce } from "../../lib/announce.svelte";
 import { api, asApiError, type Checkup, type RemovedKind } from "../../lib/api";
 import { longDate } from "../../lib/dates";
-import { focusAfterRemoval, focusKey, refocus } from "../../lib/focus";
+import { focusKey, refocus } from "../../lib/focus";
 import { done, problem, type Notice } from "../../lib/notice";
 import { CHECKUP_WORDS } from "../../lib/record";
 
@@ -50,13 +50,12 @@ export function fieldAria(wrong: boolean, messageId: string, hintId?: string) {
   return { "aria-invalid": wrong ? ("true" as const) : undefined, "aria-describedby": describedby || undefined };
 }
 
-/** Removing rows of one kind: to the bin, with Undo in the part's message line. Focus moves to
- * the next row's Remove (or `empty` when none is left), and after Undo back to the row. */
+/** Removing rows of one kind: to the bin, with Undo in the part's message line, which takes the
+ * focus; after Undo the focus goes back to the row (or `empty` if it cannot show). */
 export function rowRemoval(kind: RemovedKind, reload: () => Promise<void>, say: (notice: Notice) => void, empty: string) {
   let last: number | null = null;
   return {
-    /** `keys` are the row ids as shown, in order, before the removal. */
-    async remove(id: number, what: string, keys: number[], remove: () => Promise<unknown>): Promise<void> {
+    async remove(id: number, what: string, remove: () => Promise<unknown>): Promise<void> {
       try {
         await remove();
       } catch (error) {
@@ -66,12 +65,6 @@ export function rowRemoval(kind: RemovedKind, reload: () => Promise<void>, say: 
       last = id;
       await reload();
       say(done("Removed.", () => api.restoreRemoved(kind, id)));
-      await focusAfterRemoval(
-        keys.map((k) => rowKey(kind, k)),
-        rowKey(kind, id),
-        "remove",
-        empty,
-      );
       // After the page has updated, so these words are the ones said.
       announce(`Removed ${what}. It is in the bin for 30 days.`);
     },
