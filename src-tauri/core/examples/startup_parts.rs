@@ -35,7 +35,7 @@ fn main() {
     let rows = [
         ("content (TOML, checks)", time(15, || Content::load(&root.join("content")).expect("content"))),
         ("search index", time(15, || SearchIndex::build(&content))),
-        ("fonts (3 files parsed)", time(15, || FontSet::load(&root.join("fonts")).expect("fonts"))),
+        ("fonts (4 files parsed)", time(15, || FontSet::load(&root.join("fonts")).expect("fonts"))),
         ("store open (migrations, checks)", time(15, || Store::open_or_recover(&store_file).expect("store"))),
     ];
     for (part, ms) in rows {
