@@ -22,6 +22,8 @@ APT_PACKAGES=(
   libglib2.0-bin shared-mime-info
   # To prove no network connection (strace) and one copy at a time (a D-Bus session)
   strace dbus-daemon
+  # To close the real window as a window manager does (WM_DELETE_WINDOW) in the closing journey
+  python3-xlib
 )
 
 say() { printf '\n==> %s\n' "$*"; }

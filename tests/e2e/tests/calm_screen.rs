@@ -87,6 +87,7 @@ async fn fill_record(client: &Client) {
         .unwrap();
     find(client, "#appt-with").await.send_keys("Dr Nowak").await.unwrap();
     find(client, ".record-form button[type=submit]").await.click().await.unwrap();
+    common::yes_to_the_date(client).await;
     wait_text(client, "#upcoming", "15 January 2030").await;
     open_view(client, "questions").await;
     for id in ["ask3-options", "ask3-pros-cons", "tki-which"] {
@@ -222,9 +223,9 @@ async fn axe_finds_no_wcag_violation_on_any_screen_theme_or_text_size() {
         find(&client, ".confirm button.secondary").await.click().await.unwrap();
 
         visit(&client, "record").await;
-        find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
+        find(&client, "section[aria-labelledby=treatments-title] input[data-when]").await;
         let dates =
-            "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
+            "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[data-when]');\
                      d[0].value = '2025-03-01'; d[1].value = '2025-02-01';\
                      document.querySelector('section[aria-labelledby=treatments-title] select').value = 'alectinib';";
         client.execute(dates, vec![]).await.unwrap();

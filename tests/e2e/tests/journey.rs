@@ -197,7 +197,8 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
     find(&client, "#appt-place").await.send_keys("Clinic 4").await.unwrap();
     find(&client, "#appt-purpose").await.send_keys("Scan results").await.unwrap();
     find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
-    wait_text(&client, "#upcoming", "Tuesday 15 January 2030 at 14:30").await;
+    common::yes_to_the_date(&client).await;
+    wait_text(&client, "#upcoming", "Tuesday 15 January 2030 at 2:30 pm").await;
     wait_text(&client, "#next-when", "15 January 2030").await;
     screenshot(&client, "07-appointments").await;
 
@@ -245,8 +246,8 @@ async fn an_appointment_plan_with_answers_survives_a_restart() {
 
     // The treatment record: a stop date before the start gets a plain message; a diary entry is kept.
     open_view(&client, "record").await;
-    find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
-    let dates = "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[type=date]');\
+    find(&client, "section[aria-labelledby=treatments-title] input[data-when]").await;
+    let dates = "const d = document.querySelectorAll('section[aria-labelledby=treatments-title] input[data-when]');\
                  d[0].value = '2025-03-01'; d[1].value = '2025-02-01';\
                  document.querySelector('section[aria-labelledby=treatments-title] select').value = 'alectinib';";
     client.execute(dates, vec![]).await.unwrap();

@@ -149,6 +149,7 @@ async fn every_remove_asks_first_and_can_be_undone() {
         .unwrap();
     find(&client, "#appt-with").await.send_keys("Dr Nowak").await.unwrap();
     find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
+    common::yes_to_the_date(&client).await;
     wait_text(&client, "#upcoming", "15 January 2030").await;
     open_view(&client, "questions").await;
     wait_text(&client, "#list-choice", "15 January 2030").await;
@@ -183,12 +184,12 @@ async fn every_remove_asks_first_and_can_be_undone() {
 
     // The record: a treatment, a diary entry and a check-up.
     open_view(&client, "record").await;
-    find(&client, "section[aria-labelledby=treatments-title] input[type=date]").await;
+    find(&client, "section[aria-labelledby=treatments-title] input[data-when]").await;
     let fill = "const t = document.querySelector('section[aria-labelledby=treatments-title]');\
                 t.querySelector('select').value = 'alectinib';\
-                t.querySelectorAll('input[type=date]')[0].value = '2025-03-01';\
+                t.querySelectorAll('input[data-when]')[0].value = '2025-03-01';\
                 document.querySelector('section[aria-labelledby=diary-title] select').value = 'rash';\
-                document.querySelector('section[aria-labelledby=scans-title] input[type=date]').value = '2025-01-10';";
+                document.querySelector('section[aria-labelledby=scans-title] input[data-when]').value = '2025-01-10';";
     client.execute(fill, vec![]).await.unwrap();
     find(&client, "section[aria-labelledby=treatments-title] button[type=submit]").await.click().await.unwrap();
     wait_text(&client, "section[aria-labelledby=treatments-title] tbody", "Alectinib").await;

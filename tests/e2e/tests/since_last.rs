@@ -55,6 +55,7 @@ async fn diary_chart_and_the_packs_summary_page() {
     client.execute(script, vec![past.clone().into()]).await.unwrap();
     find(&client, "#appt-with").await.send_keys("Dr Nowak").await.unwrap();
     find(&client, ".record-form button[type=submit]").await.click().await.unwrap();
+    common::yes_to_the_date(&client).await;
     wait_text(&client, "#past", "Dr Nowak").await;
 
     // A coming one goes into any calendar app as a file.

@@ -187,7 +187,7 @@ pub async fn open_view(client: &Client, view: &str) {
 }
 
 /// The app processes running now (this test's, and any a failed test left behind).
-fn app_processes() -> usize {
+pub fn app_processes() -> usize {
     Command::new("pgrep")
         .args(["-f", "alk-companion$"])
         .output()
@@ -207,4 +207,9 @@ pub async fn close_and_wait(client: Client) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("the app did not end within 10 s of closing its window");
+}
+
+/// Answers "Yes, that is right" to the form's question about an unusual date or time.
+pub async fn yes_to_the_date(client: &Client) {
+    find(client, ".record-form .confirm button.primary").await.click().await.unwrap();
 }
