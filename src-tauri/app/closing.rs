@@ -1,13 +1,14 @@
-//! Closing the window (its close button, the window manager, Alt+F4, logging out) waits until
-//! the page has saved the last words of every box. Rust holds the close and asks the page; the
-//! page answers when its saves have returned. A save that fails keeps the window open.
+//! Closing the window (its close button, the window manager, Alt+F4, logging out, Quit on a
+//! Mac, SIGTERM) waits until the page has saved the last words of every box. Rust holds the
+//! close and asks the page; the page answers when its saves have returned. A save that fails
+//! keeps the window open.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Mutex;
 use std::time::Duration;
 
 use tauri::ipc::Channel;
-use tauri::{Manager, Runtime, Window, WindowEvent};
+use tauri::{AppHandle, Manager, RunEvent, Runtime, Window, WindowEvent};
 
 /// A page that has not answered by then cannot save either (it has stopped), so the window closes.
 const ANSWER_WITHIN: Duration = Duration::from_secs(10);
@@ -64,6 +65,42 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
         if closing.answered.load(Ordering::SeqCst) < ask {
             eprintln!("alk-companion: the page did not answer the close; closing");
             closing.close_now(&window);
+        }
+    });
+}
+
+/// Quitting the app (Quit on a Mac, the system asking it to end) closes its windows the same
+/// way, so each waits for its boxes; the app ends once the last has closed.
+pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
+    let RunEvent::ExitRequested { api, code: None, .. } = event else { return };
+    let closing = app.state::<Closing>();
+    let windows = app.webview_windows();
+    if windows.is_empty() || closing.allowed.load(Ordering::SeqCst) {
+        return;
+    }
+    api.prevent_exit();
+    for window in windows.values() {
+        if let Err(e) = window.close() {
+            eprintln!("alk-companion: the window could not close: {e}");
+        }
+    }
+}
+
+/// SIGTERM (logging out, shutting down, `kill`) closes the window as its close button does.
+#[cfg(unix)]
+pub fn close_on_terminate<R: Runtime>(app: &AppHandle<R>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let Ok(mut terminate) = signal(SignalKind::terminate()) else { return };
+        while terminate.recv().await.is_some() {
+            let windows = app.webview_windows();
+            if windows.is_empty() {
+                app.exit(0);
+            }
+            for window in windows.values() {
+                let _ = window.close();
+            }
         }
     });
 }

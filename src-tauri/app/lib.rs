@@ -106,11 +106,14 @@ pub fn run() {
             let resources = app.path().resource_dir()?.join("resources");
             let data = app.path().app_data_dir()?;
             app.manage(AppState::open(&resources, &data));
+            #[cfg(unix)]
+            closing::close_on_terminate(app.handle());
             Ok(())
         })
-        .run(tauri::generate_context!())
+        .build(tauri::generate_context!())
         .unwrap_or_else(|e| {
             eprintln!("ALK Companion could not start: {e}");
             std::process::exit(1);
-        });
+        })
+        .run(closing::on_run_event);
 }

@@ -17,10 +17,20 @@ use fantoccini::{Client, Locator};
 /// Closes the real window as its close button or Alt+F4 would (WM_DELETE_WINDOW), and waits
 /// until the app has ended by itself. Returns how long it took.
 async fn close_like_a_window_manager(client: Client) -> Duration {
-    let started = Instant::now();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/close_window.py");
     let status = Command::new("/usr/bin/python3").arg(script).arg("ALK Companion").status().unwrap();
     assert!(status.success(), "no window titled ALK Companion to close");
+    wait_for_the_app_to_end(client, Instant::now()).await
+}
+
+/// Asks the app to quit as logging out or shutting down does (SIGTERM), and waits for it to end.
+async fn ask_the_app_to_quit(client: Client) -> Duration {
+    let status = Command::new("pkill").args(["-TERM", "-f", "alk-companion$"]).status().unwrap();
+    assert!(status.success(), "no app to ask to quit");
+    wait_for_the_app_to_end(client, Instant::now()).await
+}
+
+async fn wait_for_the_app_to_end(client: Client, started: Instant) -> Duration {
     for _ in 0..200 {
         if app_processes() == 0 {
             // The session's app is gone; the client is dropped without a DELETE it cannot answer.
@@ -106,8 +116,10 @@ async fn words_typed_right_before_the_window_closes_are_all_there_after_a_restar
     let _driver = Driver::start(home.path());
     let places = [Place::Note, Place::Answer, Place::ChecklistNote, Place::HalfTypedForm];
     let mut typed: Vec<(Place, String)> = Vec::new();
-    for delay in [0u64, 100, 300] {
-        for place in places {
+    // Closed by the window manager at 0, 100 and 300 ms, then asked to quit (SIGTERM) at once.
+    let runs = [0u64, 100, 300].iter().flat_map(|&d| places.map(|p| (d, p, false))).chain(places.map(|p| (0, p, true)));
+    for (delay, place, quit) in runs {
+        {
             let client = connect().await;
             // What the last run typed is there now.
             if let Some((before, words)) = typed.last() {
@@ -122,7 +134,7 @@ async fn words_typed_right_before_the_window_closes_are_all_there_after_a_restar
                 place.open(&client).await;
             }
             // WebDriver types only the Basic Multilingual Plane, so no emoji here (the pack tests have them).
-            let words = format!("Closed after {delay} ms ٱلسلام {place:?} ✓");
+            let words = format!("{} after {delay} ms ٱلسلام {place:?} ✓", if quit { "Quit" } else { "Closed" });
             let box_ = find(&client, place.css()).await;
             box_.click().await.unwrap();
             // A new note for each run, so the list shows every one.
@@ -141,8 +153,12 @@ async fn words_typed_right_before_the_window_closes_are_all_there_after_a_restar
             if delay == 300 && matches!(place, Place::HalfTypedForm) {
                 screenshot_of(&client, "70-half-typed-before-closing", ".record-form").await;
             }
-            let took = close_like_a_window_manager(client).await;
-            println!("{place:?} typed, closed after {delay} ms; the app ended {} ms after the close", took.as_millis());
+            let (how, took) = if quit {
+                ("asked to quit", ask_the_app_to_quit(client).await)
+            } else {
+                ("closed", close_like_a_window_manager(client).await)
+            };
+            println!("{place:?} typed, {how} after {delay} ms; the app ended {} ms later", took.as_millis());
             typed.push((place, words));
         }
     }
