@@ -1,4 +1,4 @@
-import { render, waitFor } from "@testing-library/svelte";
+import { cleanup, render, waitFor } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import "../test/cssEscape";
 
 import { live } from "../lib/announce.svelte";
 import type { Content, PlanQuestion } from "../lib/api";
-import { closeAll } from "../lib/autosave";
+import { closeAll, settleAll } from "../lib/autosave";
 import { list } from "../lib/list.svelte";
 import WithApp from "../test/WithApp.svelte";
 import Questions from "./Questions.svelte";
@@ -34,6 +34,7 @@ function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number = () =>
   const calls: string[] = [];
   let next = 100;
   const copy = () => plan.map((q) => ({ ...q }));
+  const drafts = new Map<string, Record<string, string>>();
   const order = () => (plan = [...plan.filter((q) => q.top3), ...plan.filter((q) => !q.top3)]);
   mockIPC(async (cmd, raw) => {
     const args = raw as Record<string, unknown>;
@@ -41,6 +42,11 @@ function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number = () =>
     if (delay(cmd)) await new Promise((resolve) => setTimeout(resolve, delay(cmd)));
     const at = plan.findIndex((q) => q.id === args.id);
     switch (cmd) {
+      case "get_draft":
+        return drafts.get(args.form as string) ?? {};
+      case "save_draft":
+        drafts.set(args.form as string, args.fields as Record<string, string>);
+        return null;
       case "list_appointments":
         return [];
       case "get_plan":
@@ -329,6 +335,25 @@ describe("moves that cannot happen", () => {
 });
 
 describe("the library and my own questions", () => {
+  it("keeps a question half written when the patient leaves the screen and comes back", async () => {
+    fakeStore([]);
+    const first = render(WithApp, { props: { app: { content, show: () => {} }, view: Questions, props: {} } });
+    await waitFor(() => expect(document.querySelector("p.count")).not.toBeNull());
+    await userEvent.type(document.getElementById("own-question")!, "Can I fly to Kraków?");
+    expect(await settleAll()).toBe(true);
+    first.unmount();
+    await show();
+    await waitFor(() => expect((document.getElementById("own-question") as HTMLInputElement).value).toBe("Can I fly to Kraków?"));
+    // Added, it is no longer kept as half written.
+    await userEvent.click(document.querySelector<HTMLButtonElement>(".own-question button[type=submit]")!);
+    await waitFor(() => expect(document.querySelector(".my-list")!.textContent).toContain("Can I fly to Kraków?"));
+    expect(await settleAll()).toBe(true);
+    cleanup();
+    await show();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((document.getElementById("own-question") as HTMLInputElement).value).toBe("");
+  });
+
   it("Add my question is busy until its call returns: Enter twice adds one", async () => {
     const store = fakeStore([], (cmd) => (cmd === "add_own_question" ? 50 : 0));
     await show();
