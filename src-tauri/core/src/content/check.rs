@@ -142,8 +142,8 @@ fn term_ids(blocks: &[Block]) -> Vec<&str> {
         .iter()
         .flat_map(|block| match block {
             Block::Heading { .. } => Vec::new(),
-            Block::Paragraph { inlines } => inline_ids(inlines),
-            Block::List { items } => items.iter().flat_map(|i| inline_ids(i)).collect(),
+            Block::Paragraph { inlines, .. } => inline_ids(inlines),
+            Block::List { items, .. } => items.iter().flat_map(|i| inline_ids(i)).collect(),
         })
         .collect()
 }

@@ -7,6 +7,7 @@ mod own_words;
 #[cfg(test)]
 mod promises;
 mod readability;
+pub mod trace;
 
 use std::path::Path;
 
@@ -17,6 +18,7 @@ use crate::{Error, Result};
 
 pub use markup::{Block, Inline};
 pub use readability::{readability, section_readability, Readability, FLESCH_FLOOR};
+pub use trace::{NotFromSource, Trace};
 
 /// Everything a patient can read, loaded once at start-up and read-only after.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -86,6 +88,14 @@ pub enum DiaryGroup {
 pub struct RhythmFact {
     pub id: String,
     pub text: String,
+    /// Source quotes for what this says (see trace.rs). Never shown, searched or printed.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub source: Vec<String>,
+    /// Or the kind of text it is when it is not from the source.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub not_from_source: Option<NotFromSource>,
 }
 
 /// What the content is, where it comes from, who wrote it and whether a clinician has checked it.
@@ -178,6 +188,14 @@ struct ReviewRecord {
 #[ts(export)]
 pub struct About {
     pub text: String,
+    /// Source quotes for what this says (see trace.rs). Never shown, searched or printed.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub source: Vec<String>,
+    /// Or the kind of text it is when it is not from the source.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub not_from_source: Option<NotFromSource>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -262,6 +280,14 @@ pub struct Term {
     pub id: String,
     pub term: String,
     pub definition: String,
+    /// Source quotes for what this says (see trace.rs). Never shown, searched or printed.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub source: Vec<String>,
+    /// Or the kind of text it is when it is not from the source.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub not_from_source: Option<NotFromSource>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -271,6 +297,14 @@ pub struct ChecklistStep {
     pub id: String,
     pub text: String,
     pub why: String,
+    /// Source quotes for what this says (see trace.rs). Never shown, searched or printed.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub source: Vec<String>,
+    /// Or the kind of text it is when it is not from the source.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub not_from_source: Option<NotFromSource>,
 }
 
 /// A checklist step removed or merged into another, kept for the ticks and notes that name it.
@@ -380,7 +414,13 @@ impl Content {
                 .retired
                 .into_iter()
                 .map(|r| RetiredStep {
-                    step: ChecklistStep { id: r.id, text: r.text, why: r.why },
+                    step: ChecklistStep {
+                        id: r.id,
+                        text: r.text,
+                        why: r.why,
+                        source: Vec::new(),
+                        not_from_source: None,
+                    },
                     replaced_by: r.replaced_by,
                 })
                 .collect(),
