@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{content_error, Block, Content, Inline, Review, ReviewRecord};
+use super::{content_error, Block, Content, Inline, NotFromSource, Review, ReviewRecord};
 use crate::dates::is_date;
 use crate::Result;
 
@@ -22,6 +22,9 @@ pub(super) fn check(content: &Content) -> Result<()> {
     )?;
     unique("references.toml", "reference", content.references.iter().map(|r| r.id.as_str()))?;
     unique("sections", "section", content.sections.iter().map(|s| s.id.as_str()))?;
+    unique("links.toml", "link", content.links.iter().map(|l| l.id.as_str()))?;
+    links(content)?;
+    safety(content)?;
 
     unique("record.toml", "drug", content.record.drugs.iter().map(|d| d.id.as_str()))?;
     unique("record.toml", "side_effect", content.record.side_effects.iter().map(|s| s.id.as_str()))?;
@@ -85,6 +88,11 @@ pub(super) fn check(content: &Content) -> Result<()> {
                 return Err(content_error(file, format!("reference {reference} is not in references.toml")));
             }
         }
+        for link in &section.links {
+            if content.link(link).is_none() {
+                return Err(content_error(file, format!("link {link} is not in links.toml")));
+            }
+        }
         for id in term_ids(&section.blocks) {
             if !terms.contains(id) {
                 return Err(content_error(file, format!("glossary word {id} is not in glossary.toml")));
@@ -125,6 +133,43 @@ pub(super) fn review(record: ReviewRecord) -> Result<Option<Review>> {
         return Err(content_error(file, "review next_review must come after its date"));
     }
     Ok(Some(Review { reviewer, role, date, next_review }))
+}
+
+/// Only whole https addresses: a browser is asked to open nothing else.
+fn links(content: &Content) -> Result<()> {
+    for link in &content.links {
+        let host = link.address.strip_prefix("https://").unwrap_or_default();
+        if host.is_empty() || link.address.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(content_error("links.toml", format!("link {} must be a whole https:// address", link.id)));
+        }
+        if link.label.trim().is_empty() {
+            return Err(content_error("links.toml", format!("link {} needs a label", link.id)));
+        }
+    }
+    Ok(())
+}
+
+/// Safety-netting is not from the source, so it must carry that mark, and every line is needed.
+fn safety(content: &Content) -> Result<()> {
+    let safety = &content.safety;
+    if safety.not_from_source != NotFromSource::SafetyNetting {
+        return Err(content_error("safety.toml", "not_from_source must be \"safety-netting\""));
+    }
+    let texts = [
+        ("heading", &safety.heading),
+        ("team", &safety.team),
+        ("team_with_line", &safety.team_with_line),
+        ("emergency", &safety.emergency),
+        ("unsure", &safety.unsure),
+        ("marked", &safety.marked),
+    ];
+    if let Some((name, _)) = texts.iter().find(|(_, text)| text.trim().is_empty()) {
+        return Err(content_error("safety.toml", format!("{name} must not be empty")));
+    }
+    if !safety.team_with_line.contains("{line}") {
+        return Err(content_error("safety.toml", "team_with_line must say where the 24-hour line goes: {line}"));
+    }
+    Ok(())
 }
 
 fn unique<'a>(file: &str, what: &str, ids: impl Iterator<Item = &'a str>) -> Result<()> {

@@ -38,6 +38,56 @@ pub struct Content {
     pub retired_checklist: Vec<RetiredStep>,
     pub references: Vec<Reference>,
     pub record: RecordLists,
+    /// Web pages a patient may open in their own browser. The app itself never connects.
+    pub links: Vec<Link>,
+    /// What to do when very unwell: general NHS practice, not from the source.
+    pub safety: Safety,
+}
+
+/// A web address the content names, opened only by its id, never typed.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Link {
+    pub id: String,
+    /// The words shown for it, as the source writes them: "ALKPositive.org.uk".
+    pub label: String,
+    /// The full address, shown as text and printed in the pack.
+    pub address: String,
+}
+
+/// Safety-netting: what to do when someone is very unwell or a side effect worries them. It is
+/// general NHS practice, not from the source page, and says so wherever it is shown.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+// Written in snake_case in safety.toml, read as camelCase by the UI.
+#[serde(rename_all(serialize = "camelCase"), deny_unknown_fields)]
+#[ts(export, rename_all = "camelCase")]
+pub struct Safety {
+    /// Always safety-netting: the mark that these words are not from the source.
+    #[serde(skip_serializing)]
+    #[ts(skip)]
+    pub not_from_source: NotFromSource,
+    pub heading: String,
+    /// Call the team's line, when the patient has not kept a 24-hour number.
+    pub team: String,
+    /// The same, with the patient's own 24-hour line put where `{line}` stands.
+    pub team_with_line: String,
+    /// 999 or A&E in an emergency.
+    pub emergency: String,
+    /// NHS 111 when unsure.
+    pub unsure: String,
+    /// Says the words are general NHS practice, not from the source.
+    pub marked: String,
+}
+
+impl Safety {
+    /// The team line, with the patient's own 24-hour line when they have kept one.
+    pub fn team_line(&self, line: Option<&str>) -> String {
+        match line.map(str::trim).filter(|l| !l.is_empty()) {
+            Some(line) => self.team_with_line.replace("{line}", line),
+            None => self.team.clone(),
+        }
+    }
 }
 
 /// The lists the patient's record offers: drugs, diary choices, and general scan rhythm facts.
@@ -109,6 +159,10 @@ pub struct ContentMeta {
     /// None until a clinician has checked the text; the app then says so plainly.
     pub review: Option<Review>,
     pub about: About,
+    /// The first line of a page, by who the page is about.
+    pub scopes: Scopes,
+    /// The note on pages whose facts are tied to when the charity wrote its page.
+    pub currency: Currency,
 }
 
 /// `content.toml` as written. Its review record may be empty, and is checked before use.
@@ -120,6 +174,49 @@ struct ContentFile {
     producer: Producer,
     review: ReviewRecord,
     about: About,
+    scopes: Scopes,
+    currency: Currency,
+}
+
+/// Who a page is about. The words for each live in content.toml's `[scopes]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum Scope {
+    /// Advanced or metastatic cancer.
+    Advanced,
+    /// Early-stage cancer.
+    Early,
+    /// Everyone with ALK-positive lung cancer.
+    Everyone,
+}
+
+/// The first line of a page, one for each scope.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Scopes {
+    pub advanced: String,
+    pub early: String,
+    pub everyone: String,
+}
+
+impl Scopes {
+    pub fn line(&self, scope: Scope) -> &str {
+        match scope {
+            Scope::Advanced => &self.advanced,
+            Scope::Early => &self.early,
+            Scope::Everyone => &self.everyone,
+        }
+    }
+}
+
+/// The standard note for facts tied to when ALK Positive UK wrote its page.
+#[derive(Debug, Clone, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export)]
+pub struct Currency {
+    pub note: String,
 }
 
 /// The one web page every fact comes from. The page gives no date of its own.
@@ -208,6 +305,15 @@ pub struct Section {
     pub order: u32,
     /// Papers the source ties to what this page says. The source itself is named on every page.
     pub references: Vec<String>,
+    /// Who the page is about, shown as its first line. None only until every page has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub scope: Option<Scope>,
+    /// The page has facts tied to when ALK Positive UK wrote its page, so it shows the
+    /// currency note.
+    pub currency: bool,
+    /// Ids of links.toml web pages shown under the page.
+    pub links: Vec<String>,
     pub blocks: Vec<Block>,
     /// Where the section came from, for error messages a reviewer can act on.
     #[serde(skip)]
@@ -225,6 +331,12 @@ struct FrontMatter {
     order: u32,
     #[serde(default)]
     references: Vec<String>,
+    #[serde(default)]
+    scope: Option<Scope>,
+    #[serde(default)]
+    currency: bool,
+    #[serde(default)]
+    links: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -377,6 +489,12 @@ struct ReferencesFile {
     reference: Vec<Reference>,
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LinksFile {
+    link: Vec<Link>,
+}
+
 impl Content {
     /// Reads and checks every content file under `dir`. A broken file is named in the error.
     pub fn load(dir: &Path) -> Result<Content> {
@@ -387,12 +505,16 @@ impl Content {
             producer: file.producer,
             review: check::review(file.review)?,
             about: file.about,
+            scopes: file.scopes,
+            currency: file.currency,
         };
         let questions: QuestionsFile = read_toml(dir, "questions.toml")?;
         let glossary: GlossaryFile = read_toml(dir, "glossary.toml")?;
         let checklist: ChecklistFile = read_toml(dir, "checklist.toml")?;
         let references: ReferencesFile = read_toml(dir, "references.toml")?;
         let record: RecordLists = read_toml(dir, "record.toml")?;
+        let links: LinksFile = read_toml(dir, "links.toml")?;
+        let safety: Safety = read_toml(dir, "safety.toml")?;
         let mut sections = read_sections(dir)?;
         sections.sort_by_key(|s| s.order);
         let content = Content {
@@ -426,6 +548,8 @@ impl Content {
                 .collect(),
             references: references.reference,
             record,
+            links: links.link,
+            safety,
         };
         check::check(&content)?;
         Ok(content)
@@ -451,6 +575,16 @@ impl Content {
 
     pub fn topic(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
+    }
+
+    /// A web page the content names; a link is opened only by an id found here.
+    pub fn link(&self, id: &str) -> Option<&Link> {
+        self.links.iter().find(|l| l.id == id)
+    }
+
+    /// A section's first line: who the page is about, in the words of content.toml.
+    pub fn scope_line(&self, section: &Section) -> Option<&str> {
+        section.scope.map(|scope| self.meta.scopes.line(scope))
     }
 }
 
@@ -500,6 +634,9 @@ fn parse_section(file: &str, text: &str) -> Result<Section> {
         summary: front.summary,
         order: front.order,
         references: front.references,
+        scope: front.scope,
+        currency: front.currency,
+        links: front.links,
         blocks,
         file: file.to_string(),
     })
@@ -660,6 +797,94 @@ pub(crate) mod tests {
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "content.toml");
         assert!(problem.contains("next_review"), "{problem}");
+    }
+
+    fn with_front_matter(section: &str, line: &str) -> tempfile::TempDir {
+        let temp = copy_of_real();
+        let path = temp.path().join("sections").join(section);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("order = ", &format!("{line}\norder = "), 1)).unwrap();
+        temp
+    }
+
+    #[test]
+    fn a_scope_is_read_and_given_its_first_line() {
+        let temp = with_front_matter("08-early-stage.md", "scope = \"early\"\ncurrency = true");
+        let content = Content::load(temp.path()).unwrap();
+        let section = content.sections.iter().find(|s| s.id == "early-stage").unwrap();
+        assert_eq!(section.scope, Some(Scope::Early));
+        assert!(section.currency);
+        assert_eq!(content.scope_line(section), Some("About early-stage ALK-positive lung cancer."));
+        let json = serde_json::to_value(section).unwrap();
+        assert_eq!((json["scope"].as_str(), json["currency"].as_bool()), (Some("early"), Some(true)));
+    }
+
+    #[test]
+    fn an_unknown_scope_is_refused() {
+        let temp = with_front_matter("08-early-stage.md", "scope = \"late\"");
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "sections/08-early-stage.md");
+        assert!(problem.contains("late") && problem.contains("everyone"), "{problem}");
+    }
+
+    // Un-ignore once every page's settings name its scope (issue 19).
+    #[test]
+    #[ignore = "waits for every page to name its scope"]
+    fn every_page_says_who_it_is_about() {
+        let content = Content::load(&real_dir()).unwrap();
+        let missing: Vec<&str> =
+            content.sections.iter().filter(|s| s.scope.is_none()).map(|s| s.file.as_str()).collect();
+        assert!(missing.is_empty(), "give these a scope = \"advanced\", \"early\" or \"everyone\": {missing:?}");
+    }
+
+    #[test]
+    fn a_page_linking_to_an_unknown_web_page_is_refused() {
+        let temp = with_front_matter("06-treatment-order.md", "links = [\"made-up-site\"]");
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "sections/06-treatment-order.md");
+        assert!(problem.contains("made-up-site"), "{problem}");
+    }
+
+    #[test]
+    fn a_link_that_is_not_a_whole_https_address_is_refused() {
+        let temp = copy_of_real();
+        let path = temp.path().join("links.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("https://www.", "file:///www.", 1)).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "links.toml");
+        assert!(problem.contains("alk-positive-uk"), "{problem}");
+    }
+
+    #[test]
+    fn the_charity_site_is_the_only_link_and_has_the_sources_own_words() {
+        let content = Content::load(&real_dir()).unwrap();
+        let ids: Vec<&str> = content.links.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, ["alk-positive-uk"], "add an address only when it is really known");
+        let link = content.link("alk-positive-uk").unwrap();
+        assert_eq!(
+            (link.label.as_str(), link.address.as_str()),
+            ("ALKPositive.org.uk", "https://www.alkpositive.org.uk")
+        );
+    }
+
+    #[test]
+    fn safety_netting_is_marked_as_not_from_the_source() {
+        let content = Content::load(&real_dir()).unwrap();
+        let safety = &content.safety;
+        assert_eq!(safety.not_from_source, NotFromSource::SafetyNetting);
+        assert!(safety.team_line(None).contains("24-hour line or acute oncology line"));
+        assert!(safety.team_line(Some("Ward 5, 0800 000 000")).contains("Ward 5, 0800 000 000"));
+        assert!(safety.emergency.contains("999") && safety.emergency.contains("A&E"));
+        assert!(safety.unsure.contains("NHS 111"));
+
+        let temp = copy_of_real();
+        let path = temp.path().join("safety.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replacen("\"safety-netting\"", "\"app-help\"", 1)).unwrap();
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "safety.toml");
+        assert!(problem.contains("not_from_source"), "{problem}");
     }
 
     #[test]

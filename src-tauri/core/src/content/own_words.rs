@@ -91,6 +91,17 @@ fn readable_texts(content: &Content) -> Vec<(String, String)> {
     texts.extend(record.rhythm.iter().map(|r| (format!("record.toml {}", r.id), r.text.clone())));
     texts.push(("content.toml about".into(), content.meta.about.text.clone()));
     texts.push(("content.toml producer".into(), content.meta.producer.feedback.clone()));
+    let scopes = &content.meta.scopes;
+    for (name, text) in [("advanced", &scopes.advanced), ("early", &scopes.early), ("everyone", &scopes.everyone)] {
+        texts.push((format!("content.toml scopes {name}"), text.clone()));
+    }
+    texts.push(("content.toml currency".into(), content.meta.currency.note.clone()));
+    let safety = &content.safety;
+    for text in
+        [&safety.heading, &safety.team, &safety.team_with_line, &safety.emergency, &safety.unsure, &safety.marked]
+    {
+        texts.push(("safety.toml".into(), text.clone()));
+    }
     texts
 }
 
