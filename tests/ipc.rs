@@ -17,7 +17,21 @@ fn content_reaches_the_ui_with_sections_and_questions() {
     assert!(content["questions"].as_array().unwrap().len() >= 10);
     assert!(content["meta"]["source"]["flowchartDated"].is_string());
     // No review is claimed until one has happened.
-    assert!(content["meta"]["review"].is_null());
+    let pages = content["meta"]["reviews"].as_array().unwrap();
+    assert!(pages.len() >= 2 && pages.iter().all(|page| page["review"].is_null()));
+}
+
+#[test]
+fn only_a_web_page_the_content_lists_is_opened_never_a_typed_address() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::with_state(AppState::open(&resources(), data.path()).with_links_written_down());
+    app.call("open_link", json!({ "id": "alk-positive-uk" })).unwrap();
+    for typed in ["https://example.com", "file:///etc/passwd", "made-up-site", ""] {
+        let err = app.call("open_link", json!({ "id": typed })).unwrap_err();
+        assert_eq!(err["kind"], "notFound", "{typed}");
+        assert_eq!(err["message"], "That web page is not one this app knows, so it was not opened.");
+    }
+    assert_eq!(app.state().links_opened(), ["https://www.alkpositive.org.uk"]);
 }
 
 #[test]

@@ -12,7 +12,10 @@ const content = {
     version: "2026.11.1",
     source: { title: "ALK Treatment", publisher: "ALK Positive UK", flowchartDated: "February 2025", linksNote: "" },
     producer: { name: "The ALK Companion team", feedback: "Tell us through the charity." },
-    review: null,
+    reviews: [
+      { page: "tkis", title: "What TKIs are", review: null },
+      { page: "about", title: "About", review: null },
+    ],
     about: { text: "ALK Companion helps you.\n\nIt gives information, not advice." },
   },
   references: [{ id: "r1", authors: "Peters S, et al", year: 2017, title: "Alectinib versus Crizotinib", journal: "N Engl J Med" }],
@@ -37,7 +40,8 @@ function show(fail = false) {
 describe("about", () => {
   it("says truthfully that no clinician has checked the text yet, and gives the content version", () => {
     show();
-    expect(document.querySelector(".about .review")!.textContent).toContain("has not yet been checked by a clinician");
+    expect(document.querySelector(".about .review")!.textContent).toContain("No page of this text has yet been checked by a clinician");
+    expect(document.querySelector(".about .review-about")!.textContent).toContain("has not yet been checked by a clinician");
     expect(document.querySelector(".about")!.textContent).toContain("Content version 2026.11.1.");
     expect(dom.getByText("Peters S, et al (2017). Alectinib versus Crizotinib. N Engl J Med.")).toBeTruthy();
   });

@@ -11,7 +11,12 @@ import Read from "./Read.svelte";
 import Search from "./Search.svelte";
 
 const content = {
-  meta: { source: { title: "ALK Treatment", publisher: "ALK Positive UK", flowchartDated: "February 2025" }, review: null },
+  meta: { source: { title: "ALK Treatment", publisher: "ALK Positive UK", flowchartDated: "February 2025" },
+    reviews: [
+      { page: "tki", title: "ALK inhibitors", review: { reviewer: "A. Name", role: "Lung cancer nurse", date: "2027-01-05", nextReview: "2028-01-05" } },
+      { page: "scans", title: "Scans", review: null },
+    ],
+  },
   sections: [
     {
       id: "tki",
@@ -62,6 +67,15 @@ describe("an information page", () => {
     await waitFor(() => expect(document.activeElement?.textContent).toBe("ALK inhibitors"));
     expect(document.querySelector(".section-list button[data-id='tki']")!.getAttribute("aria-current")).toBe("page");
     expect(document.querySelector(".meta")!.textContent).toBe("Source: ALK Treatment, ALK Positive UK.");
+  });
+
+  it("says who checked a page only while its sign-off holds, and plainly when nobody has", async () => {
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    expect(document.querySelector(".review")!.textContent).toBe(
+      "Checked by A. Name (Lung cancer nurse) on 5 January 2027. The next check is due by 5 January 2028.",
+    );
+    await fireEvent.click(document.querySelector<HTMLButtonElement>(".section-list button[data-id='scans']")!);
+    await waitFor(() => expect(document.querySelector(".review")!.textContent).toContain("has not yet been checked by a clinician"));
   });
 });
 

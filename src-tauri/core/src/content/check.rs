@@ -2,8 +2,7 @@
 
 use std::collections::HashSet;
 
-use super::{content_error, Block, Content, Inline, NotFromSource, Review, ReviewRecord};
-use crate::dates::is_date;
+use super::{content_error, Block, Content, Inline, NotFromSource};
 use crate::Result;
 
 pub(super) fn check(content: &Content) -> Result<()> {
@@ -100,39 +99,6 @@ pub(super) fn check(content: &Content) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// An empty record means nobody has checked the text yet. A filled one must be complete, so
-/// "Checked by" is never shown with a part missing.
-pub(super) fn review(record: ReviewRecord) -> Result<Option<Review>> {
-    let file = "content.toml";
-    let filled = |value: Option<String>| value.filter(|v| !v.trim().is_empty());
-    let parts = [
-        ("reviewer", filled(record.reviewer)),
-        ("role", filled(record.role)),
-        ("date", filled(record.date)),
-        ("next_review", filled(record.next_review)),
-    ];
-    if parts.iter().all(|(_, value)| value.is_none()) {
-        return Ok(None);
-    }
-    let missing: Vec<&str> = parts.iter().filter(|(_, value)| value.is_none()).map(|(name, _)| *name).collect();
-    if !missing.is_empty() {
-        return Err(content_error(
-            file,
-            format!("the review record must be filled in completely or left empty; missing: {}", missing.join(", ")),
-        ));
-    }
-    let [reviewer, role, date, next_review] = parts.map(|(_, value)| value.unwrap_or_default());
-    for (name, value) in [("date", &date), ("next_review", &next_review)] {
-        if !is_date(value) {
-            return Err(content_error(file, format!("review {name} must be a date written YYYY-MM-DD")));
-        }
-    }
-    if next_review <= date {
-        return Err(content_error(file, "review next_review must come after its date"));
-    }
-    Ok(Some(Review { reviewer, role, date, next_review }))
 }
 
 /// Only whole https addresses: a browser is asked to open nothing else.

@@ -7,6 +7,7 @@ mod own_words;
 #[cfg(test)]
 mod promises;
 mod readability;
+mod review;
 pub mod trace;
 
 use std::path::Path;
@@ -18,6 +19,7 @@ use crate::{Error, Result};
 
 pub use markup::{Block, Inline};
 pub use readability::{readability, section_readability, Readability, FLESCH_FLOOR};
+pub use review::{Page, PageReview, Review, Statement};
 pub use trace::{NotFromSource, Trace};
 
 /// Everything a patient can read, loaded once at start-up and read-only after.
@@ -143,7 +145,7 @@ pub struct RhythmFact {
     #[ts(skip)]
     pub source: Vec<String>,
     /// Or the kind of text it is when it is not from the source.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing, rename(deserialize = "not_from_source"))]
     #[ts(skip)]
     pub not_from_source: Option<NotFromSource>,
 }
@@ -156,8 +158,9 @@ pub struct ContentMeta {
     pub version: String,
     pub source: SourceInfo,
     pub producer: Producer,
-    /// None until a clinician has checked the text; the app then says so plainly.
-    pub review: Option<Review>,
+    /// Every page, each with its clinician's sign-off if its words are still the ones checked.
+    /// A page without one says plainly that no clinician has checked it.
+    pub reviews: Vec<PageReview>,
     pub about: About,
     /// The first line of a page, by who the page is about.
     pub scopes: Scopes,
@@ -165,14 +168,15 @@ pub struct ContentMeta {
     pub currency: Currency,
 }
 
-/// `content.toml` as written. Its review record may be empty, and is checked before use.
+/// `content.toml` as written. Its `[[review]]` sign-offs are checked against the pages before use.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ContentFile {
     version: String,
     source: SourceInfo,
     producer: Producer,
-    review: ReviewRecord,
+    #[serde(default)]
+    review: Vec<review::ReviewEntry>,
     about: About,
     scopes: Scopes,
     currency: Currency,
@@ -255,29 +259,14 @@ pub struct Producer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub address: Option<String>,
-}
-
-/// A clinician's check of the whole text, with every part filled in.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Review {
-    pub reviewer: String,
-    pub role: String,
-    /// YYYY-MM-DD
-    pub date: String,
-    /// YYYY-MM-DD
-    pub next_review: String,
-}
-
-/// The `[review]` table as written: empty until a clinician has checked the text.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ReviewRecord {
-    reviewer: Option<String>,
-    role: Option<String>,
-    date: Option<String>,
-    next_review: Option<String>,
+    /// Source quotes for the feedback words (see trace.rs). Never shown, searched or printed.
+    #[serde(default, skip_serializing)]
+    #[ts(skip)]
+    pub source: Vec<String>,
+    /// Or the kind of text it is when it is not from the source.
+    #[serde(default, skip_serializing, rename(deserialize = "not_from_source"))]
+    #[ts(skip)]
+    pub not_from_source: Option<NotFromSource>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -290,7 +279,7 @@ pub struct About {
     #[ts(skip)]
     pub source: Vec<String>,
     /// Or the kind of text it is when it is not from the source.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing, rename(deserialize = "not_from_source"))]
     #[ts(skip)]
     pub not_from_source: Option<NotFromSource>,
 }
@@ -397,7 +386,7 @@ pub struct Term {
     #[ts(skip)]
     pub source: Vec<String>,
     /// Or the kind of text it is when it is not from the source.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing, rename(deserialize = "not_from_source"))]
     #[ts(skip)]
     pub not_from_source: Option<NotFromSource>,
 }
@@ -414,7 +403,7 @@ pub struct ChecklistStep {
     #[ts(skip)]
     pub source: Vec<String>,
     /// Or the kind of text it is when it is not from the source.
-    #[serde(default, skip_serializing)]
+    #[serde(default, skip_serializing, rename(deserialize = "not_from_source"))]
     #[ts(skip)]
     pub not_from_source: Option<NotFromSource>,
 }
@@ -503,7 +492,7 @@ impl Content {
             version: file.version,
             source: file.source,
             producer: file.producer,
-            review: check::review(file.review)?,
+            reviews: Vec::new(),
             about: file.about,
             scopes: file.scopes,
             currency: file.currency,
@@ -517,7 +506,7 @@ impl Content {
         let safety: Safety = read_toml(dir, "safety.toml")?;
         let mut sections = read_sections(dir)?;
         sections.sort_by_key(|s| s.order);
-        let content = Content {
+        let mut content = Content {
             meta,
             sections,
             topics: questions.topic,
@@ -552,6 +541,7 @@ impl Content {
             safety,
         };
         check::check(&content)?;
+        content.meta.reviews = review::current(file.review, &review::pages(&content)?)?;
         Ok(content)
     }
 
@@ -652,7 +642,7 @@ pub(crate) mod tests {
     }
 
     /// A copy of the real content in a temporary folder, for breaking on purpose.
-    fn copy_of_real() -> tempfile::TempDir {
+    pub(crate) fn copy_of_real() -> tempfile::TempDir {
         let temp = tempfile::tempdir().unwrap();
         copy_dir(&real_dir(), temp.path());
         temp
@@ -671,7 +661,7 @@ pub(crate) mod tests {
         }
     }
 
-    fn load_err(dir: &Path) -> (String, String) {
+    pub(crate) fn load_err(dir: &Path) -> (String, String) {
         match Content::load(dir) {
             Err(Error::Content { file, problem }) => (file, problem),
             other => panic!("expected a content error, got {other:?}"),
@@ -740,12 +730,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn shipped_content_says_no_clinician_has_checked_it() {
-        let content = Content::load(&real_dir()).unwrap();
-        assert_eq!(content.meta.review, None, "fill in [review] only when a clinician has really checked the text");
-    }
-
-    #[test]
     fn scanxiety_is_a_feeling_not_a_side_effect() {
         let content = Content::load(&real_dir()).unwrap();
         assert_eq!(content.side_effect("scanxiety").unwrap().group, DiaryGroup::Feeling);
@@ -758,45 +742,9 @@ pub(crate) mod tests {
         let meta = serde_json::to_value(&content.meta).unwrap();
         assert_eq!(meta["source"]["flowchartDated"], "February 2025");
         assert!(meta["source"]["linksNote"].is_string());
-        assert!(meta["review"].is_null(), "not checked by a clinician yet");
+        assert!(meta["reviews"][0]["review"].is_null(), "not checked by a clinician yet");
+        assert!(meta["reviews"][0]["title"].is_string());
         assert_eq!(meta["producer"]["name"], "the ALK Companion developers");
-    }
-
-    fn with_review(lines: &str) -> tempfile::TempDir {
-        let temp = copy_of_real();
-        let path = temp.path().join("content.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        let filled = text.replacen("[review]\n", &format!("[review]\n{lines}\n"), 1);
-        assert_ne!(text, filled);
-        std::fs::write(&path, filled).unwrap();
-        temp
-    }
-
-    #[test]
-    fn a_filled_review_record_is_shown() {
-        let temp = with_review(
-            "reviewer = \"A. Name\"\nrole = \"Lung cancer nurse\"\ndate = \"2027-01-05\"\nnext_review = \"2028-01-05\"",
-        );
-        let review = Content::load(temp.path()).unwrap().meta.review.expect("filled in");
-        assert_eq!((review.reviewer.as_str(), review.date.as_str()), ("A. Name", "2027-01-05"));
-    }
-
-    #[test]
-    fn a_half_filled_review_record_is_refused() {
-        let temp = with_review("reviewer = \"A. Name\"\ndate = \"2027-01-05\"");
-        let (file, problem) = load_err(temp.path());
-        assert_eq!(file, "content.toml");
-        assert!(problem.contains("role"), "{problem}");
-    }
-
-    #[test]
-    fn a_next_review_before_the_review_is_refused() {
-        let temp = with_review(
-            "reviewer = \"A. Name\"\nrole = \"Nurse\"\ndate = \"2027-01-05\"\nnext_review = \"2026-01-05\"",
-        );
-        let (file, problem) = load_err(temp.path());
-        assert_eq!(file, "content.toml");
-        assert!(problem.contains("next_review"), "{problem}");
     }
 
     fn with_front_matter(section: &str, line: &str) -> tempfile::TempDir {

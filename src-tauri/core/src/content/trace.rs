@@ -215,6 +215,59 @@ impl SourceText {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::tests::real_dir;
+    use crate::content::{Content, Page, Statement};
+
+    /// The copy of the source page kept for tests: the only source of the content.
+    pub(crate) const SOURCE: &str = include_str!("testdata/alk-treatment.txt");
+
+    /// Enough words for a quote to point at one place in the source.
+    const SHORTEST_QUOTE: usize = 4;
+
+    /// "sections/03-what-are-tkis.md, paragraph 2 (\"TKIs are medicines taken...\")": enough to find it.
+    fn place(page: &Page, statement: &Statement) -> String {
+        let words: Vec<&str> = statement.text.split_whitespace().take(8).collect();
+        format!("{}, {} (\"{}...\")", page.file, statement.item, words.join(" "))
+    }
+
+    #[test]
+    fn every_source_quote_is_in_the_source() {
+        let source = SourceText::new(SOURCE);
+        let content = Content::load(&real_dir()).unwrap();
+        let mut missing = Vec::new();
+        for page in content.pages() {
+            for statement in &page.statements {
+                for quote in statement.trace.quotes().iter().filter(|q| !source.contains(q)) {
+                    missing.push(format!("{}: \"{quote}\" is not in the source", place(&page, statement)));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{} quotes are not found in the source:\n{}", missing.len(), missing.join("\n"));
+    }
+
+    #[test]
+    #[ignore = "until every text is traced (issue 19)"]
+    fn every_text_is_traced_to_the_source_or_marked_as_not_from_it() {
+        let content = Content::load(&real_dir()).unwrap();
+        let mut untraced = Vec::new();
+        for page in content.pages() {
+            for statement in &page.statements {
+                match &statement.trace {
+                    Trace::Untraced => untraced.push(format!("{}: no trace", place(&page, statement))),
+                    Trace::Source(quotes) => {
+                        for quote in quotes.iter().filter(|q| q.split_whitespace().count() < SHORTEST_QUOTE) {
+                            untraced.push(format!(
+                                "{}: \"{quote}\" is under {SHORTEST_QUOTE} words",
+                                place(&page, statement)
+                            ));
+                        }
+                    }
+                    Trace::NotFromSource(_) => {}
+                }
+            }
+        }
+        assert!(untraced.is_empty(), "{} texts need a trace:\n{}", untraced.len(), untraced.join("\n"));
+    }
 
     #[test]
     fn quotes_match_whatever_their_quotes_dashes_spaces_and_case() {

@@ -168,6 +168,7 @@ pub fn gather(
         created_unix,
         content_version: content.meta.version.clone(),
         source_label: content.meta.source.label(),
+        review_line: content.review_summary(),
         summary: if settings.parts.summary { Some(summarise(content, store, now)?) } else { None },
         round_the_clock: store.round_the_clock_line()?.map(|c| {
             [c.fields.name, c.fields.role, c.fields.phone]

@@ -90,6 +90,8 @@ pub struct PackRequest {
     pub content_version: String,
     /// The page the content comes from, as printed: "ALK Treatment, ALK Positive UK".
     pub source_label: String,
+    /// Which pages of the app's information a clinician has checked, in words, for the cover.
+    pub review_line: String,
     /// The patient's 24-hour or acute oncology line, as they typed it, for the cover.
     pub round_the_clock: Option<String>,
     /// "Since my last appointment", when that part is chosen.
@@ -505,6 +507,11 @@ impl Builder<'_> {
             how.extend(self.lines(line, Face::Regular, m.body, 0.0));
         }
         groups.push(Self::block(how));
+        if !self.request.review_line.is_empty() {
+            let mut review = vec![Piece::Gap(m.body * 0.5)];
+            review.extend(self.lines(&self.request.review_line, Face::Regular, m.body, 0.0));
+            groups.push(Self::block(review));
+        }
     }
 
     fn questions(&self, groups: &mut Vec<Group>) {

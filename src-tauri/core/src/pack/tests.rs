@@ -197,6 +197,14 @@ fn the_cover_prints_the_patients_own_24_hour_line_and_no_number_of_ours() {
 }
 
 #[test]
+fn the_cover_says_which_pages_a_clinician_has_checked() {
+    let mut checked = request(&["What are my options?"], "", PackOptions::default());
+    checked.review_line = Content::load(&real_dir()).unwrap().review_summary();
+    let text = folded(&tool("pdftotext", &[], &make_pack(&real_fonts(), &checked).unwrap().bytes));
+    assert!(text.contains("has yet been checked by a clinician"), "{text}");
+}
+
+#[test]
 fn question_never_splits_from_its_answer_lines() {
     for print_size in [PrintSize::Normal, PrintSize::Large] {
         for paper in [Paper::A4, Paper::Letter] {
