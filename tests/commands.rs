@@ -25,13 +25,15 @@ fn handler_commands() -> Vec<String> {
         .collect()
 }
 
-/// The app with both dialog seams set: the native dialogs would wait for a click forever.
+/// The app with both dialog seams set (the native dialogs would wait for a click forever), and
+/// web addresses written down, never opened.
 fn app_with_seams(data: &Path) -> TestApp {
     std::fs::create_dir_all(data.join("out")).unwrap();
     TestApp::with_state(
         AppState::open(&resources(), data)
             .with_save_dir(data.join("out"))
-            .with_open_file(data.join("no-such-backup.json")),
+            .with_open_file(data.join("no-such-backup.json"))
+            .with_links_written_down(),
     )
 }
 
@@ -87,6 +89,7 @@ fn any_json() -> impl Strategy<Value = Value> {
 /// The argument names each command takes, so most fuzzed calls get past the names.
 const ARGUMENTS: &[(&str, &[&str])] = &[
     ("search", &["query"]),
+    ("open_link", &["id"]),
     ("save_appointment", &["id", "input"]),
     ("delete_appointment", &["id"]),
     ("get_plan", &["appointmentId"]),

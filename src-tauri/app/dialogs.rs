@@ -92,36 +92,55 @@ pub(crate) fn open_with_system<R: Runtime>(
     failed: impl Fn() -> ApiError,
 ) -> Result<()> {
     if cfg!(target_os = "linux") {
-        // What a desktop session needs to find and show the viewer; XDG_DATA_HOME and
-        // XDG_CONFIG_HOME say which program opens PDFs.
-        const KEEP: [&str; 10] = [
-            "PATH",
-            "HOME",
-            "DISPLAY",
-            "WAYLAND_DISPLAY",
-            "XDG_RUNTIME_DIR",
-            "DBUS_SESSION_BUS_ADDRESS",
-            "XDG_DATA_DIRS",
-            "XDG_DATA_HOME",
-            "XDG_CONFIG_HOME",
-            "LANG",
-        ];
-        let openers: [(&str, &[&str]); 2] = [("xdg-open", &[]), ("gio", &["open"])];
-        for (program, args) in openers {
-            let mut command = std::process::Command::new(program);
-            command.args(args).arg(path).env_clear();
-            command.envs(KEEP.iter().filter_map(|key| std::env::var_os(key).map(|value| (key, value))));
-            match command.status() {
-                Ok(status) if status.success() => return Ok(()),
-                Ok(_) => return Err(failed()),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(_) => return Err(failed()),
-            }
-        }
-        return Err(failed());
+        return open_on_linux(path.as_os_str(), failed);
     }
     use tauri_plugin_opener::OpenerExt;
     app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| failed())
+}
+
+/// Hands a web address to the patient's own web browser, a process of its own: the app itself
+/// still makes no connection. Only addresses from the content come here, never typed ones.
+pub(crate) fn open_in_browser<R: Runtime>(
+    app: &AppHandle<R>,
+    address: &str,
+    failed: impl Fn() -> ApiError,
+) -> Result<()> {
+    if cfg!(target_os = "linux") {
+        return open_on_linux(std::ffi::OsStr::new(address), failed);
+    }
+    use tauri_plugin_opener::OpenerExt;
+    app.opener().open_url(address, None::<&str>).map_err(|_| failed())
+}
+
+/// `xdg-open` (or, where that is missing, `gio open`) with a clean environment.
+fn open_on_linux(target: &std::ffi::OsStr, failed: impl Fn() -> ApiError) -> Result<()> {
+    // What a desktop session needs to find and show the viewer; XDG_DATA_HOME and
+    // XDG_CONFIG_HOME say which program opens PDFs.
+    const KEEP: [&str; 10] = [
+        "PATH",
+        "HOME",
+        "DISPLAY",
+        "WAYLAND_DISPLAY",
+        "XDG_RUNTIME_DIR",
+        "DBUS_SESSION_BUS_ADDRESS",
+        "XDG_DATA_DIRS",
+        "XDG_DATA_HOME",
+        "XDG_CONFIG_HOME",
+        "LANG",
+    ];
+    let openers: [(&str, &[&str]); 2] = [("xdg-open", &[]), ("gio", &["open"])];
+    for (program, args) in openers {
+        let mut command = std::process::Command::new(program);
+        command.args(args).arg(target).env_clear();
+        command.envs(KEEP.iter().filter_map(|key| std::env::var_os(key).map(|value| (key, value))));
+        match command.status() {
+            Ok(status) if status.success() => return Ok(()),
+            Ok(_) => return Err(failed()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(_) => return Err(failed()),
+        }
+    }
+    Err(failed())
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         .invoke_handler(tauri::generate_handler![
             commands::content::get_content,
             commands::content::search,
+            commands::content::open_link,
             commands::appointments::list_appointments,
             commands::appointments::save_appointment,
             commands::appointments::delete_appointment,

@@ -31,6 +31,8 @@ pub struct AppState {
     pub(crate) save_dir: Option<PathBuf>,
     /// A test seam like `save_dir`: the file the open dialog would return.
     pub(crate) open_file: Option<PathBuf>,
+    /// A test seam: when set, web addresses are written down here instead of opening a browser.
+    pub(crate) links_opened: Option<Mutex<Vec<String>>>,
     /// A backup read and previewed, waiting for the user to confirm the import.
     pub(crate) pending_backup: Mutex<Option<Backup>>,
     /// Where the store lives, shown in About.
@@ -67,6 +69,7 @@ impl AppState {
             last_pack: Mutex::new(None),
             save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
             open_file: None,
+            links_opened: None,
             pending_backup: Mutex::new(None),
             data_dir: data_dir.to_path_buf(),
         }
@@ -82,6 +85,17 @@ impl AppState {
     pub fn with_open_file(mut self, file: PathBuf) -> AppState {
         self.open_file = Some(file);
         self
+    }
+
+    /// Writes down the web addresses asked for instead of opening a browser (tests only need this).
+    pub fn with_links_written_down(mut self) -> AppState {
+        self.links_opened = Some(Mutex::new(Vec::new()));
+        self
+    }
+
+    /// The web addresses asked for so far, when they are written down instead of opened.
+    pub fn links_opened(&self) -> Vec<String> {
+        self.links_opened.as_ref().map(|l| l.lock().map(|l| l.clone()).unwrap_or_default()).unwrap_or_default()
     }
 
     pub(crate) fn content(&self) -> Result<&Content> {

@@ -33,6 +33,12 @@ impl TestApp {
         TestApp { _app: app, window }
     }
 
+    /// The app's state, to see what a test seam wrote down.
+    pub fn state(&self) -> tauri::State<'_, AppState> {
+        use tauri::Manager;
+        self.window.state::<AppState>()
+    }
+
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {
         let request = InvokeRequest {
             cmd: cmd.into(),
