@@ -186,8 +186,12 @@ mod tests {
     #[test]
     fn dates_read_in_words() {
         assert_eq!(date_in_words("2026-12-03"), "3 December 2026");
-        assert_eq!(date_time_in_words("2026-12-03T14:30"), "Thursday 3 December 2026 at 14:30");
-        assert_eq!(date_time_in_words("2030-01-15T09:00"), "Tuesday 15 January 2030 at 09:00");
+        // As the app's screens say them (ui/src/lib/dates.ts sayTime), so the pack agrees.
+        assert_eq!(date_time_in_words("2026-12-03T14:30"), "Thursday 3 December 2026 at 2:30 pm");
+        assert_eq!(date_time_in_words("2030-01-15T09:00"), "Tuesday 15 January 2030 at 9:00 am");
+        assert_eq!(date_time_in_words("2030-01-15T12:00"), "Tuesday 15 January 2030 at 12 noon");
+        assert_eq!(date_time_in_words("2030-01-15T00:00"), "Tuesday 15 January 2030 at midnight");
+        assert_eq!(date_time_in_words("2030-01-15T00:15"), "Tuesday 15 January 2030 at 12:15 am");
         assert_eq!(date_in_words("soon"), "soon");
     }
 
