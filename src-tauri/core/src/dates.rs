@@ -136,13 +136,27 @@ pub fn date_in_words(date: &str) -> String {
     }
 }
 
-/// "2026-12-03T14:30" → "Thursday 3 December 2026 at 14:30".
+/// "2026-12-03T14:30" → "Thursday 3 December 2026 at 2:30 pm".
 pub fn date_time_in_words(local: &str) -> String {
     let Some((date, time)) = local.split_once('T') else { return date_in_words(local) };
     let Some((year, month, day)) = parts(date).filter(|_| is_date(date)) else { return local.to_string() };
     let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
     let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
-    format!("{weekday} {} at {time}", date_in_words(date))
+    format!("{weekday} {} at {}", date_in_words(date), time_in_words(time))
+}
+
+/// "14:30" → "2:30 pm", "12:00" → "12 noon", "00:00" → "midnight", as the app's screens say it.
+pub fn time_in_words(time: &str) -> String {
+    let Some((hour, minutes)) = time.split_once(':').and_then(|(h, m)| Some((h.parse::<u32>().ok()?, m))) else {
+        return time.to_string();
+    };
+    match (hour, minutes) {
+        (12, "00") => "12 noon".to_string(),
+        (0, "00") => "midnight".to_string(),
+        _ => {
+            format!("{}:{minutes} {}", if hour % 12 == 0 { 12 } else { hour % 12 }, if hour < 12 { "am" } else { "pm" })
+        }
+    }
 }
 
 /// A UTC time as the store writes it: `YYYY-MM-DDTHH:MM:SSZ`, with or without milliseconds.
