@@ -56,7 +56,7 @@ pub struct PackQuestion {
 
 #[derive(Debug, Clone, Default)]
 pub struct PackAppointment {
-    /// In words: "Thursday 3 December 2026 at 14:30".
+    /// In words: "Thursday 3 December 2026 at 2:30 pm".
     pub when: String,
     pub with_whom: String,
     pub place: String,
