@@ -6,6 +6,7 @@
 #   ./dev.sh readability   prints the reading-ease figures of every information page
 #   ./dev.sh bench  prints benchmark figures: the pack against Typst, and 10,000 notes
 #   ./dev.sh sample-packs  writes sample packs to target/packs and their pages as PNG
+#   ./dev.sh review-sheet  writes the clinician's review sheet to target/review-sheet (HTML and PDF)
 #   ./dev.sh crash-test    kills the store 1,000 times with SIGKILL and checks nothing acknowledged is lost
 #   ./dev.sh fuzz   feeds random input to the backup reader, the content loader and every command
 #
@@ -201,11 +202,29 @@ PY
     ALK_FUZZ_SECONDS="${ALK_FUZZ_SECONDS:-60}" cargo test -p alk-core --release --test fuzz -- --nocapture --test-threads=1
     ALK_FUZZ_COMMAND_CASES="${ALK_FUZZ_COMMAND_CASES:-5000}" cargo test --features custom-protocol --test commands -- --nocapture fuzzed
     ;;
+  review-sheet)
+    check_rust
+    out=target/review-sheet
+    cargo run -p alk-core --quiet --example review_sheet -- \
+      resources/content src-tauri/core/src/content/testdata/alk-treatment.txt "$out/review-sheet.html"
+    # Headless Chromium prints the PDF; only this command needs it, so the test command never installs it.
+    if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+      say "Installing chromium to print the sheet as a PDF"
+      as_root apt-get update && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium || true
+    fi
+    if command -v chromium >/dev/null 2>&1; then
+      chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$PWD/$out/review-sheet.pdf" "file://$PWD/$out/review-sheet.html" 2>/dev/null
+      echo "$out/review-sheet.pdf"
+    else
+      say "chromium could not be installed: print $out/review-sheet.html to PDF from any browser"
+    fi
+    ;;
   readability)
     cargo test -p alk-core --quiet readability_figures -- --nocapture --ignored
     ;;
   *)
-    sed -n '2,13p' "$0"
+    sed -n '2,14p' "$0"
     exit 2
     ;;
 esac

@@ -8,6 +8,7 @@ mod own_words;
 mod promises;
 mod readability;
 mod review;
+mod sheet;
 pub mod trace;
 
 use std::path::Path;
@@ -20,6 +21,7 @@ use crate::{Error, Result};
 pub use markup::{Block, Inline};
 pub use readability::{readability, section_readability, Readability, FLESCH_FLOOR};
 pub use review::{Page, PageReview, Review, Statement};
+pub use sheet::review_sheet;
 pub use trace::{NotFromSource, Trace};
 
 /// Everything a patient can read, loaded once at start-up and read-only after.
