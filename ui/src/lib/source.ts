@@ -31,5 +31,5 @@ export function reviewSummary(meta: ContentMeta): string {
 }
 
 export function referenceText(r: Reference): string {
-  return `${r.authors} (${r.year}). ${r.title}. ${r.journal}${r.details ? `, ${r.details}` : ""}${r.accessed ? `. Accessed ${r.accessed}` : ""}.`;
+  return `${r.authors}${r.year ? ` (${r.year})` : ""}. ${r.title}. ${r.journal}${r.details ? `, ${r.details}` : ""}${r.accessed ? `. Accessed ${r.accessed}` : ""}.`;
 }

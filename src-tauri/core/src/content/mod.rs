@@ -234,7 +234,8 @@ pub struct SourceInfo {
     /// The page's own title: "ALK Treatment".
     pub title: String,
     pub publisher: String,
-    /// The date the page gives its NICE treatment flowchart, in words: "February 2025".
+    /// The date the page gives its treatment flowchart (ALK Positive UK's own, drawn following
+    /// NICE guidance), in words: "February 2025".
     /// It is not the date of the page.
     pub flowchart_dated: String,
     /// What the page says about the links in its reference list.
@@ -440,7 +441,11 @@ struct RetiredStepEntry {
 pub struct Reference {
     pub id: String,
     pub authors: String,
-    pub year: u16,
+    /// None where the source gives no publication year (the eMC pages give only the day they
+    /// were accessed, which is never shown as a year).
+    #[serde(default)]
+    #[ts(optional)]
+    pub year: Option<u16>,
     pub title: String,
     pub journal: String,
     #[serde(default)]
