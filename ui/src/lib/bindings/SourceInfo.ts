@@ -9,7 +9,8 @@ export type SourceInfo = {
  */
 title: string, publisher: string, 
 /**
- * The date the page gives its NICE treatment flowchart, in words: "February 2025".
+ * The date the page gives its treatment flowchart (ALK Positive UK's own, drawn following
+ * NICE guidance), in words: "February 2025".
  * It is not the date of the page.
  */
 flowchartDated: string, 
