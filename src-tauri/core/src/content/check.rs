@@ -132,6 +132,9 @@ fn safety(content: &Content) -> Result<()> {
     if let Some((name, _)) = texts.iter().find(|(_, text)| text.trim().is_empty()) {
         return Err(content_error("safety.toml", format!("{name} must not be empty")));
     }
+    if let Some(page) = safety.pages.iter().find(|page| content.sections.iter().all(|s| &s.id != *page)) {
+        return Err(content_error("safety.toml", format!("page {page} is not a section")));
+    }
     if !safety.team_with_line.contains("{line}") {
         return Err(content_error("safety.toml", "team_with_line must say where the 24-hour line goes: {line}"));
     }

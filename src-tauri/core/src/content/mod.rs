@@ -82,6 +82,8 @@ pub struct Safety {
     pub unsure: String,
     /// Says the words are general NHS practice, not from the source.
     pub marked: String,
+    /// The information pages that show it (Home and the pack's front page always do).
+    pub pages: Vec<String>,
 }
 
 impl Safety {
@@ -297,10 +299,8 @@ pub struct Section {
     pub order: u32,
     /// Papers the source ties to what this page says. The source itself is named on every page.
     pub references: Vec<String>,
-    /// Who the page is about, shown as its first line. None only until every page has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub scope: Option<Scope>,
+    /// Who the page is about, shown as its first line.
+    pub scope: Scope,
     /// The page has facts tied to when ALK Positive UK wrote its page, so it shows the
     /// currency note.
     pub currency: bool,
@@ -323,8 +323,7 @@ struct FrontMatter {
     order: u32,
     #[serde(default)]
     references: Vec<String>,
-    #[serde(default)]
-    scope: Option<Scope>,
+    scope: Scope,
     #[serde(default)]
     currency: bool,
     #[serde(default)]
@@ -580,8 +579,8 @@ impl Content {
     }
 
     /// A section's first line: who the page is about, in the words of content.toml.
-    pub fn scope_line(&self, section: &Section) -> Option<&str> {
-        section.scope.map(|scope| self.meta.scopes.line(scope))
+    pub fn scope_line(&self, section: &Section) -> &str {
+        self.meta.scopes.line(section.scope)
     }
 }
 
@@ -754,49 +753,49 @@ pub(crate) mod tests {
         assert_eq!(meta["producer"]["name"], "the ALK Companion developers");
     }
 
-    fn with_front_matter(section: &str, line: &str) -> tempfile::TempDir {
+    /// A copy of the real content with one section's settings line changed.
+    fn with_front_matter(section: &str, from: &str, to: &str) -> tempfile::TempDir {
         let temp = copy_of_real();
         let path = temp.path().join("sections").join(section);
         let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replacen("order = ", &format!("{line}\norder = "), 1)).unwrap();
+        let changed = text.replacen(from, to, 1);
+        assert_ne!(text, changed, "{section} has no {from}");
+        std::fs::write(&path, changed).unwrap();
         temp
     }
 
     #[test]
     fn a_scope_is_read_and_given_its_first_line() {
-        let temp = with_front_matter("08-early-stage.md", "scope = \"early\"\ncurrency = true");
-        let content = Content::load(temp.path()).unwrap();
+        let content = Content::load(&real_dir()).unwrap();
         let section = content.sections.iter().find(|s| s.id == "early-stage").unwrap();
-        assert_eq!(section.scope, Some(Scope::Early));
+        assert_eq!(section.scope, Scope::Early);
         assert!(section.currency);
-        assert_eq!(content.scope_line(section), Some("About early-stage ALK-positive lung cancer."));
+        assert_eq!(content.scope_line(section), "About early-stage ALK-positive lung cancer.");
         let json = serde_json::to_value(section).unwrap();
         assert_eq!((json["scope"].as_str(), json["currency"].as_bool()), (Some("early"), Some(true)));
     }
 
     #[test]
     fn an_unknown_scope_is_refused() {
-        let temp = with_front_matter("08-early-stage.md", "scope = \"late\"");
+        let temp = with_front_matter("08-early-stage.md", "scope = \"early\"", "scope = \"late\"");
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "sections/08-early-stage.md");
         assert!(problem.contains("late") && problem.contains("everyone"), "{problem}");
     }
 
-    // Un-ignore once every page's settings name its scope (issue 19).
     #[test]
-    #[ignore = "waits for every page to name its scope"]
     fn every_page_says_who_it_is_about() {
-        let content = Content::load(&real_dir()).unwrap();
-        let missing: Vec<&str> =
-            content.sections.iter().filter(|s| s.scope.is_none()).map(|s| s.file.as_str()).collect();
-        assert!(missing.is_empty(), "give these a scope = \"advanced\", \"early\" or \"everyone\": {missing:?}");
+        let temp = with_front_matter("13-care-team.md", "scope = \"everyone\"\n", "");
+        let (file, problem) = load_err(temp.path());
+        assert_eq!(file, "sections/13-care-team.md");
+        assert!(problem.contains("scope"), "{problem}");
     }
 
     #[test]
     fn a_page_linking_to_an_unknown_web_page_is_refused() {
-        let temp = with_front_matter("06-treatment-order.md", "links = [\"made-up-site\"]");
+        let temp = with_front_matter("13-care-team.md", "order = ", "links = [\"made-up-site\"]\norder = ");
         let (file, problem) = load_err(temp.path());
-        assert_eq!(file, "sections/06-treatment-order.md");
+        assert_eq!(file, "sections/13-care-team.md");
         assert!(problem.contains("made-up-site"), "{problem}");
     }
 

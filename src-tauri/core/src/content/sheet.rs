@@ -53,7 +53,7 @@ fn page_part(html: &mut String, content: &Content, page: &Page, source: &SourceT
         esc(&page.id),
         esc(&page.file)
     );
-    if let Some(line) = content.sections.iter().find(|s| s.id == page.id).and_then(|s| content.scope_line(s)) {
+    if let Some(line) = content.sections.iter().find(|s| s.id == page.id).map(|s| content.scope_line(s)) {
         let _ = write!(html, "<p class=\"scope\">Scope: {}</p>", esc(line));
     }
     if page.id == "questions" {

@@ -24,4 +24,8 @@ unsure: string,
 /**
  * Says the words are general NHS practice, not from the source.
  */
-marked: string, };
+marked: string, 
+/**
+ * The information pages that show it (Home and the pack's front page always do).
+ */
+pages: Array<string>, };

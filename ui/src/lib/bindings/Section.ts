@@ -8,9 +8,9 @@ export type Section = { id: string, title: string, summary: string, order: numbe
  */
 references: Array<string>, 
 /**
- * Who the page is about, shown as its first line. None only until every page has one.
+ * Who the page is about, shown as its first line.
  */
-scope?: Scope, 
+scope: Scope, 
 /**
  * The page has facts tied to when ALK Positive UK wrote its page, so it shows the
  * currency note.
