@@ -246,7 +246,6 @@ mod tests {
     }
 
     #[test]
-    #[ignore = "until every text is traced (issue 19)"]
     fn every_text_is_traced_to_the_source_or_marked_as_not_from_it() {
         let content = Content::load(&real_dir()).unwrap();
         let mut untraced = Vec::new();
