@@ -169,6 +169,8 @@ pub fn gather(
         content_version: content.meta.version.clone(),
         source_label: content.meta.source.label(),
         review_line: content.review_summary(),
+        safety: Some(content.safety.clone()),
+        links: content.links.iter().map(|l| (l.label.clone(), l.address.clone())).collect(),
         summary: if settings.parts.summary { Some(summarise(content, store, now)?) } else { None },
         round_the_clock: store.round_the_clock_line()?.map(|c| {
             [c.fields.name, c.fields.role, c.fields.phone]

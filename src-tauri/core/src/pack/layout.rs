@@ -55,6 +55,8 @@ pub enum Tag {
     Question(usize),
     /// A table row, numbered through the whole pack.
     Row(usize),
+    /// A checklist step: the app's information, whose page footer names the source.
+    Step(usize),
 }
 
 #[derive(Debug, Clone)]

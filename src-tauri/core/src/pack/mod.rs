@@ -15,6 +15,7 @@ pub use gather::{gather, PackParts, PackSettings};
 pub use layout::{Placed, Tag};
 pub use summary::{summarise, Chart, ChartRow, PackSummary};
 
+use crate::content::Safety;
 use crate::dates::{short_date_of_day, unix_date_in_words};
 use crate::{Error, Result};
 use layout::{Group, Handles, Metrics, Piece};
@@ -94,6 +95,10 @@ pub struct PackRequest {
     pub review_line: String,
     /// The patient's 24-hour or acute oncology line, as they typed it, for the cover.
     pub round_the_clock: Option<String>,
+    /// What to do when very unwell, for the cover: general NHS practice, not from the source.
+    pub safety: Option<Safety>,
+    /// The web pages the content names, as label and address, printed on the cover.
+    pub links: Vec<(String, String)>,
     /// "Since my last appointment", when that part is chosen.
     pub summary: Option<PackSummary>,
 }
@@ -244,11 +249,16 @@ pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
     let printed = unix_date_in_words(request.created_unix);
-    let left = format!("Information, not medical advice. Source: {}.", request.source_label);
+    // Only the checklist holds the app's information; every other page is the patient's own.
+    let information = format!("Information, not medical advice. Source: {}.", request.source_label);
+    let own = "My own questions, notes and record, made with ALK Companion.".to_string();
+    let informing: Vec<usize> =
+        pages.placed.iter().filter(|p| matches!(p.tag, Some(Tag::Step(_)))).map(|p| p.page).collect();
     for (index, ops) in pages.ops.iter_mut().enumerate() {
+        let left = if informing.contains(&index) { &information } else { &own };
         let right = format!("Content {}. Printed {printed}. Page {} of {total}", request.content_version, index + 1);
         let y = m.margin_bottom - 30.0;
-        layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), &left);
+        layout::draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), left);
         layout::draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
     }
     Ok(LaidOut { pages, m, patient_name: request.patient_name.clone(), created_unix: request.created_unix })
@@ -484,11 +494,7 @@ impl Builder<'_> {
             }
             groups.push(Self::block(details));
         }
-        if let Some(line) = &self.request.round_the_clock {
-            let mut pieces = vec![Piece::Gap(m.body * 0.5)];
-            pieces.extend(self.lines(&format!("My 24-hour line: {line}"), Face::Bold, m.body, 0.0));
-            groups.push(Self::block(pieces));
-        }
+        self.safety(groups);
         let mut clinician = vec![Piece::Gap(m.body * 0.5)];
         clinician.extend(self.lines(
             "For my oncology team: these are the questions I would like to cover today.",
@@ -512,6 +518,35 @@ impl Builder<'_> {
             review.extend(self.lines(&self.request.review_line, Face::Regular, m.body, 0.0));
             groups.push(Self::block(review));
         }
+        if !self.request.links.is_empty() {
+            let mut links = vec![Piece::Gap(m.body * 0.5)];
+            for (label, address) in &self.request.links {
+                links.extend(self.lines(&format!("On the web: {label}, {address}"), Face::Regular, m.small, 0.0));
+            }
+            groups.push(Self::block(links));
+        }
+    }
+
+    /// What to do when very unwell, with the patient's own 24-hour line when they have kept one.
+    fn safety(&self, groups: &mut Vec<Group>) {
+        let m = self.m;
+        let line = self.request.round_the_clock.as_deref();
+        let Some(safety) = &self.request.safety else {
+            if let Some(line) = line {
+                let mut pieces = vec![Piece::Gap(m.body * 0.5)];
+                pieces.extend(self.lines(&format!("My 24-hour line: {line}"), Face::Bold, m.body, 0.0));
+                groups.push(Self::block(pieces));
+            }
+            return;
+        };
+        groups.push(self.subheading(&safety.heading));
+        let team = if line.is_some() { Face::Bold } else { Face::Regular };
+        let mut pieces = self.lines(&safety.team_line(line), team, m.body, 0.0);
+        for text in [&safety.emergency, &safety.unsure] {
+            pieces.extend(self.lines(text, Face::Regular, m.body, 0.0));
+        }
+        pieces.extend(self.lines(&safety.marked, Face::Regular, m.small, 0.0));
+        groups.push(Self::block(pieces));
     }
 
     fn questions(&self, groups: &mut Vec<Group>) {
@@ -576,7 +611,7 @@ impl Builder<'_> {
             0.0,
         )));
         let indent = m.body * 1.4;
-        for step in steps {
+        for (index, step) in steps.iter().enumerate() {
             let mut lines =
                 layout::wrap(self.fonts, &step.text, Face::Bold, m.body, m.text_width() - indent).into_iter();
             let mut pieces = vec![Piece::Gap(m.body * 0.3)];
@@ -588,7 +623,7 @@ impl Builder<'_> {
             if !step.note.trim().is_empty() {
                 pieces.extend(self.lines(&format!("My note: {}", step.note.trim()), Face::Regular, m.small, indent));
             }
-            groups.push(Self::block(pieces));
+            groups.push(Group { tag: Some(Tag::Step(index)), ..Self::block(pieces) });
         }
     }
 

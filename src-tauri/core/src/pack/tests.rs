@@ -110,7 +110,8 @@ fn pack_text_holds_every_question_intact() {
     assert!(text.contains("Bring my café receipt."));
     assert!(text.contains("✓"));
     assert!(text.contains(&format!("Page 1 of {}", pack.pages)));
-    assert!(text.contains("Information, not medical advice."));
+    // No checklist: every page is the patient's own, so none names the source.
+    assert!(text.contains("My own questions, notes and record") && !text.contains("Source:"));
     println!("pack figures: {} pages, {} bytes, {} ms", pack.pages, pack.bytes.len(), elapsed.as_millis());
 }
 
@@ -185,6 +186,21 @@ fn top_three_come_first_and_typed_answers_replace_the_lines() {
     assert!(unanswered.filter(|p| p.is_rule).count() >= 3);
 }
 
+/// The text of each page of a pack, from pdftotext (pages end in a form feed).
+fn page_texts(pdf: &[u8]) -> Vec<String> {
+    tool("pdftotext", &[], pdf).split('\u{c}').map(folded).filter(|page| !page.is_empty()).collect()
+}
+
+/// A pack as `gather` fills it from the content: the safety-netting, the links and the review.
+fn request_with_content(questions: &[&str]) -> PackRequest {
+    let content = Content::load(&real_dir()).unwrap();
+    let mut request = request(questions, "", PackOptions::default());
+    request.safety = Some(content.safety.clone());
+    request.links = content.links.iter().map(|l| (l.label.clone(), l.address.clone())).collect();
+    request.review_line = content.review_summary();
+    request
+}
+
 #[test]
 fn the_cover_prints_the_patients_own_24_hour_line_and_no_number_of_ours() {
     let mut with_line = request(&["What are my options?"], "", PackOptions::default());
@@ -194,6 +210,58 @@ fn the_cover_prints_the_patients_own_24_hour_line_and_no_number_of_ours() {
     let without = request(&["What are my options?"], "", PackOptions::default());
     let text = folded(&tool("pdftotext", &[], &make_pack(&real_fonts(), &without).unwrap().bytes));
     assert!(!text.contains("24-hour line"), "{text}");
+}
+
+#[test]
+fn the_front_page_says_what_to_do_when_very_unwell_with_the_patients_own_line() {
+    let mut with_line = request_with_content(&["What are my options?"]);
+    with_line.round_the_clock = Some("Acute oncology line, 0800 000 000".into());
+    let front = page_texts(&make_pack(&real_fonts(), &with_line).unwrap().bytes).remove(0);
+    assert!(front.contains("When to get help"), "{front}");
+    assert!(front.contains("call your 24-hour line: Acute oncology line, 0800 000 000."), "{front}");
+    assert!(front.contains("call 999 or go to A&E") && front.contains("call NHS 111"), "{front}");
+    assert!(front.contains("This is general NHS advice. It is not from ALK Positive UK's page."), "{front}");
+
+    let without = request_with_content(&["What are my options?"]);
+    let front = page_texts(&make_pack(&real_fonts(), &without).unwrap().bytes).remove(0);
+    assert!(front.contains("call your 24-hour line or acute oncology line"), "{front}");
+    assert!(front.contains("call 999 or go to A&E") && front.contains("call NHS 111"), "{front}");
+    assert!(!front.contains("0800"), "no number of ours: {front}");
+}
+
+#[test]
+fn the_front_page_says_no_clinician_has_checked_the_information_and_prints_the_charitys_address() {
+    let request = request_with_content(&["What are my options?"]);
+    let front = page_texts(&make_pack(&real_fonts(), &request).unwrap().bytes).remove(0);
+    assert!(front.contains("yet been checked by a clinician"), "{front}");
+    assert!(front.contains("ALKPositive.org.uk, https://www.alkpositive.org.uk"), "{front}");
+}
+
+#[test]
+fn only_pages_holding_the_apps_information_name_the_source() {
+    let mut request = request_with_content(&["What are my options?"]);
+    request.notes = vec!["My own note.".into()];
+    let content = Content::load(&real_dir()).unwrap();
+    request.checklist = content
+        .checklist
+        .iter()
+        .map(|s| PackStep { text: s.text.clone(), why: s.why.clone(), done: false, note: String::new() })
+        .collect();
+    request.options.print_size = PrintSize::Large;
+    let pages = page_texts(&make_pack(&real_fonts(), &request).unwrap().bytes);
+    let source = "Source: ALK Treatment, ALK Positive UK.";
+    let own = "My own questions, notes and record";
+    for page in &pages {
+        let informs = content.checklist.iter().any(|step| page.contains(&step.why));
+        assert!(page.contains(source) || page.contains(own), "every page has a footer: {page}");
+        if page.contains("My own note.") && !informs {
+            assert!(page.contains(own) && !page.contains(source), "{page}");
+        }
+        if informs {
+            assert!(page.contains(source) && !page.contains(own), "{page}");
+        }
+    }
+    assert!(pages[0].contains(own) && !pages[0].contains("Source:"), "the front page is the patient's: {}", pages[0]);
 }
 
 #[test]
@@ -317,6 +385,8 @@ fn write_sample_packs() {
     ] {
         let mut request = summary_request(PackOptions { paper, print_size });
         request.round_the_clock = Some("Acute oncology line, 0800 000 000".into());
+        let filled = request_with_content(&[]);
+        (request.safety, request.links, request.review_line) = (filled.safety, filled.links, filled.review_line);
         // Emoji print in black and white; the health worker's joiner is not drawn.
         request.notes.push("Took my 💊 at 8 ✅ and felt 🙂. The nurse 👩‍⚕️ said ❤️ is fine.".into());
         let pack = make_pack(&real_fonts(), &request).unwrap();
