@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import App from "./App.svelte";
 import type { Content, ScreenSettings } from "./lib/api";
 import { screen } from "./lib/screen.svelte";
+import { safety } from "./test/safety";
 import Settings from "./views/Settings.svelte";
 
 const content = {
@@ -15,6 +16,7 @@ const content = {
   checklist: [],
   glossary: [],
   references: [],
+  safety,
 } as unknown as Content;
 
 let saved: ScreenSettings[] = [];

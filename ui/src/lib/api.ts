@@ -174,6 +174,8 @@ export const api = {
   getAbout: () => call<AboutApp>("get_about"),
   firstScreenShown: () => call<null>("first_screen_shown"),
   openDataFolder: () => call<null>("open_data_folder"),
+  /** Opens a web page the content lists, by its id, in the patient's own web browser. */
+  openLink: (id: string) => call<null>("open_link", { id }),
 
   /** What was half typed in a form, by box name; empty when nothing was. */
   getDraft: (form: DraftForm) => call<Record<string, string>>("get_draft", { form }),

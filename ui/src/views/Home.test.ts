@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import App from "../App.svelte";
 import type { Content } from "../lib/api";
 import { screen } from "../lib/screen.svelte";
+import { safety } from "../test/safety";
 
 const content = {
   questions: [{ id: "ask3-options", text: "What are my options?", topic: "ask3", why: "" }],
@@ -15,7 +16,25 @@ const content = {
   checklist: [],
   glossary: [],
   references: [],
+  safety,
 } as unknown as Content;
+
+/** Home with no appointment and the given contacts. */
+function homeWith(contacts: unknown[]) {
+  mockIPC((cmd) => {
+    switch (cmd) {
+      case "list_appointments":
+      case "get_plan":
+        return [];
+      case "list_contacts":
+        return contacts;
+      default:
+        throw new Error(`unexpected ${cmd}`);
+    }
+  });
+  screen.welcomed = true;
+  render(App, { content, recovery: null });
+}
 
 afterEach(() => {
   clearMocks();
@@ -23,6 +42,33 @@ afterEach(() => {
 });
 
 describe("home", () => {
+  it("says when to get help, naming the patient's own 24-hour line", async () => {
+    homeWith([{ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true }]);
+    await waitFor(() =>
+      expect(document.getElementById("home-round-the-clock")?.textContent).toBe(
+        "If you feel very unwell, call your 24-hour line: Acute oncology line, 0800 000 000.",
+      ),
+    );
+    const part = document.getElementById("home-line")!.parentElement!;
+    expect(part.textContent).toContain("In an emergency, call 999 or go to A&E.");
+    expect(part.textContent).toContain("If you are not sure what to do, call NHS 111.");
+    expect(part.querySelector(".not-from-source")!.textContent).toBe("This is general NHS advice. It is not from ALK Positive UK's page.");
+    expect(part.textContent).not.toContain("Go to My record");
+  });
+
+  it("says to call the team's line, and where to keep its number, when none is kept", async () => {
+    homeWith([{ id: 2, name: "Dr Nowak", role: "Oncologist", phone: "0800 111 111", roundTheClock: false }]);
+    await waitFor(() =>
+      expect(document.getElementById("home-round-the-clock")?.textContent).toBe(
+        "If you feel very unwell, call your 24-hour line or acute oncology line.",
+      ),
+    );
+    const part = document.getElementById("home-line")!.parentElement!;
+    expect(part.textContent).not.toContain("0800 111 111");
+    expect(part.textContent).toContain("call NHS 111");
+    expect(part.textContent).toContain("Go to My record");
+  });
+
   it("has no two landmarks of the same kind and name, with the banner beside it", async () => {
     mockIPC((cmd) => {
       switch (cmd) {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { live } from "../lib/announce.svelte";
 import type { Content, SearchHit } from "../lib/api";
 import WithApp from "../test/WithApp.svelte";
+import { safety } from "../test/safety";
 import Checklist from "./Checklist.svelte";
 import Glossary from "./Glossary.svelte";
 import Read from "./Read.svelte";
@@ -12,6 +13,12 @@ import Search from "./Search.svelte";
 
 const content = {
   meta: { source: { title: "ALK Treatment", publisher: "ALK Positive UK", flowchartDated: "February 2025" },
+    scopes: {
+      advanced: "About advanced or metastatic ALK-positive lung cancer.",
+      early: "About early-stage ALK-positive lung cancer.",
+      everyone: "For everyone with ALK-positive lung cancer.",
+    },
+    currency: { note: "NICE guidance and what the NHS offers may have changed since ALK Positive UK wrote its page." },
     reviews: [
       { page: "tki", title: "ALK inhibitors", review: { reviewer: "A. Name", role: "Lung cancer nurse", date: "2027-01-05", nextReview: "2028-01-05" } },
       { page: "scans", title: "Scans", review: null },
@@ -21,11 +28,16 @@ const content = {
     {
       id: "tki",
       title: "ALK inhibitors",
+      scope: "advanced",
+      currency: true,
+      links: ["alk-positive-uk"],
       references: [],
       blocks: [{ type: "paragraph", inlines: [{ type: "text", text: "These are " }, { type: "term", id: "tki", text: "TKIs" }, { type: "text", text: "." }] }],
     },
-    { id: "scans", title: "Scans", references: [], blocks: [{ type: "heading", text: "How often" }] },
+    { id: "scans", title: "Scans", scope: "everyone", currency: false, links: [], references: [], blocks: [{ type: "heading", text: "How often" }] },
   ],
+  links: [{ id: "alk-positive-uk", label: "ALKPositive.org.uk", address: "https://www.alkpositive.org.uk" }],
+  safety: { ...safety, pages: ["scans"] },
   glossary: [
     { id: "tki", term: "TKI", definition: "A medicine taken as a tablet." },
     { id: "alk", term: "ALK", definition: "A gene that can change in some lung cancers." },
@@ -79,7 +91,76 @@ describe("an information page", () => {
   });
 });
 
+describe("what a page says around its text", () => {
+  it("says first who the page is about, and notes that what is offered may have changed", async () => {
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    const scope = document.getElementById("section-scope")!;
+    expect(scope.textContent).toBe("About advanced or metastatic ALK-positive lung cancer.");
+    expect(scope.previousElementSibling?.id).toBe("section-title");
+    expect(document.getElementById("section-currency")!.textContent).toContain("may have changed since ALK Positive UK wrote its page");
+    await fireEvent.click(document.querySelector<HTMLButtonElement>(".section-list button[data-id='scans']")!);
+    await waitFor(() => expect(document.getElementById("section-scope")!.textContent).toBe("For everyone with ALK-positive lung cancer."));
+    expect(document.getElementById("section-currency")).toBeNull();
+  });
+
+  it("opens the charity's website in the web browser by its id, and shows its address as text", async () => {
+    const opened: unknown[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "open_link") opened.push(args);
+      return null;
+    });
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    const button = document.querySelector<HTMLButtonElement>(".web-links button")!;
+    expect(button.textContent).toBe("ALKPositive.org.uk (opens in your web browser)");
+    expect(document.querySelector(".web-links .address")!.textContent).toBe("https://www.alkpositive.org.uk");
+    await fireEvent.click(button);
+    await waitFor(() => expect(opened).toEqual([{ id: "alk-positive-uk" }]));
+  });
+
+  it("says in plain words when no web browser could be opened", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "open_link") throw { kind: "notFound", message: "This computer could not open a web browser." };
+      return null;
+    });
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    await fireEvent.click(document.querySelector<HTMLButtonElement>(".web-links button")!);
+    await waitFor(() => expect(document.querySelector(".web-links [role='alert']")!.textContent).toBe("This computer could not open a web browser."));
+  });
+
+  it("says when to get help on the pages safety.toml names, with the patient's own 24-hour line", async () => {
+    mockIPC((cmd) =>
+      cmd === "list_contacts" ? [{ id: 1, name: "Ward 5", role: "", phone: "0800 000 000", roundTheClock: true }] : null,
+    );
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    expect(document.querySelector(".safety")).toBeNull();
+    await fireEvent.click(document.querySelector<HTMLButtonElement>(".section-list button[data-id='scans']")!);
+    await waitFor(() =>
+      expect(document.getElementById("section-safety-team")!.textContent).toBe("If you feel very unwell, call your 24-hour line: Ward 5, 0800 000 000."),
+    );
+    const safety = document.querySelector(".safety")!;
+    expect(safety.textContent).toContain("call 999 or go to A&E");
+    expect(safety.textContent).toContain("call NHS 111");
+    expect(safety.querySelector(".not-from-source")!.textContent).toBe("This is general NHS advice. It is not from ALK Positive UK's page.");
+  });
+
+  it("says to call the team's line when the patient has kept no 24-hour number", async () => {
+    mockIPC((cmd) => (cmd === "list_contacts" ? [] : null));
+    render(WithApp, { props: { app, view: Read, props: { detail: "scans" } } });
+    await waitFor(() => expect(document.querySelector(".safety")).not.toBeNull());
+    expect(document.getElementById("section-safety-team")!.textContent).toBe(
+      "If you feel very unwell, call your 24-hour line or acute oncology line.",
+    );
+  });
+});
+
 describe("search results", () => {
+  it("say who an information page is about", async () => {
+    const hits: SearchHit[] = [{ kind: "section", id: "tki", title: "ALK inhibitors", snippet: "…TKIs…" } as SearchHit];
+    mockIPC((cmd) => (cmd === "search" ? hits : null));
+    render(WithApp, { props: { app, view: Search, props: { query: "tki" } } });
+    await waitFor(() => expect(document.querySelector(".results .scope")!.textContent).toBe("About advanced or metastatic ALK-positive lung cancer."));
+  });
+
   it("shows what was found and opens a result where it belongs", async () => {
     const hits: SearchHit[] = [{ kind: "note", id: "3", title: "Bring the scan letter", snippet: "…scan letter…" } as SearchHit];
     mockIPC((cmd) => (cmd === "search" ? hits : null));
