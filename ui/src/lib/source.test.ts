@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import type { Reference } from "./api";
+import type { Reference } from "./bindings/Reference";
 import { referenceText } from "./source";
 
 describe("a reference as the source gives it", () => {
