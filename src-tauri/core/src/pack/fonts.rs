@@ -199,7 +199,7 @@ impl FontSet {
         // A subset's name starts with six capitals that differ between subsets (ISO 32000-1, 9.6.4).
         font.font_name = Some(format!("{}+{}", subset_tag(&glyphs), loaded.name));
         self.subsets_made.fetch_add(1, Ordering::Relaxed);
-        let deflated = super::deflate(&bytes, flate2::Compression::best());
+        let deflated = super::pdf::deflate(&bytes, flate2::Compression::best());
         subsets[slot] = Some(Subset { chars: wanted, font: font.clone(), deflated });
         Ok(font)
     }

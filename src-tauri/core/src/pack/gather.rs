@@ -1,90 +1,10 @@
 //! Gathers what the patient chose from the content and the store into a `PackRequest`.
 
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-
-use super::{summarise, PackAppointment, PackOptions, PackQuestion, PackRequest, PackStep};
+use super::{summarise, PackAppointment, PackQuestion, PackRequest, PackSettings, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
 use crate::store::{DiaryInput, StopReason, Store, TreatmentInput};
 use crate::Result;
-
-/// Which parts go in the pack. The choice is remembered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct PackParts {
-    pub cover: bool,
-    /// "Since my last appointment": one page, right after the front page. Choices remembered
-    /// before it existed turn it on.
-    #[serde(default = "on")]
-    pub summary: bool,
-    pub questions: bool,
-    pub checklist: bool,
-    pub notes: bool,
-    pub diary: bool,
-    pub treatments: bool,
-}
-
-impl Default for PackParts {
-    fn default() -> Self {
-        PackParts {
-            cover: true,
-            summary: true,
-            questions: true,
-            checklist: false,
-            notes: true,
-            diary: false,
-            treatments: false,
-        }
-    }
-}
-
-impl PackParts {
-    /// Every part, as the long-illness benchmark and the tests print it.
-    pub fn all() -> Self {
-        PackParts { checklist: true, diary: true, treatments: true, ..Self::default() }
-    }
-}
-
-fn on() -> bool {
-    true
-}
-
-/// What the user chose on the pack screen.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct PackSettings {
-    pub parts: PackParts,
-    /// Optional; printed on the cover.
-    pub patient_name: String,
-    pub options: PackOptions,
-    /// The appointment whose questions go in; `None` for the one not booked yet.
-    #[ts(type = "number | null")]
-    pub appointment_id: Option<i64>,
-    /// The notes the user picked.
-    #[ts(type = "Array<number>")]
-    pub note_ids: Vec<i64>,
-}
-
-/// The key the remembered choices are kept under.
-const SETTING: &str = "pack";
-
-impl PackSettings {
-    /// The choices from last time (parts, name, paper and print size), or the defaults.
-    pub fn remembered(store: &Store) -> Result<PackSettings> {
-        let saved = store.setting(SETTING)?.and_then(|json| serde_json::from_str::<PackSettings>(&json).ok());
-        Ok(saved.unwrap_or_default())
-    }
-
-    /// Remembers the lasting choices; which appointment and notes are picked anew each time.
-    pub fn remember(&self, store: &mut Store) -> Result<()> {
-        let lasting = PackSettings { appointment_id: None, note_ids: Vec::new(), ..self.clone() };
-        let json = serde_json::to_string(&lasting).unwrap_or_default();
-        store.set_setting(SETTING, &json)
-    }
-}
 
 /// Builds the pack's contents, in words, from what the patient chose. `now` is local time
 /// (`YYYY-MM-DDTHH:MM`), for "since my last appointment".

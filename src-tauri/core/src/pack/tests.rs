@@ -362,7 +362,7 @@ fn characters_no_font_has_print_as_a_box_with_a_note() {
 fn long_words_wrap_within_the_line_at_slashes() {
     let fonts = real_fonts();
     let url = "https://www.example.org/a/very/long/address/that/goes/on/and/on/for/ever/and/ever/page.html";
-    let lines = layout::wrap(&fonts, url, Face::Regular, 13.0, 200.0);
+    let lines = lines::wrap(&fonts, url, Face::Regular, 13.0, 200.0);
     assert!(lines.len() > 1);
     for line in &lines[..lines.len() - 1] {
         assert!(fonts.width(line, Face::Regular, 13.0) <= 200.0, "{line}");
