@@ -103,6 +103,13 @@ describe("what a page says around its text", () => {
     expect(document.getElementById("section-currency")).toBeNull();
   });
 
+  it("names the flowchart as ALK Positive UK's, drawn following NICE guidance, not as NICE's", async () => {
+    render(WithApp, { props: { app, view: Read, props: { detail: "tki" } } });
+    const sources = document.querySelector("article.section .sources")!.textContent!.replace(/\s+/g, " ");
+    expect(sources).toContain("Its treatment flowchart, which ALK Positive UK drew following NICE guidance, is dated February 2025.");
+    expect(sources).not.toContain("NICE treatment flowchart");
+  });
+
   it("opens the charity's website in the web browser by its id, and shows its address as text", async () => {
     const opened: unknown[] = [];
     mockIPC((cmd, args) => {
