@@ -116,7 +116,8 @@ async fn all_information_is_shown_and_search_finds_it() {
             "{review}"
         );
         let sources = find(&client, "article.section .sources").await.text().await.unwrap();
-        assert!(sources.contains("NICE treatment flowchart is dated February 2025"), "{sources}");
+        assert!(sources.contains("drew following NICE guidance, is dated February 2025"), "{sources}");
+        assert!(!sources.contains("NICE treatment flowchart"), "{sources}");
         find(&client, "article.section .team-note").await;
     }
 
