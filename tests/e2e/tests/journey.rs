@@ -121,6 +121,12 @@ async fn all_information_is_shown_and_search_finds_it() {
         find(&client, "article.section .team-note").await;
     }
 
+    // The side-effects page says first whom it is about, and when to get help.
+    find(&client, ".section-list button[data-id='side-effects']").await.click().await.unwrap();
+    wait_text(&client, "#section-scope", "ALK-positive lung cancer").await;
+    wait_text(&client, "article.section", "call 999").await;
+    screenshot(&client, "13-side-effects-scope-and-help").await;
+
     // A glossary word opens its meaning in place, by keyboard.
     listed[2].click().await.unwrap();
     let term = find(&client, "article.section button.term").await;
