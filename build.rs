@@ -3,37 +3,28 @@
 //! each is denied unless granted) and writes the one capability file, which grants exactly
 //! them and nothing else.
 
+include!("src-tauri/app/command_list.rs");
+
 const HANDLERS: &str = "src-tauri/app/lib.rs";
 const CAPABILITY: &str = "src-tauri/app/capabilities/default.json";
 
 fn main() {
     println!("cargo:rerun-if-changed={HANDLERS}");
+    println!("cargo:rerun-if-changed=src-tauri/app/command_list.rs");
     let source = std::fs::read_to_string(HANDLERS).expect("src-tauri/app/lib.rs is readable");
-    let commands = command_names(&source);
+    let commands = listed_commands(&source);
     assert!(!commands.is_empty(), "no commands found in the generate_handler! list of {HANDLERS}");
-    write_capability(&commands);
-    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.into_boxed_str())).collect();
+    let always: Vec<&str> = commands.iter().filter(|c| c.feature.is_none()).map(|c| c.name.as_str()).collect();
+    write_capability(&always);
+    let names: Vec<&'static str> = commands.into_iter().map(|c| &*Box::leak(c.name.into_boxed_str())).collect();
     let app = tauri_build::AppManifest::new().commands(Box::leak(names.into_boxed_slice()));
     let attributes =
         tauri_build::Attributes::new().app_manifest(app).capabilities_path_pattern("./src-tauri/app/capabilities/**/*");
     tauri_build::try_build(attributes).expect("tauri-build failed: see the message above");
 }
 
-/// `commands::notes::save_note,` lines inside `generate_handler![...]`, as `save_note`.
-fn command_names(source: &str) -> Vec<String> {
-    let start = source.find("generate_handler![").expect("lib.rs has a generate_handler! list");
-    let list = &source[start..];
-    let end = list.find(']').expect("the generate_handler! list ends");
-    list[..end]
-        .lines()
-        .filter_map(|line| line.trim().strip_prefix("commands::"))
-        .filter_map(|path| path.trim_end_matches(',').rsplit("::").next())
-        .map(str::to_string)
-        .collect()
-}
-
 /// Writes the capability file, only when it would change, so builds stay incremental.
-fn write_capability(commands: &[String]) {
+fn write_capability(commands: &[&str]) {
     let permissions: Vec<String> = commands.iter().map(|c| format!("    \"allow-{}\"", c.replace('_', "-"))).collect();
     let json = format!(
         "{{\n  \"$schema\": \"../../../gen/schemas/desktop-schema.json\",\n  \"identifier\": \"default\",\n  \

@@ -14,16 +14,43 @@ fn read(path: &str) -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
 }
 
-/// The command names in lib.rs's `generate_handler!` list.
+include!("../src-tauri/app/command_list.rs");
+
+/// The commands every build registers: lib.rs's `generate_handler!` list, less those under a
+/// cargo feature.
 fn handler_commands() -> Vec<String> {
-    let source = read("src-tauri/app/lib.rs");
-    let list = &source[source.find("generate_handler![").unwrap()..];
-    list[..list.find(']').unwrap()]
-        .lines()
-        .filter_map(|l| l.trim().strip_prefix("commands::"))
-        .map(|p| p.trim_end_matches(',').rsplit("::").next().unwrap().to_string())
-        .collect()
+    listed_commands(&read("src-tauri/app/lib.rs")).into_iter().filter(|c| c.feature.is_none()).map(|c| c.name).collect()
 }
+
+/// Each `call<T>("name", { a, b })` in ui/src/lib/api.ts, as the name and the argument names.
+fn api_wrappers() -> Vec<(String, Vec<String>)> {
+    let source = read("ui/src/lib/api.ts");
+    let wrappers: Vec<(String, Vec<String>)> = source
+        .split(">(\"")
+        .skip(1)
+        .map(|rest| {
+            let name = &rest[..rest.find('"').unwrap()];
+            let arguments = rest[name.len() + 1..].strip_prefix(", {").map(|object| {
+                object[..object.find('}').unwrap()]
+                    .split(',')
+                    .map(|field| field.split(':').next().unwrap().trim().to_string())
+                    .filter(|field| !field.is_empty())
+                    .collect()
+            });
+            (name.to_string(), arguments.unwrap_or_default())
+        })
+        .collect();
+    // Every call but `call`'s own definition was read: none was written another way.
+    assert_eq!(
+        source.matches("call<").count(),
+        wrappers.len() + 1,
+        "a wrapper in api.ts is not call<T>(\"name\", ...)"
+    );
+    wrappers
+}
+
+/// Commands with no wrapper in api.ts, and why. None today: the UI can call every command.
+const NOT_IN_API: &[(&str, &str)] = &[];
 
 /// The app with both dialog seams set (the native dialogs would wait for a click forever), and
 /// web addresses written down, never opened.
@@ -86,57 +113,73 @@ fn any_json() -> impl Strategy<Value = Value> {
     })
 }
 
-/// The argument names each command takes, so most fuzzed calls get past the names.
-const ARGUMENTS: &[(&str, &[&str])] = &[
-    ("search", &["query"]),
-    ("open_link", &["id"]),
-    ("save_appointment", &["id", "input"]),
-    ("delete_appointment", &["id"]),
-    ("get_plan", &["appointmentId"]),
-    ("choose_question", &["appointmentId", "questionId", "chosen"]),
-    ("add_own_question", &["appointmentId", "text"]),
-    ("remove_plan_question", &["appointmentId", "id"]),
-    ("move_plan_question", &["appointmentId", "id", "up"]),
-    ("set_top_question", &["appointmentId", "id", "top"]),
-    ("answer_question", &["id", "answer", "asked"]),
-    ("copy_unanswered", &["from", "to"]),
-    ("move_unbooked_questions", &["to"]),
-    ("save_note", &["id", "text", "appointmentId"]),
-    ("delete_note", &["id"]),
-    ("restore_note", &["id"]),
-    ("get_note", &["id"]),
-    ("restore_removed", &["kind", "id"]),
-    ("save_step_progress", &["stepId", "done", "note"]),
-    ("save_treatment", &["id", "input"]),
-    ("delete_treatment", &["id"]),
-    ("list_diary", &["sinceLastAppointment", "now"]),
-    ("add_diary_entry", &["input"]),
-    ("delete_diary_entry", &["id"]),
-    ("add_checkup", &["input"]),
-    ("delete_checkup", &["id"]),
-    ("save_contact", &["id", "input"]),
-    ("delete_contact", &["id"]),
-    ("preview_snapshot", &["name"]),
-    ("restore_snapshot", &["name"]),
-    ("preview_pack", &["settings", "now"]),
-    ("save_pack", &["settings", "now"]),
-    ("save_calendar", &["id", "now"]),
-    ("import_backup", &[]),
-    ("save_screen_settings", &["settings"]),
-    ("get_draft", &["form"]),
-    ("save_draft", &["form", "fields"]),
-    // close_window is left out: a fuzzed `saved: true` would close the test's only window.
+/// Commands the fuzzer leaves out, and why. Every other command is fuzzed with the argument
+/// names its api.ts wrapper sends.
+const NOT_FUZZED: &[(&str, &str)] = &[
+    ("close_window", "a fuzzed `saved: true` would close the test's only window"),
+    ("open_pack", "it opens the last pack in the computer's PDF viewer"),
+    ("open_data_folder", "it opens the computer's file manager"),
 ];
+
+/// The commands the fuzzer calls, each with the argument names api.ts sends it.
+fn fuzzed_commands() -> Vec<(String, Vec<String>)> {
+    let wrappers = api_wrappers();
+    handler_commands()
+        .into_iter()
+        .filter(|command| !NOT_FUZZED.iter().any(|(name, _)| name == command))
+        .map(|command| {
+            let arguments = wrappers.iter().find(|(name, _)| *name == command).map(|(_, args)| args.clone());
+            let arguments =
+                arguments.unwrap_or_else(|| panic!("{command} has no wrapper in api.ts to name its arguments"));
+            (command, arguments)
+        })
+        .collect()
+}
+
+#[test]
+fn every_command_has_one_wrapper_in_api_ts_and_every_wrapper_a_command() {
+    let listed: Vec<String> = listed_commands(&read("src-tauri/app/lib.rs")).into_iter().map(|c| c.name).collect();
+    let wrapped: Vec<String> = api_wrappers().into_iter().map(|(name, _)| name).collect();
+    let unknown: Vec<&String> = wrapped.iter().filter(|name| !listed.contains(name)).collect();
+    assert!(unknown.is_empty(), "api.ts calls commands lib.rs does not register: {unknown:?}");
+    let unwrapped: Vec<&String> = listed
+        .iter()
+        .filter(|name| !wrapped.contains(name) && !NOT_IN_API.iter().any(|(left_out, _)| left_out == name))
+        .collect();
+    assert!(
+        unwrapped.is_empty(),
+        "commands with no wrapper in api.ts (add one, or name why in NOT_IN_API): {unwrapped:?}"
+    );
+    let mut once = wrapped.clone();
+    once.sort();
+    once.dedup();
+    assert_eq!(once.len(), wrapped.len(), "a command has two wrappers in api.ts");
+    for (name, _) in NOT_IN_API {
+        assert!(listed.iter().any(|c| c == name) && !wrapped.iter().any(|w| w == name), "NOT_IN_API is stale: {name}");
+    }
+}
+
+#[test]
+fn every_command_is_fuzzed_or_left_out_for_a_named_reason() {
+    let commands = handler_commands();
+    for (name, why) in NOT_FUZZED {
+        assert!(commands.iter().any(|c| c == name), "NOT_FUZZED names no command: {name}");
+        assert!(!why.is_empty(), "{name} is left out of the fuzzing without a reason");
+    }
+    let fuzzed: Vec<String> = fuzzed_commands().into_iter().map(|(name, _)| name).collect();
+    assert_eq!(fuzzed.len() + NOT_FUZZED.len(), commands.len(), "{fuzzed:?}");
+}
 
 #[test]
 fn fuzzed_arguments_to_every_command_get_an_answer_never_a_panic() {
     let cases: u32 = std::env::var("ALK_FUZZ_COMMAND_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(300);
     let data = tempfile::tempdir().unwrap();
     let app = app_with_seams(data.path());
+    let commands = fuzzed_commands();
     let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
-    let strategy = (0..ARGUMENTS.len(), prop::collection::vec(any_json(), 3));
+    let strategy = (0..commands.len(), prop::collection::vec(any_json(), 3));
     let result = runner.run(&strategy, |(which, values)| {
-        let (command, names) = ARGUMENTS[which];
+        let (command, names) = &commands[which];
         let args: serde_json::Map<String, Value> =
             names.iter().zip(values).map(|(name, value)| (name.to_string(), value)).collect();
         // Ok, or a refusal in the { kind, message } shape (or Tauri's own word on bad arguments);
@@ -151,5 +194,5 @@ fn fuzzed_arguments_to_every_command_get_an_answer_never_a_panic() {
     if let Err(e) = result {
         panic!("fuzz commands: {e}");
     }
-    println!("fuzz commands: {cases} calls over {} commands, 0 panics", ARGUMENTS.len());
+    println!("fuzz commands: {cases} calls over {} commands, 0 panics", commands.len());
 }
