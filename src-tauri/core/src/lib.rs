@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod companion;
 pub mod content;
 pub mod dates;
+pub mod diary_summary;
 pub mod error;
 pub mod pack;
 pub mod search;

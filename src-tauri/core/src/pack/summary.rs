@@ -1,11 +1,10 @@
 //! "Since my last appointment": the patient's own record for one period, brought together for the
 //! pack's summary page and chart. It counts and lists; it never scores, judges or advises.
 
-use std::collections::BTreeSet;
-
-use super::gather::{diary_what, treatment_name, why_stopped};
+use super::gather::{treatment_name, why_stopped};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_of_day, day_number};
+use crate::diary_summary::diary_rows;
 use crate::store::{Bother, Store};
 use crate::Result;
 
@@ -57,42 +56,27 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
         None => format!("The last 8 weeks, as I have no past appointment written down ({span})"),
     };
 
-    // The diary, oldest first, grouped by kind in the order each was first written down.
-    let mut entries = store.diary(Some(&from))?;
-    entries.retain(|e| within(&e.fields.on_date));
-    entries.reverse();
-    let mut rows: Vec<(ChartRow, BTreeSet<String>)> = Vec::new();
-    for entry in &entries {
-        let e = &entry.fields;
-        let what = diary_what(content, e);
-        let Some(day) = day_number(&e.on_date) else { continue };
-        let at = match rows.iter().position(|(row, _)| row.what == what) {
-            Some(at) => at,
-            None => {
-                rows.push((ChartRow { what, marks: Vec::new() }, BTreeSet::new()));
-                rows.len() - 1
-            }
-        };
-        let (row, days) = &mut rows[at];
-        days.insert(e.on_date.clone());
-        match row.marks.iter_mut().find(|(d, _)| *d == day) {
-            Some(mark) => mark.1 = mark.1.max(e.bother),
-            None => row.marks.push((day, e.bother)),
-        }
-    }
+    // The diary grouped as the chart on My record groups it, each kind listed from when it was first
+    // written down, and marked once a day at the most it bothered that day.
+    let mut rows = diary_rows(content, &store.diary(Some(&from))?, &from, &to);
+    rows.sort_by_cached_key(|row| row.marks.iter().map(|m| (m.on_date.clone(), m.id)).min());
     let side_effects = rows
         .iter()
-        .map(|(row, days)| {
-            let most = row.marks.iter().map(|&(_, b)| b).max().unwrap_or(Bother::ALittle);
-            let first = days.first().map(|d| date_in_words(d)).unwrap_or_default();
-            let last = days.last().map(|d| date_in_words(d)).unwrap_or_default();
-            [row.what.clone(), days.len().to_string(), most.words().to_string(), first, last]
+        .map(|row| {
+            let (first, last) = (date_in_words(&row.first), date_in_words(&row.last));
+            [row.what.clone(), row.days.to_string(), row.most.words().to_string(), first, last]
         })
         .collect();
-    let mut chart_rows: Vec<ChartRow> = rows.into_iter().map(|(row, _)| row).collect();
-    for row in &mut chart_rows {
-        row.marks.sort_unstable_by_key(|&(day, _)| day);
-    }
+    let chart_rows = rows
+        .into_iter()
+        .map(|row| {
+            let mut marks: Vec<(i64, Bother)> =
+                row.marks.iter().filter_map(|m| Some((day_number(&m.on_date)?, m.bother))).collect();
+            // Each day's most comes first.
+            marks.dedup_by_key(|&mut (day, _)| day);
+            ChartRow { what: row.what, marks }
+        })
+        .collect();
 
     let mut treatments: Vec<(String, [String; 3])> = Vec::new();
     for t in store.treatments()?.into_iter().map(|t| t.fields) {
