@@ -1,5 +1,5 @@
 use alk_core::calendar::appointments_ics;
-use alk_core::store::{Appointment, AppointmentInput};
+use alk_core::model::{Appointment, AppointmentInput};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};

@@ -1,4 +1,5 @@
-use alk_core::store::{NoteItem, RemovedItem, RemovedKind};
+use alk_core::model::NoteItem;
+use alk_core::store::{RemovedItem, RemovedKind};
 use tauri::State;
 
 use crate::error::Result;

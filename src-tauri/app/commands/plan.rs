@@ -1,7 +1,7 @@
 //! The questions for one appointment (`appointmentId` null: the next one, not booked yet).
 //! Every change returns the whole list again, top 3 first.
 
-use alk_core::store::PlanQuestion;
+use alk_core::model::PlanQuestion;
 use alk_core::ErrorKind;
 use tauri::State;
 

@@ -1,6 +1,6 @@
 //! Treatment history, side-effect diary, and scans and check-ups: the patient's own record.
 
-use alk_core::store::{
+use alk_core::model::{
     CareContact, CareContactInput, Checkup, CheckupInput, DiaryEntry, DiaryInput, Treatment, TreatmentInput,
 };
 use alk_core::ErrorKind;

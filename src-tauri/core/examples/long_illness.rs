@@ -9,9 +9,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use alk_core::content::Content;
+use alk_core::model::{AppointmentInput, Bother, DiaryInput, StopReason, TreatmentInput};
 use alk_core::pack::{gather, make_pack, FontSet, PackParts, PackSettings};
 use alk_core::search::{search_everything, SearchIndex};
-use alk_core::store::{AppointmentInput, Bother, DiaryInput, ScreenSettings, StopReason, Store, TreatmentInput};
+use alk_core::store::{ScreenSettings, Store};
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     sorted[((sorted.len() - 1) as f64 * p).round() as usize]

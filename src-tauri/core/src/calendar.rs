@@ -8,7 +8,7 @@
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike};
 
-use crate::store::Appointment;
+use crate::model::Appointment;
 use crate::{Error, Result};
 
 /// How long an appointment is assumed to last: the file needs an end.
@@ -70,7 +70,8 @@ pub(crate) mod tests {
     use std::io::BufReader;
 
     use super::*;
-    use crate::store::{AppointmentInput, Store};
+    use crate::model::AppointmentInput;
+    use crate::store::Store;
 
     fn appointment(id: i64, starts_at: &str, with_whom: &str, place: &str, purpose: &str) -> Appointment {
         Appointment {

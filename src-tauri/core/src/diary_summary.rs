@@ -8,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::content::{Content, DiaryGroup};
 use crate::dates::{check_date, date_of_day, day_number};
-use crate::store::{Bother, DiaryEntry};
+use crate::model::{Bother, DiaryEntry};
 use crate::Result;
 
 /// The time the chart shows, ending today.
@@ -175,7 +175,7 @@ fn a_to_z(text: &str) -> String {
 mod tests {
     use super::*;
     use crate::content::tests::real_dir;
-    use crate::store::DiaryInput;
+    use crate::model::DiaryInput;
 
     const TODAY: &str = "2030-03-28";
 

@@ -7,6 +7,7 @@ pub mod content;
 pub mod dates;
 pub mod diary_summary;
 pub mod error;
+pub mod model;
 pub mod pack;
 pub mod search;
 pub mod store;

@@ -5,7 +5,8 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use alk_core::store::{AppointmentInput, Backup, RemovedKind, Store, MAX_TOP};
+use alk_core::model::AppointmentInput;
+use alk_core::store::{Backup, RemovedKind, Store, MAX_TOP};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 

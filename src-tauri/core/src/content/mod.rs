@@ -16,6 +16,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::model::RecordLabels;
 use crate::{Error, Result};
 
 pub use markup::{Block, Inline};
@@ -107,6 +108,10 @@ pub struct RecordLists {
     #[serde(rename(deserialize = "side_effect"))]
     pub side_effects: Vec<DiaryChoice>,
     pub rhythm: Vec<RhythmFact>,
+    /// The words for the record's own choices (bother, stop reason, kind of scan), from the
+    /// model: any in record.toml are replaced on loading.
+    #[serde(default)]
+    pub labels: RecordLabels,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, TS)]
@@ -507,7 +512,7 @@ impl Content {
         let glossary: GlossaryFile = read_toml(dir, "glossary.toml")?;
         let checklist: ChecklistFile = read_toml(dir, "checklist.toml")?;
         let references: ReferencesFile = read_toml(dir, "references.toml")?;
-        let record: RecordLists = read_toml(dir, "record.toml")?;
+        let record = RecordLists { labels: RecordLabels::default(), ..read_toml(dir, "record.toml")? };
         let links: LinksFile = read_toml(dir, "links.toml")?;
         let safety: Safety = read_toml(dir, "safety.toml")?;
         let mut sections = read_sections(dir)?;
@@ -740,6 +745,14 @@ pub(crate) mod tests {
         let content = Content::load(&real_dir()).unwrap();
         assert_eq!(content.side_effect("scanxiety").unwrap().group, DiaryGroup::Feeling);
         assert_eq!(content.side_effect("rash").unwrap().group, DiaryGroup::SideEffect);
+    }
+
+    #[test]
+    fn get_content_sends_the_record_labels_from_the_model() {
+        let content = Content::load(&real_dir()).unwrap();
+        assert_eq!(content.record.labels, RecordLabels::default());
+        let sent = serde_json::to_value(&content.record).unwrap();
+        assert_eq!(sent["labels"]["bother"][2]["label"], "A lot");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use super::lines::wrap;
 use super::metrics::Metrics;
 use super::summary::Chart;
 use crate::dates::short_date_of_day;
-use crate::store::Bother;
+use crate::model::Bother;
 
 impl Builder<'_> {
     /// The diary over the period: a row per kind, a mark per day, and a key in words.

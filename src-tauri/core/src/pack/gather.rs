@@ -3,7 +3,8 @@
 use super::{summarise, PackAppointment, PackQuestion, PackRequest, PackSettings, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
-use crate::store::{DiaryInput, StopReason, Store, TreatmentInput};
+use crate::model::{DiaryInput, StopReason, TreatmentInput};
+use crate::store::Store;
 use crate::Result;
 
 /// Builds the pack's contents, in words, from what the patient chose. `now` is local time

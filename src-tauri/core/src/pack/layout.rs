@@ -9,7 +9,7 @@ use super::drawing::{draw, new_page, Handles};
 use super::fonts::{Face, FontSet};
 use super::metrics::Metrics;
 use super::preview::preview_text;
-use crate::store::Bother;
+use crate::model::Bother;
 
 /// What a placed piece belongs to, so tests can check what stayed together.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

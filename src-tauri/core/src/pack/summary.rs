@@ -5,7 +5,8 @@ use super::gather::{treatment_name, why_stopped};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_of_day, day_number};
 use crate::diary_summary::diary_rows;
-use crate::store::{Bother, Store};
+use crate::model::Bother;
+use crate::store::Store;
 use crate::Result;
 
 /// When there is no past appointment, the summary looks back this many days (8 weeks).
@@ -117,7 +118,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
 mod tests {
     use super::*;
     use crate::content::tests::real_dir;
-    use crate::store::{AppointmentInput, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
+    use crate::model::{AppointmentInput, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
 
     fn row<const N: usize>(cells: [&str; N]) -> [String; N] {
         cells.map(String::from)

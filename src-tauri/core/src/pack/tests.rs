@@ -5,7 +5,7 @@ use super::*;
 use crate::content::tests::real_dir;
 use crate::content::Content;
 use crate::dates::date_in_words;
-use crate::store::Bother;
+use crate::model::Bother;
 
 const NOVEMBER_27_2026: i64 = 1_795_737_600;
 

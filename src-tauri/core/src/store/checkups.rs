@@ -1,23 +1,11 @@
 //! Scans and check-ups: the next one and the past ones, as dates the patient gives.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS};
 use crate::dates::check_date;
+use crate::model::{Checkup, CheckupInput, CheckupKind};
 use crate::Result;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum CheckupKind {
-    CtScan,
-    HeadScan,
-    XRay,
-    CheckUp,
-    Other,
-}
 
 impl CheckupKind {
     pub(super) fn as_str(self) -> &'static str {
@@ -30,17 +18,6 @@ impl CheckupKind {
         }
     }
 
-    /// The words printed in the pack, as the app shows them.
-    pub fn words(self) -> &'static str {
-        match self {
-            CheckupKind::CtScan => "CT scan",
-            CheckupKind::HeadScan => "Head scan",
-            CheckupKind::XRay => "Chest X-ray",
-            CheckupKind::CheckUp => "Check-up with the team",
-            CheckupKind::Other => "Something else",
-        }
-    }
-
     fn parse(text: &str) -> CheckupKind {
         match text {
             "ctScan" => CheckupKind::CtScan,
@@ -50,26 +27,6 @@ impl CheckupKind {
             _ => CheckupKind::Other,
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Checkup {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub fields: CheckupInput,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct CheckupInput {
-    pub on_date: String,
-    pub kind: CheckupKind,
-    pub note: String,
 }
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<Checkup> {

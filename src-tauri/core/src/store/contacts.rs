@@ -2,35 +2,10 @@
 //! oncology line marked. The app supplies no numbers of its own.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_SHORT_CHARS};
+use crate::model::{CareContact, CareContactInput};
 use crate::{Error, Result};
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct CareContact {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub fields: CareContactInput,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct CareContactInput {
-    /// A person or a service, in the patient's words: "Dr Nowak", "Acute oncology line".
-    pub name: String,
-    /// What they do: "oncologist", "specialist nurse".
-    pub role: String,
-    pub phone: String,
-    /// The number to call day or night if unwell: the 24-hour or acute oncology line.
-    pub round_the_clock: bool,
-}
 
 impl CareContactInput {
     pub(super) fn check(&self) -> Result<()> {

@@ -1,23 +1,11 @@
 //! The side-effect diary: what, when, how much it bothers you, and a note.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
+use crate::model::{Bother, DiaryEntry, DiaryInput};
 use crate::{Error, Result};
-
-/// How much it bothers you, in words, never a number.
-/// Ordered from least to most.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum Bother {
-    ALittle,
-    QuiteABit,
-    ALot,
-}
 
 impl Bother {
     pub(super) fn as_str(self) -> &'static str {
@@ -36,38 +24,6 @@ impl Bother {
             _ => Err(rusqlite::Error::InvalidColumnType(4, "bother".into(), rusqlite::types::Type::Text)),
         }
     }
-
-    /// The words printed in the pack.
-    pub fn words(self) -> &'static str {
-        match self {
-            Bother::ALittle => "A little",
-            Bother::QuiteABit => "Quite a bit",
-            Bother::ALot => "A lot",
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DiaryEntry {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub fields: DiaryInput,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct DiaryInput {
-    pub on_date: String,
-    /// A side-effect id from the content's list, or "other" with `other_what`.
-    pub what: String,
-    pub other_what: String,
-    pub bother: Bother,
-    pub note: String,
 }
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {

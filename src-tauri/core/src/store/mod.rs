@@ -26,23 +26,24 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-pub use appointments::{Appointment, AppointmentInput};
+// Until every reader imports them from `model`.
+pub use crate::model::{
+    Appointment, AppointmentInput, Bother, CareContact, CareContactInput, Checkup, CheckupInput, CheckupKind,
+    DiaryEntry, DiaryInput, NoteItem, PlanQuestion, StopReason, Treatment, TreatmentInput,
+};
+
 pub use backup::{
     damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, Kept, BACKUP_FORMAT,
     BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
 pub use checklist::StepProgress;
-pub use checkups::{Checkup, CheckupInput, CheckupKind};
-pub use contacts::{CareContact, CareContactInput};
-pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use drafts::{DraftFields, DraftForm};
-pub use notes::{NoteHit, NoteItem, BIN_DAYS};
-pub use plan::{PlanQuestion, MAX_TOP};
+pub use notes::{NoteHit, BIN_DAYS};
+pub use plan::MAX_TOP;
 pub use recovery::Recovery;
 pub use removed::{RemovedItem, RemovedKind};
 pub use screen::{ScreenSettings, TextSize, Theme};
 pub use snapshots::{Snapshot, KEEP_SNAPSHOTS};
-pub use treatments::{StopReason, Treatment, TreatmentInput};
 
 /// The most a single note may hold. A 1 MB paste is refused in plain words, not half-saved.
 pub const MAX_NOTE_CHARS: usize = 100_000;

@@ -1,30 +1,16 @@
 //! Free notes, general or tied to an appointment, with a bin that keeps deleted notes for 30 days.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_NOTE_CHARS};
+use crate::model::NoteItem;
 use crate::words::{fold, snippet};
 use crate::Result;
 
 /// How long a deleted note can be restored from the bin.
 pub const BIN_DAYS: u32 = 30;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct NoteItem {
-    #[ts(type = "number")]
-    pub id: i64,
-    pub text: String,
-    #[ts(type = "number | null")]
-    pub appointment_id: Option<i64>,
-    /// UTC `YYYY-MM-DDTHH:MM:SSZ`.
-    pub created_at: String,
-    pub updated_at: String,
-    pub deleted_at: Option<String>,
-}
 
 /// A note that matches a search, with a short piece of its text.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

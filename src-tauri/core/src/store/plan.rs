@@ -1,30 +1,13 @@
 //! The questions for one appointment, or for the next one not booked yet (`None`).
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use crate::model::PlanQuestion;
 use crate::{Error, Result};
 
 /// How many questions can be marked "top 3".
 pub const MAX_TOP: usize = 3;
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct PlanQuestion {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[ts(type = "number | null")]
-    pub appointment_id: Option<i64>,
-    /// A question from the library, or else `own_text`.
-    pub question_id: Option<String>,
-    pub own_text: Option<String>,
-    pub top3: bool,
-    pub answer: String,
-    pub asked: bool,
-}
 
 fn from_row(row: &Row) -> rusqlite::Result<PlanQuestion> {
     Ok(PlanQuestion {

@@ -1,21 +1,11 @@
 //! The treatment history, as a record only. The app shows it and never comments on it.
 
 use rusqlite::{params, OptionalExtension, Row};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
+use crate::model::{StopReason, Treatment, TreatmentInput};
 use crate::{Error, Result};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum StopReason {
-    StoppedWorking,
-    SideEffects,
-    Other,
-}
 
 impl StopReason {
     pub(super) fn as_str(self) -> &'static str {
@@ -23,15 +13,6 @@ impl StopReason {
             StopReason::StoppedWorking => "stoppedWorking",
             StopReason::SideEffects => "sideEffects",
             StopReason::Other => "other",
-        }
-    }
-
-    /// The words printed in the pack.
-    pub fn words(self) -> &'static str {
-        match self {
-            StopReason::StoppedWorking => "It stopped working",
-            StopReason::SideEffects => "Side effects",
-            StopReason::Other => "Another reason",
         }
     }
 
@@ -43,31 +24,6 @@ impl StopReason {
             _ => None,
         }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Treatment {
-    #[ts(type = "number")]
-    pub id: i64,
-    #[serde(flatten)]
-    #[ts(flatten)]
-    pub fields: TreatmentInput,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct TreatmentInput {
-    /// A drug id from the content's list, or "other" with `other_name`.
-    pub drug: String,
-    pub other_name: String,
-    pub started_on: String,
-    pub stopped_on: Option<String>,
-    pub stop_reason: Option<StopReason>,
-    /// The reason in the patient's own words.
-    pub reason_note: String,
 }
 
 impl TreatmentInput {
