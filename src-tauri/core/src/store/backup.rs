@@ -10,8 +10,8 @@ use ts_rs::TS;
 
 use super::{
     appointments, check_text, contacts, delete_everything, diary, notes, treatments, Appointment, AppointmentInput,
-    CareContact, Checkup, DiaryEntry, NoteItem, StepProgress, StopReason, Store, Treatment, MAX_ANSWER_CHARS,
-    MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
+    CareContact, Checkup, DiaryEntry, NoteItem, StepProgress, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
+    MAX_SHORT_CHARS, MAX_TOP,
 };
 use crate::dates::is_timestamp;
 use crate::{Error, Result};
@@ -436,7 +436,7 @@ impl Store {
                     t.fields.other_name,
                     t.fields.started_on,
                     t.fields.stopped_on,
-                    t.fields.stop_reason.map(StopReason::as_str),
+                    t.fields.stop_reason,
                     t.fields.reason_note,
                     deleted_at
                 ],
@@ -451,7 +451,7 @@ impl Store {
                     d.fields.on_date,
                     d.fields.what,
                     d.fields.other_what,
-                    d.fields.bother.as_str(),
+                    d.fields.bother,
                     d.fields.note,
                     deleted_at
                 ],
@@ -460,7 +460,7 @@ impl Store {
         for Kept { item: c, deleted_at } in &backup.checkups {
             tx.execute(
                 "INSERT INTO checkup (id, on_date, kind, note, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![c.id, c.fields.on_date, c.fields.kind.as_str(), c.fields.note, deleted_at],
+                params![c.id, c.fields.on_date, c.fields.kind, c.fields.note, deleted_at],
             )?;
         }
         for (key, value) in &backup.settings {

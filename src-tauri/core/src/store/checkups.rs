@@ -4,40 +4,11 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS};
 use crate::dates::check_date;
-use crate::model::{Checkup, CheckupInput, CheckupKind};
+use crate::model::{Checkup, CheckupInput};
 use crate::Result;
 
-impl CheckupKind {
-    pub(super) fn as_str(self) -> &'static str {
-        match self {
-            CheckupKind::CtScan => "ctScan",
-            CheckupKind::HeadScan => "headScan",
-            CheckupKind::XRay => "xRay",
-            CheckupKind::CheckUp => "checkUp",
-            CheckupKind::Other => "other",
-        }
-    }
-
-    fn parse(text: &str) -> CheckupKind {
-        match text {
-            "ctScan" => CheckupKind::CtScan,
-            "headScan" => CheckupKind::HeadScan,
-            "xRay" => CheckupKind::XRay,
-            "checkUp" => CheckupKind::CheckUp,
-            _ => CheckupKind::Other,
-        }
-    }
-}
-
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
-    Ok(Checkup {
-        id: row.get(0)?,
-        fields: CheckupInput {
-            on_date: row.get(1)?,
-            kind: CheckupKind::parse(&row.get::<_, String>(2)?),
-            note: row.get(3)?,
-        },
-    })
+    Ok(Checkup { id: row.get(0)?, fields: CheckupInput { on_date: row.get(1)?, kind: row.get(2)?, note: row.get(3)? } })
 }
 
 impl CheckupInput {
@@ -61,7 +32,7 @@ impl Store {
         input.check()?;
         self.conn.execute(
             "INSERT INTO checkup (on_date, kind, note) VALUES (?1, ?2, ?3)",
-            params![input.on_date, input.kind.as_str(), input.note],
+            params![input.on_date, input.kind, input.note],
         )?;
         let id = self.conn.last_insert_rowid();
         self.conn
@@ -79,6 +50,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::CheckupKind;
 
     #[test]
     fn checkups_list_in_date_order() {

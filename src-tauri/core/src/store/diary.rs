@@ -4,27 +4,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
-use crate::model::{Bother, DiaryEntry, DiaryInput};
+use crate::model::{DiaryEntry, DiaryInput};
 use crate::{Error, Result};
-
-impl Bother {
-    pub(super) fn as_str(self) -> &'static str {
-        match self {
-            Bother::ALittle => "aLittle",
-            Bother::QuiteABit => "quiteABit",
-            Bother::ALot => "aLot",
-        }
-    }
-
-    fn parse(text: &str) -> rusqlite::Result<Bother> {
-        match text {
-            "aLittle" => Ok(Bother::ALittle),
-            "quiteABit" => Ok(Bother::QuiteABit),
-            "aLot" => Ok(Bother::ALot),
-            _ => Err(rusqlite::Error::InvalidColumnType(4, "bother".into(), rusqlite::types::Type::Text)),
-        }
-    }
-}
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
     Ok(DiaryEntry {
@@ -33,7 +14,7 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
             on_date: row.get(1)?,
             what: row.get(2)?,
             other_what: row.get(3)?,
-            bother: Bother::parse(&row.get::<_, String>(4)?)?,
+            bother: row.get(4)?,
             note: row.get(5)?,
         },
     })
@@ -78,7 +59,7 @@ impl Store {
         input.check()?;
         self.conn.execute(
             "INSERT INTO diary_entry (on_date, what, other_what, bother, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![input.on_date, input.what, input.other_what, input.bother.as_str(), input.note],
+            params![input.on_date, input.what, input.other_what, input.bother, input.note],
         )?;
         self.diary_entry(self.conn.last_insert_rowid())
     }
@@ -110,6 +91,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Bother;
 
     fn entry(on_date: &str, what: &str) -> DiaryInput {
         DiaryInput {

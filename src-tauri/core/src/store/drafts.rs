@@ -26,7 +26,7 @@ pub enum DraftForm {
 
 impl DraftForm {
     fn key(self) -> String {
-        let name = serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+        let name = super::choices::serde_name(&self).unwrap_or_default();
         format!("draft.{name}")
     }
 }

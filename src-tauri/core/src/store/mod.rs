@@ -6,6 +6,7 @@ mod appointments;
 mod backup;
 mod checklist;
 mod checkups;
+mod choices;
 mod contacts;
 mod diary;
 mod drafts;

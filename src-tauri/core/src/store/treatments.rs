@@ -4,27 +4,8 @@ use rusqlite::{params, OptionalExtension, Row};
 
 use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
-use crate::model::{StopReason, Treatment, TreatmentInput};
+use crate::model::{Treatment, TreatmentInput};
 use crate::{Error, Result};
-
-impl StopReason {
-    pub(super) fn as_str(self) -> &'static str {
-        match self {
-            StopReason::StoppedWorking => "stoppedWorking",
-            StopReason::SideEffects => "sideEffects",
-            StopReason::Other => "other",
-        }
-    }
-
-    fn parse(text: &str) -> Option<StopReason> {
-        match text {
-            "stoppedWorking" => Some(StopReason::StoppedWorking),
-            "sideEffects" => Some(StopReason::SideEffects),
-            "other" => Some(StopReason::Other),
-            _ => None,
-        }
-    }
-}
 
 impl TreatmentInput {
     pub(super) fn check(&self) -> Result<()> {
@@ -46,7 +27,6 @@ impl TreatmentInput {
 }
 
 pub(super) fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
-    let reason: Option<String> = row.get(5)?;
     Ok(Treatment {
         id: row.get(0)?,
         fields: TreatmentInput {
@@ -54,7 +34,7 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
             other_name: row.get(2)?,
             started_on: row.get(3)?,
             stopped_on: row.get(4)?,
-            stop_reason: reason.as_deref().and_then(StopReason::parse),
+            stop_reason: row.get(5)?,
             reason_note: row.get(6)?,
         },
     })
@@ -86,7 +66,6 @@ impl Store {
     /// Adds a treatment (`id` none) or changes one.
     pub fn save_treatment(&mut self, id: Option<i64>, input: &TreatmentInput) -> Result<Treatment> {
         input.check()?;
-        let reason = input.stop_reason.map(StopReason::as_str);
         // One set of values for both: an insert with id NULL gets a new id from SQLite.
         let sql = if id.is_some() {
             "UPDATE treatment SET drug = ?2, other_name = ?3, started_on = ?4, stopped_on = ?5,
@@ -95,8 +74,15 @@ impl Store {
             "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
         };
-        let values =
-            params![id, input.drug, input.other_name, input.started_on, input.stopped_on, reason, input.reason_note];
+        let values = params![
+            id,
+            input.drug,
+            input.other_name,
+            input.started_on,
+            input.stopped_on,
+            input.stop_reason,
+            input.reason_note
+        ];
         if self.conn.execute(sql, values)? == 0 {
             return Err(gone("treatment"));
         }
@@ -113,6 +99,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::StopReason;
     use crate::ErrorKind;
 
     fn input(started: &str, stopped: Option<&str>) -> TreatmentInput {
