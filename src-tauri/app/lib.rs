@@ -53,6 +53,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::record::list_diary,
             commands::record::add_diary_entry,
             commands::record::delete_diary_entry,
+            commands::diary::get_diary_chart,
             commands::record::list_checkups,
             commands::record::add_checkup,
             commands::record::delete_checkup,

@@ -3,6 +3,7 @@ pub(crate) mod appointments;
 pub(crate) mod backup;
 pub(crate) mod checklist;
 pub(crate) mod content;
+pub(crate) mod diary;
 pub(crate) mod drafts;
 pub(crate) mod notes;
 pub(crate) mod pack;

@@ -14,11 +14,13 @@ import type { CheckupInput } from "./bindings/CheckupInput";
 import type { Content } from "./bindings/Content";
 import type { DiaryEntry } from "./bindings/DiaryEntry";
 import type { DiaryInput } from "./bindings/DiaryInput";
+import type { DiarySummary } from "./bindings/DiarySummary";
 import type { DraftForm } from "./bindings/DraftForm";
 import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
 import type { PackPreview } from "./bindings/PackPreview";
 import type { PackSettings } from "./bindings/PackSettings";
+import type { Period } from "./bindings/Period";
 import type { PlanQuestion } from "./bindings/PlanQuestion";
 import type { Recovery } from "./bindings/Recovery";
 import type { RemovedItem } from "./bindings/RemovedItem";
@@ -148,6 +150,7 @@ export const api = {
     call<DiaryEntry[]>("list_diary", { sinceLastAppointment, now }),
   addDiaryEntry: (input: DiaryInput) => call<DiaryEntry>("add_diary_entry", { input }),
   deleteDiaryEntry: (id: number) => call<null>("delete_diary_entry", { id }),
+  getDiaryChart: (period: Period, now: string) => call<DiarySummary>("get_diary_chart", { period, now }),
   listCheckups: () => call<Checkup[]>("list_checkups"),
   addCheckup: (input: CheckupInput) => call<Checkup>("add_checkup", { input }),
   deleteCheckup: (id: number) => call<null>("delete_checkup", { id }),

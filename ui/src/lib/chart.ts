@@ -1,12 +1,13 @@
-// The diary as a chart: which rows, where each mark stands, the dates on the axis and a summary
-// in words. It places marks and counts them; it never judges or draws a trend.
-import type { Content, DiaryEntry } from "./api";
+// The diary as a chart: where each mark stands, the dates on the axis and a summary in words. The
+// rows come grouped from Rust (`get_diary_chart`), as the pack's summary groups them. It places
+// marks and counts them; it never judges or draws a trend.
 import type { Bother } from "./bindings/Bother";
-import type { DiaryGroup } from "./bindings/DiaryGroup";
+import type { DiarySummary } from "./bindings/DiarySummary";
+import type { Period } from "./bindings/Period";
+import type { RowGroup } from "./bindings/RowGroup";
 import { longDate } from "./dates";
-import { diaryWhat } from "./record";
 
-export type Period = "weeks4" | "months3" | "months6" | "all";
+export type { Period, RowGroup };
 
 export const PERIOD_WORDS: Record<Period, string> = {
   weeks4: "The last 4 weeks",
@@ -14,9 +15,6 @@ export const PERIOD_WORDS: Record<Period, string> = {
   months6: "The last 6 months",
   all: "All my diary",
 };
-
-/** The patient's own words ("Something else") are neither group: the app does not sort them. */
-export type RowGroup = DiaryGroup | "own";
 
 /** One diary entry on the chart: `x` runs from 0 (the period's first day) to 1 (its last). */
 export interface ChartMark {
@@ -58,7 +56,6 @@ export interface DiaryChart {
 export const MARK_RADIUS: Record<Bother, number> = { aLittle: 0.25, quiteABit: 0.4, aLot: 0.6 };
 
 const DAY_MS = 86_400_000;
-const ORDER: Bother[] = ["aLittle", "quiteABit", "aLot"];
 /** No more dates on the axis than fit beside each other at the largest text. */
 const MOST_TICKS = 6;
 
@@ -70,34 +67,6 @@ function dayNumber(iso: string): number {
 
 function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** The same date `months` earlier; the 31st becomes the month's last day where it has no 31st. */
-function monthsBefore(iso: string, months: number): string {
-  const [y = 1970, m = 1, d = 1] = iso.slice(0, 10).split("-").map(Number);
-  const first = new Date(Date.UTC(y, m - 1 - months, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, last));
-  return first.toISOString().slice(0, 10);
-}
-
-/** The period's first and last day. "All" runs from the first entry to today, or to the last
- * entry if one is dated later, so nothing written down is left off. */
-export function periodDays(period: Period, today: string, entries: DiaryEntry[]): [string, string] | null {
-  switch (period) {
-    case "weeks4":
-      return [isoDate(dayNumber(today) - 28), today];
-    case "months3":
-      return [monthsBefore(today, 3), today];
-    case "months6":
-      return [monthsBefore(today, 6), today];
-    case "all": {
-      if (entries.length === 0) return null;
-      const dates = entries.map((e) => e.onDate).sort();
-      const latest = dates[dates.length - 1]!;
-      return [dates[0]! < today ? dates[0]! : today, latest > today ? latest : today];
-    }
-  }
 }
 
 /** "3 Mar" (and "3 Mar 2030" with `year`). */
@@ -177,47 +146,18 @@ function summary(count: number, rows: ChartRow[], from: string | null, to: strin
   return `${counted(count, "entry", "entries")} for ${listed} ${when}.`;
 }
 
-/** The chart of `entries` over `period`, ending `today` (`YYYY-MM-DD`, the local date).
- * Rows follow the diary's own list: side effects, then feelings, in the content's order, then
- * the patient's own words (one row per wording, whatever its capitals), A to Z. */
-export function diaryChart(entries: DiaryEntry[], content: Content, period: Period, today: string): DiaryChart {
-  const days = periodDays(period, today, entries);
-  if (!days) return { from: null, to: null, rows: [], ticks: [], count: 0, summary: summary(0, [], null, null) };
-  const [from, to] = days;
+/** The chart of the diary over a period, as `get_diary_chart` grouped it. */
+export function diaryChart({ from, to, rows, count }: DiarySummary): DiaryChart {
+  if (from === null || to === null) return { from: null, to: null, rows: [], ticks: [], count: 0, summary: summary(0, [], null, null) };
   const first = dayNumber(from);
   const last = dayNumber(to);
-  const choices = content.record.sideEffects;
-  const byId = new Map(choices.map((c) => [c.id, c]));
-  const rows = new Map<string, ChartRow>();
-  let count = 0;
-  for (const entry of entries) {
-    if (entry.onDate < from || entry.onDate > to) continue;
-    const choice = entry.what === "other" ? undefined : byId.get(entry.what);
-    const what = choice?.name ?? diaryWhat(content, entry.what, entry.otherWhat.trim());
-    const key = choice ? choice.id : `own:${what.toLowerCase()}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = { key, what, group: choice?.group ?? "own", marks: [] };
-      rows.set(key, row);
-    }
-    row.marks.push({ id: entry.id, onDate: entry.onDate, bother: entry.bother, x: place(dayNumber(entry.onDate), first, last) });
-    count++;
-  }
-  const position = (row: ChartRow) => {
-    const at = choices.findIndex((c) => c.id === row.key);
-    return row.group === "own" ? choices.length : at;
-  };
-  const groupOrder: RowGroup[] = ["sideEffect", "feeling", "own"];
-  const sorted = [...rows.values()].sort(
-    (a, b) =>
-      groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) ||
-      position(a) - position(b) ||
-      a.what.localeCompare(b.what, "en", { sensitivity: "base" }),
-  );
-  for (const row of sorted) {
-    row.marks.sort((a, b) => (a.onDate < b.onDate ? -1 : a.onDate > b.onDate ? 1 : 0) || ORDER.indexOf(b.bother) - ORDER.indexOf(a.bother) || a.id - b.id);
-  }
-  return { from, to, rows: sorted, ticks: ticks(from, to), count, summary: summary(count, sorted, from, to) };
+  const placed: ChartRow[] = rows.map(({ key, what, group, marks }) => ({
+    key,
+    what,
+    group,
+    marks: marks.map((m) => ({ ...m, x: place(dayNumber(m.onDate), first, last) })),
+  }));
+  return { from, to, rows: placed, ticks: ticks(from, to), count, summary: summary(count, placed, from, to) };
 }
 
 /** One SVG path with a circle of radius `r` at each of `xs` (0 to 1 across `width`), centred at

@@ -6,6 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { live } from "../../lib/announce.svelte";
 import type { Content, DiaryEntry } from "../../lib/api";
 import type { Bother } from "../../lib/bindings/Bother";
+import type { DiaryRow } from "../../lib/bindings/DiaryRow";
+import type { DiarySummary } from "../../lib/bindings/DiarySummary";
+import type { Period, RowGroup } from "../../lib/chart";
 import "../../test/cssEscape";
 import { fakeResizeObserver } from "../../test/resize";
 import WithApp from "../../test/WithApp.svelte";
@@ -42,10 +45,47 @@ const ENTRIES = [
   entry("2030-01-15", "tiredness", "aLot"),
 ];
 
-function show(entries: DiaryEntry[] = ENTRIES) {
+/** A row as get_diary_chart groups it in Rust, from the entries it holds (oldest first). */
+function row(what: string, group: RowGroup, held: DiaryEntry[]): DiaryRow {
+  const marks = held.map(({ id, onDate, bother }) => ({ id, onDate, bother }));
+  const order: Bother[] = ["aLittle", "quiteABit", "aLot"];
+  const most = order[Math.max(...marks.map((m) => order.indexOf(m.bother)))]!;
+  return { key: what, what, group, marks, days: new Set(marks.map((m) => m.onDate)).size, most, first: marks[0]!.onDate, last: marks[marks.length - 1]!.onDate };
+}
+
+const chartOf = (from: string | null, rows: DiaryRow[]): DiarySummary => ({
+  from,
+  to: from && "2030-03-28",
+  rows,
+  count: rows.reduce((n, r) => n + r.marks.length, 0),
+});
+
+/** What Rust answers for ENTRIES on 28 March 2030, for each period. */
+const [rash27, rash20, scans, hiccups, tired] = ENTRIES as [DiaryEntry, DiaryEntry, DiaryEntry, DiaryEntry, DiaryEntry];
+const WEEKS4 = [row("Rash", "sideEffect", [rash20, rash27]), row("Worry before scans", "feeling", [scans]), row("Hiccups", "own", [hiccups])];
+const CHARTS: Partial<Record<Period, DiarySummary>> = {
+  weeks4: chartOf("2030-02-28", WEEKS4),
+  months3: chartOf("2029-12-28", [WEEKS4[0]!, row("Tiredness", "sideEffect", [tired]), ...WEEKS4.slice(1)]),
+};
+
+/** Rust's diary chart, answering from `charts`; each call's arguments are kept. */
+function fakeChart(charts: Partial<Record<Period, DiarySummary>> = CHARTS) {
+  const asked: { period: Period; now: string }[] = [];
+  mockIPC((cmd, args) => {
+    if (cmd !== "get_diary_chart") throw new Error(`unexpected ${cmd}`);
+    const { period, now } = args as { period: Period; now: string };
+    asked.push({ period, now });
+    return charts[period];
+  });
+  return asked;
+}
+
+async function show(entries: DiaryEntry[] = ENTRIES, charts?: Partial<Record<Period, DiarySummary>>) {
+  const asked = fakeChart(charts);
   const user = userEvent.setup();
   const shown = render(WithApp, { props: { app: { content, show: vi.fn() }, view: DiaryChart, props: { entries } } });
-  return { user, ...shown };
+  await waitFor(() => expect(document.getElementById("diary-chart-summary")).not.toBeNull());
+  return { user, asked, ...shown };
 }
 
 const summary = () => document.getElementById("diary-chart-summary")!.textContent;
@@ -72,8 +112,9 @@ afterEach(() => {
 });
 
 describe("the diary chart", () => {
-  it("shows the last 4 weeks at first: a row per kind, a mark per entry, and a summary in words", () => {
-    show();
+  it("shows the last 4 weeks at first: a row per kind, a mark per entry, and a summary in words", async () => {
+    const { asked } = await show();
+    expect(asked).toEqual([{ period: "weeks4", now: "2030-03-28T15:30" }]);
     expect(dom.getByLabelText("Time shown")).toHaveProperty("value", "weeks4");
     expect(summary()).toBe("4 entries for 1 side effect, 1 feeling and 1 other thing between 28 February and 28 March 2030.");
     expect(rowNames()).toEqual(["Rash", "Worry before scans", "Hiccups"]);
@@ -86,8 +127,8 @@ describe("the diary chart", () => {
     expect([...document.querySelectorAll(".chart-group")].map((g) => g.textContent)).toEqual(["Side effects", "Feelings", "Other things"]);
   });
 
-  it("draws with the theme's colours only through classes, marks sized by the text, and dates on the axis as '3 Mar'", () => {
-    show();
+  it("draws with the theme's colours only through classes, marks sized by the text, and dates on the axis as '3 Mar'", async () => {
+    await show();
     // 27 March is 27/28 of the way across 500 pixels; a lot is 0.6em of 20-pixel text, in a row 1.8em high.
     expect(document.querySelector(".chart-strip path.aLot")!.getAttribute("d")).toBe("M470.1 18a12 12 0 1 0 24 0a12 12 0 1 0 -24 0z");
     expect(document.querySelector(".chart-frame [fill], .chart-frame [stroke]")).toBeNull();
@@ -101,24 +142,26 @@ describe("the diary chart", () => {
   });
 
   it("changes period when another is chosen, and says the new summary", async () => {
-    const { user } = show();
+    const { user, asked } = await show();
     await user.selectOptions(dom.getByLabelText("Time shown"), "The last 3 months");
-    expect(summary()).toBe("5 entries for 2 side effects, 1 feeling and 1 other thing between 28 December 2029 and 28 March 2030.");
+    expect(asked.map((a) => a.period)).toEqual(["weeks4", "months3"]);
+    await waitFor(() => expect(summary()).toBe("5 entries for 2 side effects, 1 feeling and 1 other thing between 28 December 2029 and 28 March 2030."));
     expect(rowNames()).toEqual(["Rash", "Tiredness", "Worry before scans", "Hiccups"]);
     await waitFor(() => expect(live.text).toBe(summary()));
   });
 
   it("says so in words when the period has no entries, and draws nothing", async () => {
-    const { user } = show([entry("2029-01-01")]);
+    const early = entry("2029-01-01");
+    const { user } = await show([early], { weeks4: chartOf("2030-02-28", []), all: chartOf("2029-01-01", [row("Rash", "sideEffect", [early])]) });
     expect(summary()).toBe("No diary entries between 28 February and 28 March 2030.");
     expect(document.querySelector(".chart-frame")).toBeNull();
     expect(dom.queryByRole("button", { name: "Show as a table" })).toBeNull();
     await user.selectOptions(dom.getByLabelText("Time shown"), "All my diary");
-    expect(summary()).toBe("1 entry for 1 side effect between 1 January 2029 and 28 March 2030.");
+    await waitFor(() => expect(summary()).toBe("1 entry for 1 side effect between 1 January 2029 and 28 March 2030."));
   });
 
-  it("has a legend in words for the three steps", () => {
-    show();
+  it("has a legend in words for the three steps", async () => {
+    await show();
     const key = document.querySelector(".chart-key")!;
     expect(within(key as HTMLElement).getAllByRole("listitem").map((li) => li.textContent!.trim())).toEqual([
       "A little",
@@ -128,13 +171,13 @@ describe("the diary chart", () => {
     expect(dom.getByText(/Each mark is one diary entry/).textContent).toContain("The bigger the mark, the more it bothered me");
   });
 
-  it("keeps the picture from screen readers, which get the summary and the table instead", () => {
-    show();
+  it("keeps the picture from screen readers, which get the summary and the table instead", async () => {
+    await show();
     expect(document.querySelector(".chart-frame")!.getAttribute("aria-hidden")).toBe("true");
   });
 
   it("shows the same entries as a table one click away, and hides it again", async () => {
-    const { user } = show();
+    const { user } = await show();
     const button = dom.getByRole("button", { name: "Show as a table" });
     expect(button.getAttribute("aria-expanded")).toBe("false");
     expect(dom.queryByRole("table")).toBeNull();
@@ -171,6 +214,11 @@ describe("the chart in the diary", () => {
           const saved = { ...((args as { input: DiaryEntry }).input), id: next++ };
           rows.push(saved);
           return saved;
+        }
+        case "get_diary_chart": {
+          // Each entry here is of a kind of its own: a row each, in the order Rust lists them.
+          const names: Record<string, string> = { rash: "Rash", tiredness: "Tiredness" };
+          return chartOf("2030-02-28", rows.map((e) => row(names[e.what]!, "sideEffect", [e])));
         }
         default:
           throw new Error(`unexpected ${cmd}`);
