@@ -17,11 +17,6 @@ impl CheckupKind {
     pub const ALL: [CheckupKind; 5] =
         [CheckupKind::CtScan, CheckupKind::HeadScan, CheckupKind::XRay, CheckupKind::CheckUp, CheckupKind::Other];
 
-    /// The old name of `label`, kept until every reader says `label`.
-    pub fn words(self) -> &'static str {
-        self.label()
-    }
-
     /// The words the app shows and the pack prints.
     pub fn label(self) -> &'static str {
         match self {

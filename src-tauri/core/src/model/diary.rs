@@ -16,11 +16,6 @@ impl Bother {
     /// Least to most, as the app offers them.
     pub const ALL: [Bother; 3] = [Bother::ALittle, Bother::QuiteABit, Bother::ALot];
 
-    /// The old name of `label`, kept until every reader says `label`.
-    pub fn words(self) -> &'static str {
-        self.label()
-    }
-
     /// The words the app shows and the pack prints.
     pub fn label(self) -> &'static str {
         match self {

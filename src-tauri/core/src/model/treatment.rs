@@ -14,11 +14,6 @@ impl StopReason {
     /// In the order the app offers them.
     pub const ALL: [StopReason; 3] = [StopReason::StoppedWorking, StopReason::SideEffects, StopReason::Other];
 
-    /// The old name of `label`, kept until every reader says `label`.
-    pub fn words(self) -> &'static str {
-        self.label()
-    }
-
     /// The words the app shows and the pack prints.
     pub fn label(self) -> &'static str {
         match self {

@@ -86,8 +86,8 @@ pub(super) fn draw(fonts: &FontSet, handles: &Handles, m: &Metrics, piece: &Piec
             for bother in [Bother::ALittle, Bother::QuiteABit, Bother::ALot] {
                 draw_mark(ops, (x + size * 0.4, y + size * 0.3), bother, *size);
                 x += size * 1.2;
-                draw_text(fonts, handles, ops, (x, y), (Face::Regular, *size), bother.words());
-                x += fonts.width(bother.words(), Face::Regular, *size) + size * 1.5;
+                draw_text(fonts, handles, ops, (x, y), (Face::Regular, *size), bother.label());
+                x += fonts.width(bother.label(), Face::Regular, *size) + size * 1.5;
             }
         }
         _ => {}
@@ -101,7 +101,7 @@ pub(super) const CHART_ROW: f32 = 1.12;
 fn key_width(fonts: &FontSet, size: f32) -> f32 {
     let words: f32 = [Bother::ALittle, Bother::QuiteABit, Bother::ALot]
         .iter()
-        .map(|b| fonts.width(b.words(), Face::Regular, size) + size * 2.7)
+        .map(|b| fonts.width(b.label(), Face::Regular, size) + size * 2.7)
         .sum();
     fonts.width(KEY_TITLE, Face::Regular, size) + size + words
 }

@@ -65,7 +65,7 @@ pub fn gather(
         .diary_since_last_appointment(now)?
         .into_iter()
         .map(|entry| entry.fields)
-        .map(|e| [date_in_words(&e.on_date), diary_what(content, &e), e.bother.words().to_string(), e.note])
+        .map(|e| [date_in_words(&e.on_date), diary_what(content, &e), e.bother.label().to_string(), e.note])
         .collect();
     let treatments = store
         .treatments()?
@@ -121,7 +121,7 @@ pub(super) fn treatment_name(content: &Content, treatment: &TreatmentInput) -> S
 
 /// Why a treatment stopped: the reason chosen and the patient's own words, as far as given.
 pub(super) fn why_stopped(treatment: &TreatmentInput) -> String {
-    [treatment.stop_reason.map(StopReason::words).unwrap_or_default(), treatment.reason_note.trim()]
+    [treatment.stop_reason.map(StopReason::label).unwrap_or_default(), treatment.reason_note.trim()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()

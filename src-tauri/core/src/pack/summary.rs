@@ -65,7 +65,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
         .iter()
         .map(|row| {
             let (first, last) = (date_in_words(&row.first), date_in_words(&row.last));
-            [row.what.clone(), row.days.to_string(), row.most.words().to_string(), first, last]
+            [row.what.clone(), row.days.to_string(), row.most.label().to_string(), first, last]
         })
         .collect();
     let chart_rows = rows
@@ -97,11 +97,11 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
     let next_checkup = checkups
         .iter()
         .find(|c| c.fields.on_date.as_str() > to.as_str())
-        .map(|c| format!("{} on {}", c.fields.kind.words(), date_in_words(&c.fields.on_date)));
+        .map(|c| format!("{} on {}", c.fields.kind.label(), date_in_words(&c.fields.on_date)));
     let checkups = checkups
         .into_iter()
         .filter(|c| within(&c.fields.on_date))
-        .map(|c| [date_in_words(&c.fields.on_date), c.fields.kind.words().to_string(), c.fields.note])
+        .map(|c| [date_in_words(&c.fields.on_date), c.fields.kind.label().to_string(), c.fields.note])
         .collect();
 
     Ok(PackSummary {

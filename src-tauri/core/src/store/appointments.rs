@@ -1,6 +1,6 @@
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_SHORT_CHARS};
+use super::{check_text, not_found, Store, MAX_SHORT_CHARS};
 use crate::dates::check_date_time;
 use crate::model::{Appointment, AppointmentInput};
 use crate::Result;
@@ -68,7 +68,7 @@ impl Store {
             params![id, input.starts_at, input.with_whom, input.place, input.purpose],
         )?;
         if changed == 0 {
-            return Err(gone("appointment"));
+            return Err(not_found("appointment"));
         }
         self.appointment(id)
     }
@@ -89,7 +89,7 @@ impl Store {
             params![id],
         )?;
         if changed == 0 {
-            return Err(gone("appointment"));
+            return Err(not_found("appointment"));
         }
         self.appointment(id)
     }
@@ -102,7 +102,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| gone("appointment"))
+            .ok_or_else(|| not_found("appointment"))
     }
 
     /// Every appointment, earliest first.

@@ -35,23 +35,23 @@ pub struct Backup {
     pub format: String,
     pub version: u32,
     pub exported_at: String,
-    pub appointments: Vec<Kept<BackupAppointment>>,
+    pub appointments: Vec<WithBinDate<BackupAppointment>>,
     pub plan_questions: Vec<BackupQuestion>,
     pub notes: Vec<NoteItem>,
     pub checklist: Vec<StepProgress>,
-    pub treatments: Vec<Kept<Treatment>>,
-    pub diary: Vec<Kept<DiaryEntry>>,
-    pub checkups: Vec<Kept<Checkup>>,
+    pub treatments: Vec<WithBinDate<Treatment>>,
+    pub diary: Vec<WithBinDate<DiaryEntry>>,
+    pub checkups: Vec<WithBinDate<Checkup>>,
     pub settings: Vec<(String, String)>,
     /// The care team; missing in files made before it was added.
     #[serde(default)]
-    pub contacts: Vec<Kept<CareContact>>,
+    pub contacts: Vec<WithBinDate<CareContact>>,
 }
 
 /// A row of the record, and when it went to the bin if it is there.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Kept<T> {
+pub struct WithBinDate<T> {
     #[serde(flatten)]
     pub item: T,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -318,11 +318,11 @@ fn all_rows<T>(
     table: &str,
     order: &str,
     read: fn(&Row) -> rusqlite::Result<T>,
-) -> Result<Vec<Kept<T>>> {
+) -> Result<Vec<WithBinDate<T>>> {
     let width = columns.split(',').count();
     let mut stmt = store.conn.prepare(&format!("SELECT {columns}, deleted_at FROM {table} ORDER BY {order}"))?;
     let rows = stmt
-        .query_map([], |row| Ok(Kept { item: read(row)?, deleted_at: row.get(width)? }))?
+        .query_map([], |row| Ok(WithBinDate { item: read(row)?, deleted_at: row.get(width)? }))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -385,7 +385,7 @@ impl Store {
     pub fn import_backup(&mut self, backup: &Backup) -> Result<()> {
         let tx = self.conn.transaction()?;
         delete_everything(&tx)?;
-        for Kept { item: a, deleted_at } in &backup.appointments {
+        for WithBinDate { item: a, deleted_at } in &backup.appointments {
             let f = &a.fields;
             let uid = a.uid.clone().unwrap_or_else(appointments::new_uid);
             tx.execute(
@@ -426,7 +426,7 @@ impl Store {
                 params![s.step_id, s.done, s.note],
             )?;
         }
-        for Kept { item: t, deleted_at } in &backup.treatments {
+        for WithBinDate { item: t, deleted_at } in &backup.treatments {
             tx.execute(
                 "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note, deleted_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -442,7 +442,7 @@ impl Store {
                 ],
             )?;
         }
-        for Kept { item: d, deleted_at } in &backup.diary {
+        for WithBinDate { item: d, deleted_at } in &backup.diary {
             tx.execute(
                 "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note, deleted_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -457,7 +457,7 @@ impl Store {
                 ],
             )?;
         }
-        for Kept { item: c, deleted_at } in &backup.checkups {
+        for WithBinDate { item: c, deleted_at } in &backup.checkups {
             tx.execute(
                 "INSERT INTO checkup (id, on_date, kind, note, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![c.id, c.fields.on_date, c.fields.kind, c.fields.note, deleted_at],
@@ -466,7 +466,7 @@ impl Store {
         for (key, value) in &backup.settings {
             tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2)", params![key, value])?;
         }
-        for Kept { item: c, deleted_at } in &backup.contacts {
+        for WithBinDate { item: c, deleted_at } in &backup.contacts {
             tx.execute(
                 "INSERT INTO care_contact (id, name, role, phone, round_the_clock, deleted_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -691,7 +691,7 @@ mod tests {
     fn an_app_before_uids_reads_the_new_appointment_rows() {
         let value = serde_json::to_value(two_appointments().export_backup().unwrap()).unwrap();
         assert!(value["appointments"][0]["uid"].is_string());
-        let before: Vec<Kept<Appointment>> = serde_json::from_value(value["appointments"].clone()).unwrap();
+        let before: Vec<WithBinDate<Appointment>> = serde_json::from_value(value["appointments"].clone()).unwrap();
         assert_eq!(before.len(), 2);
     }
 

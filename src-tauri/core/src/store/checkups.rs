@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_ANSWER_CHARS};
+use super::{check_text, not_found, Store, MAX_ANSWER_CHARS};
 use crate::dates::check_date;
 use crate::model::{Checkup, CheckupInput};
 use crate::Result;
@@ -38,7 +38,7 @@ impl Store {
         self.conn
             .query_row("SELECT id, on_date, kind, note FROM checkup WHERE id = ?1", params![id], from_row)
             .optional()?
-            .ok_or_else(|| gone("scan"))
+            .ok_or_else(|| not_found("scan"))
     }
 
     /// Moves a scan or check-up to the bin.

@@ -3,7 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_SHORT_CHARS};
+use super::{check_text, not_found, Store, MAX_SHORT_CHARS};
 use crate::model::{CareContact, CareContactInput};
 use crate::{Error, Result};
 
@@ -58,7 +58,7 @@ impl Store {
             "INSERT INTO care_contact (id, name, role, phone, round_the_clock) VALUES (?1, ?2, ?3, ?4, ?5)"
         };
         if self.conn.execute(sql, values)? == 0 {
-            return Err(gone("contact"));
+            return Err(not_found("contact"));
         }
         let id = id.unwrap_or_else(|| self.conn.last_insert_rowid());
         self.conn
@@ -68,7 +68,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| gone("contact"))
+            .ok_or_else(|| not_found("contact"))
     }
 
     /// Moves a contact to the bin.

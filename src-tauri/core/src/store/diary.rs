@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
 use crate::model::{DiaryEntry, DiaryInput};
 use crate::{Error, Result};
@@ -52,7 +52,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| gone("diary entry"))
+            .ok_or_else(|| not_found("diary entry"))
     }
 
     pub fn add_diary_entry(&mut self, input: &DiaryInput) -> Result<DiaryEntry> {

@@ -34,7 +34,7 @@ pub use crate::model::{
 };
 
 pub use backup::{
-    damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, Kept, BACKUP_FORMAT,
+    damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, WithBinDate, BACKUP_FORMAT,
     BACKUP_VERSION, MAX_BACKUP_BYTES,
 };
 pub use checklist::StepProgress;
@@ -180,7 +180,7 @@ pub(crate) fn group_thousands(n: usize) -> String {
 }
 
 /// A row that should exist was not there: the UI is showing something already removed.
-pub(crate) fn gone(what: &str) -> Error {
+pub(crate) fn not_found(what: &str) -> Error {
     Error::NotFound(format!("That {what} is no longer there. It may have been removed."))
 }
 

@@ -4,7 +4,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{check_text, gone, Store, MAX_NOTE_CHARS};
+use super::{check_text, not_found, Store, MAX_NOTE_CHARS};
 use crate::model::NoteItem;
 use crate::words::{fold, snippet};
 use crate::Result;
@@ -50,7 +50,7 @@ impl Store {
         self.conn
             .query_row(&format!("SELECT {COLUMNS} FROM note WHERE id = ?1"), params![id], from_row)
             .optional()?
-            .ok_or_else(|| gone("note"))
+            .ok_or_else(|| not_found("note"))
     }
 
     /// Saves a new note (`id` none) or changes one. Too long a note is refused, and what was
@@ -66,7 +66,7 @@ impl Store {
                     params![id, text, appointment_id],
                 )?;
                 if changed == 0 {
-                    return Err(gone("note"));
+                    return Err(not_found("note"));
                 }
                 id
             }
@@ -97,7 +97,7 @@ impl Store {
             .conn
             .execute("UPDATE note SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", params![id])?;
         if changed == 0 {
-            return Err(gone("note"));
+            return Err(not_found("note"));
         }
         self.note(id)
     }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::model::PlanQuestion;
 use crate::{Error, Result};
 
@@ -53,7 +53,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| gone("question"))
+            .ok_or_else(|| not_found("question"))
     }
 
     /// The place after the last one on the list. Positions stay small, because moving a
@@ -128,7 +128,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
-            .ok_or_else(|| gone("question"))?;
+            .ok_or_else(|| not_found("question"))?;
         if let Some(question_id) = &question_id {
             let live: bool = self.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM plan_question
@@ -191,7 +191,7 @@ impl Store {
     pub fn move_plan_question(&mut self, id: i64, up: bool) -> Result<()> {
         let question = self.plan_question(id)?;
         let mut order: Vec<PlanQuestion> = self.plan(question.appointment_id)?;
-        let index = order.iter().position(|q| q.id == id).ok_or_else(|| gone("question"))?;
+        let index = order.iter().position(|q| q.id == id).ok_or_else(|| not_found("question"))?;
         let other = if up { index.checked_sub(1) } else { index.checked_add(1) };
         match other.and_then(|i| order.get(i)) {
             Some(neighbour) if neighbour.top3 == question.top3 => {}
@@ -231,7 +231,7 @@ impl Store {
             params![id, answer, asked],
         )?;
         if changed == 0 {
-            return Err(gone("question"));
+            return Err(not_found("question"));
         }
         self.plan_question(id)
     }

@@ -7,7 +7,7 @@ use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{gone, Store, BIN_DAYS};
+use super::{not_found, Store, BIN_DAYS};
 use crate::Result;
 
 /// What kind of thing is in the bin.
@@ -109,7 +109,7 @@ impl Store {
                     params![id],
                 )?;
                 if changed == 0 {
-                    return Err(gone("entry"));
+                    return Err(not_found("entry"));
                 }
                 Ok(())
             }

@@ -2,7 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
-use super::{check_text, gone, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
 use crate::model::{Treatment, TreatmentInput};
 use crate::{Error, Result};
@@ -60,7 +60,7 @@ impl Store {
                 from_row,
             )
             .optional()?
-            .ok_or_else(|| gone("treatment"))
+            .ok_or_else(|| not_found("treatment"))
     }
 
     /// Adds a treatment (`id` none) or changes one.
@@ -84,7 +84,7 @@ impl Store {
             input.reason_note
         ];
         if self.conn.execute(sql, values)? == 0 {
-            return Err(gone("treatment"));
+            return Err(not_found("treatment"));
         }
         let id = id.unwrap_or_else(|| self.conn.last_insert_rowid());
         self.treatment(id)
