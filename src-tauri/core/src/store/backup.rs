@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    appointments, check_text, contacts, delete_everything, diary, notes, treatments, Appointment, AppointmentInput,
-    CareContact, Checkup, DiaryEntry, NoteItem, StepProgress, Store, Treatment, MAX_ANSWER_CHARS, MAX_NOTE_CHARS,
-    MAX_SHORT_CHARS, MAX_TOP,
+    appointments, check_text, contacts, delete_everything, diary, notes, treatments, StepProgress, Store,
+    MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
 };
 use crate::dates::is_timestamp;
+use crate::model::{Appointment, AppointmentInput, CareContact, Checkup, DiaryEntry, NoteItem, Treatment};
 use crate::{Error, Result};
 
 /// The `format` field of every backup file.
@@ -482,8 +482,8 @@ impl Store {
 mod tests {
     use super::*;
     use crate::calendar::tests::{is_random_uuid, uids_and_sequences};
+    use crate::model::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
     use crate::store::appointments::tests_input;
-    use crate::store::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
     use crate::ErrorKind;
 
     fn filled_store() -> Store {
@@ -526,7 +526,7 @@ mod tests {
         store
             .save_contact(
                 None,
-                &crate::store::CareContactInput {
+                &crate::model::CareContactInput {
                     name: "Acute oncology line".into(),
                     role: String::new(),
                     phone: "0800 000 000".into(),

@@ -27,12 +27,6 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
-// Until every reader imports them from `model`.
-pub use crate::model::{
-    Appointment, AppointmentInput, Bother, CareContact, CareContactInput, Checkup, CheckupInput, CheckupKind,
-    DiaryEntry, DiaryInput, NoteItem, PlanQuestion, StopReason, Treatment, TreatmentInput,
-};
-
 pub use backup::{
     damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, WithBinDate, BACKUP_FORMAT,
     BACKUP_VERSION, MAX_BACKUP_BYTES,
@@ -270,11 +264,11 @@ mod tests {
         let q = store.add_own_question(None, "My own question").unwrap();
         store.answer_plan_question(q.id, &format!("The answer was {sentinel}"), true).unwrap();
         store
-            .add_diary_entry(&super::DiaryInput {
+            .add_diary_entry(&crate::model::DiaryInput {
                 on_date: "2026-11-20".into(),
                 what: "rash".into(),
                 other_what: String::new(),
-                bother: super::Bother::ALot,
+                bother: crate::model::Bother::ALot,
                 note: format!("{sentinel} on my arms"),
             })
             .unwrap();

@@ -152,8 +152,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Bother, CareContactInput, CheckupInput, CheckupKind, DiaryInput, TreatmentInput};
     use crate::store::appointments::tests_input;
-    use crate::store::{Bother, CareContactInput, CheckupInput, CheckupKind, DiaryInput, TreatmentInput};
 
     #[test]
     fn a_removed_appointment_keeps_its_questions_and_answers_until_it_comes_back() {
