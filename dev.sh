@@ -166,7 +166,7 @@ PY
     say "The diary chart in My record: 2,000 entries, median and p95 of 20 draws (jsdom)"; install_ui_packages; (cd ui && npm exec -- vitest bench --run src/views/record/DiaryChart.bench.ts)
     say "Release packages of the app and of a bare Tauri 2 app (same profile)"
     install_ui_packages
-    npm --prefix ui exec -- tauri build --bundles deb,rpm --ci >/dev/null
+    npm --prefix ui exec -- tauri build --bundles deb,rpm --ci --features bench >/dev/null
     (cd tests/bench/bare && CARGO_TARGET_DIR="$PWD/../../../target" ../../../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci >/dev/null)
     python3 - <<'PY'
 import glob, os

@@ -90,6 +90,24 @@ fn the_web_view_may_call_exactly_the_apps_commands_and_nothing_else() {
     }
 }
 
+#[test]
+fn the_benchmark_command_is_in_the_bench_build_only_and_never_in_the_capability_file() {
+    let listed = listed_commands(&read("src-tauri/app/lib.rs"));
+    let bench: Vec<&ListedCommand> = listed.iter().filter(|c| c.feature.is_some()).collect();
+    assert_eq!(
+        bench,
+        [&ListedCommand { name: "first_screen_shown".into(), feature: Some("bench".into()) }],
+        "only the benchmark's command is under a feature"
+    );
+    let capability = read("src-tauri/app/capabilities/default.json");
+    assert!(!capability.contains("first-screen-shown"), "{capability}");
+    if !cfg!(feature = "bench") {
+        let data = tempfile::tempdir().unwrap();
+        let refused = app_with_seams(data.path()).call("first_screen_shown", json!({})).unwrap_err();
+        assert!(refused.to_string().contains("not found"), "{refused}");
+    }
+}
+
 /// Any JSON value, a few levels deep, with the values that break things most often.
 fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![

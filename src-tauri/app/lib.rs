@@ -75,6 +75,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::pack::open_pack,
             commands::screen::get_screen_settings,
             commands::screen::save_screen_settings,
+            #[cfg(feature = "bench")]
             commands::screen::first_screen_shown,
             commands::about::get_about,
             commands::about::open_data_folder,
@@ -108,6 +109,12 @@ pub fn run() {
             let resources = app.path().resource_dir()?.join("resources");
             let data = app.path().app_data_dir()?;
             app.manage(AppState::open(&resources, &data));
+            // The benchmark's build grants its one command here, so the capability file build.rs
+            // writes is the same in every build and grants it in none.
+            #[cfg(feature = "bench")]
+            app.add_capability(
+                tauri::ipc::CapabilityBuilder::new("bench").window("main").permission("allow-first-screen-shown"),
+            )?;
             #[cfg(unix)]
             closing::close_on_terminate(app.handle());
             Ok(())

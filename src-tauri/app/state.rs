@@ -14,7 +14,9 @@ pub const STORE_FILE: &str = "alk-companion.sqlite3";
 const LOCK_FILE: &str = "alk-companion.lock";
 
 /// A test seam: when set, packs are written into this folder instead of asking with the
-/// native save dialog, which WebDriver cannot click.
+/// native save dialog, which WebDriver cannot click. Only a debug build reads it: the WebDriver
+/// journeys and the install test (tests/install/deb.sh) run one; a release build never does.
+#[cfg(debug_assertions)]
 pub const SAVE_DIR_ENV: &str = "ALK_COMPANION_SAVE_DIR";
 
 pub struct AppState {
@@ -59,6 +61,10 @@ impl AppState {
                 eprintln!("alk-companion: no daily safety copy: {e}");
             }
         }
+        #[cfg(debug_assertions)]
+        let save_dir = std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from);
+        #[cfg(not(debug_assertions))]
+        let save_dir = None;
         AppState {
             search: content.as_ref().map(SearchIndex::build).map_err(Clone::clone),
             content,
@@ -67,7 +73,7 @@ impl AppState {
             recovery,
             _lock: lock.ok(),
             last_pack: Mutex::new(None),
-            save_dir: std::env::var_os(SAVE_DIR_ENV).map(PathBuf::from),
+            save_dir,
             open_file: None,
             links_opened: None,
             pending_backup: Mutex::new(None),
@@ -76,24 +82,28 @@ impl AppState {
     }
 
     /// Writes packs into `dir` without the save dialog (tests only need this).
+    #[cfg(feature = "test-hooks")]
     pub fn with_save_dir(mut self, dir: PathBuf) -> AppState {
         self.save_dir = Some(dir);
         self
     }
 
     /// Answers the open dialog with `file` (tests only need this).
+    #[cfg(feature = "test-hooks")]
     pub fn with_open_file(mut self, file: PathBuf) -> AppState {
         self.open_file = Some(file);
         self
     }
 
     /// Writes down the web addresses asked for instead of opening a browser (tests only need this).
+    #[cfg(feature = "test-hooks")]
     pub fn with_links_written_down(mut self) -> AppState {
         self.links_opened = Some(Mutex::new(Vec::new()));
         self
     }
 
     /// The web addresses asked for so far, when they are written down instead of opened.
+    #[cfg(feature = "test-hooks")]
     pub fn links_opened(&self) -> Vec<String> {
         self.links_opened.as_ref().map(|l| l.lock().map(|l| l.clone()).unwrap_or_default()).unwrap_or_default()
     }
@@ -123,7 +133,14 @@ impl AppState {
 
 /// Locks the data folder for this copy of the app. A second copy gets a plain message instead
 /// of the store (the single-instance plugin normally brings the first window forward before).
-/// Within one process the lock is shared: only the IPC tests open the app twice in one process.
+#[cfg(not(feature = "test-hooks"))]
+fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
+    lock_file(data_dir).map(Arc::new)
+}
+
+/// As above, but copies in one process share the lock: only the IPC tests open the app twice in
+/// one process.
+#[cfg(feature = "test-hooks")]
 fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
     static HELD: Mutex<Vec<(PathBuf, std::sync::Weak<std::fs::File>)>> = Mutex::new(Vec::new());
     let mut held = HELD.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

@@ -20,7 +20,8 @@ pub(crate) async fn save_screen_settings(
 }
 
 /// One plain line on stdout the first time a screen has its content painted, for the start-up
-/// benchmark (`./dev.sh bench`). It carries nothing of the patient's.
+/// benchmark (`./dev.sh bench`). It carries nothing of the patient's. Only in the `bench` build.
+#[cfg(feature = "bench")]
 #[tauri::command]
 pub(crate) async fn first_screen_shown() -> Result<()> {
     static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);

@@ -6,6 +6,8 @@ mod markup;
 mod own_words;
 #[cfg(test)]
 mod promises;
+// Only the tests (and `./dev.sh readability`, which runs one) measure reading ease.
+#[cfg(test)]
 mod readability;
 mod review;
 mod sheet;
@@ -20,7 +22,6 @@ use crate::model::RecordLabels;
 use crate::{Error, Result};
 
 pub use markup::{Block, Inline};
-pub use readability::{readability, section_readability, Readability, FLESCH_FLOOR};
 pub use review::{Page, PageReview, Review, Statement};
 pub use sheet::review_sheet;
 pub use trace::{NotFromSource, Trace};
