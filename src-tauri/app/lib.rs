@@ -25,6 +25,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::content::open_link,
             commands::appointments::list_appointments,
             commands::appointments::save_appointment,
+            commands::appointments::add_appointment,
             commands::appointments::delete_appointment,
             commands::appointments::save_calendar,
             commands::plan::get_plan,

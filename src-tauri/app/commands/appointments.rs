@@ -1,12 +1,11 @@
-use alk_core::calendar::appointments_ics;
+use alk_core::companion::{calendar_file, AddedAppointment};
 use alk_core::model::{Appointment, AppointmentInput};
-use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
 use crate::dialogs::{ask_save_path, file_name, write_whole};
-use crate::error::{ApiError, Result};
+use crate::error::Result;
 use crate::AppState;
 
 #[tauri::command]
@@ -26,6 +25,13 @@ pub(crate) async fn save_appointment(
         Some(id) => store.update_appointment(id, &input)?,
         None => store.add_appointment(&input)?,
     })
+}
+
+/// Adds an appointment and moves the questions gathered for the next one not booked yet onto it,
+/// all or nothing.
+#[tauri::command]
+pub(crate) async fn add_appointment(state: State<'_, AppState>, input: AppointmentInput) -> Result<AddedAppointment> {
+    Ok(alk_core::companion::add_appointment(&mut *state.store()?, &input)?)
 }
 
 #[tauri::command]
@@ -51,25 +57,11 @@ pub(crate) async fn save_calendar<R: Runtime>(
     id: Option<i64>,
     now: String,
 ) -> Result<Option<SavedCalendar>> {
-    let (chosen, name) = match id {
-        Some(id) => {
-            let one = state.store()?.appointment(id)?;
-            let name = format!("appointment-{}.ics", one.fields.starts_at.get(..10).unwrap_or("day"));
-            (vec![one], name)
-        }
-        None => {
-            let coming: Vec<Appointment> =
-                state.store()?.appointments()?.into_iter().filter(|a| a.fields.starts_at >= now).collect();
-            if coming.is_empty() {
-                return Err(ApiError::new(ErrorKind::NotFound, "There are no coming appointments to add yet."));
-            }
-            (coming, "my-appointments.ics".to_string())
-        }
-    };
     let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64);
-    let text = appointments_ics(&chosen, stamp.unwrap_or(0))?;
+    let file = calendar_file(&*state.store()?, id, &now, stamp.unwrap_or(0))?;
     let filter = ("Calendar file", "ics");
-    let Some(path) = ask_save_path(&app, &state, "Save to my calendar", &name, filter).await? else { return Ok(None) };
-    write_whole(&path, text.as_bytes())?;
-    Ok(Some(SavedCalendar { file_name: file_name(&path), appointments: chosen.len() as u32 }))
+    let asked = ask_save_path(&app, &state, "Save to my calendar", &file.name, filter).await?;
+    let Some(path) = asked else { return Ok(None) };
+    write_whole(&path, file.text.as_bytes())?;
+    Ok(Some(SavedCalendar { file_name: file_name(&path), appointments: file.appointments as u32 }))
 }

@@ -1,3 +1,4 @@
+use alk_core::companion;
 use alk_core::store::{too_large, Backup, BackupPreview, Recovery, Snapshot, MAX_BACKUP_BYTES};
 use alk_core::ErrorKind;
 use serde::Serialize;
@@ -54,7 +55,7 @@ pub(crate) async fn preview_backup<R: Runtime>(
     let bytes = std::fs::read(&path).map_err(|_| unreadable())?;
     let backup =
         tokio::task::spawn_blocking(move || Backup::parse(&bytes)).await.map_err(|_| ApiError::internal())??;
-    alk_core::companion::check_backup(&backup, state.content()?)?;
+    companion::check_backup(&backup, state.content()?)?;
     let preview = backup.preview();
     *state.pending_backup.lock().map_err(|_| ApiError::internal())? = Some(backup);
     Ok(Some(preview))
@@ -65,17 +66,13 @@ pub(crate) async fn preview_backup<R: Runtime>(
 pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
     let backup = state.pending_backup.lock().map_err(|_| ApiError::internal())?.take();
     let backup = backup.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please choose a backup file first."))?;
-    let mut store = state.store()?;
-    store.take_snapshot("before-import")?;
-    Ok(store.import_backup(&backup)?)
+    Ok(companion::import_backup(&mut *state.store()?, &backup)?)
 }
 
 /// Deletes the whole record, after a safety copy. The UI asks the user to confirm first.
 #[tauri::command]
 pub(crate) async fn delete_all_data(state: State<'_, AppState>) -> Result<()> {
-    let mut store = state.store()?;
-    store.take_snapshot("before-delete-all")?;
-    Ok(store.delete_all()?)
+    Ok(companion::delete_all(&mut *state.store()?)?)
 }
 
 /// What happened at start if the store was damaged: the window says so and offers a copy.

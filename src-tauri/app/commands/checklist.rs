@@ -1,8 +1,8 @@
+use alk_core::companion::Companion;
 use alk_core::store::StepProgress;
-use alk_core::ErrorKind;
 use tauri::State;
 
-use crate::error::{ApiError, Result};
+use crate::error::Result;
 use crate::AppState;
 
 #[tauri::command]
@@ -17,8 +17,6 @@ pub(crate) async fn save_step_progress(
     done: bool,
     note: String,
 ) -> Result<StepProgress> {
-    if !state.content()?.checklist.iter().any(|s| s.id == step_id) {
-        return Err(ApiError::new(ErrorKind::NotFound, "That step is not in the checklist."));
-    }
-    Ok(state.store()?.set_step_progress(&step_id, done, &note)?)
+    let mut store = state.store()?;
+    Ok(Companion::new(state.content()?, &mut store).set_step_progress(&step_id, done, &note)?)
 }

@@ -1,6 +1,7 @@
 use std::sync::Arc;
 
-use alk_core::pack::{gather, lay_out_pack, FontSet, LaidOut, PackPreview, PackSettings};
+use alk_core::companion::Companion;
+use alk_core::pack::{lay_out_pack, FontSet, LaidOut, PackPreview, PackSettings};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -70,7 +71,8 @@ pub(crate) async fn open_pack<R: Runtime>(app: AppHandle<R>, state: State<'_, Ap
 async fn lay_out(state: &AppState, settings: &PackSettings, now: &str) -> Result<(LaidOut, Arc<FontSet>)> {
     let created_unix =
         std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
-    let request = gather(state.content()?, &*state.store()?, settings, now, created_unix)?;
+    // The store is let go before the await.
+    let request = Companion::new(state.content()?, &mut *state.store()?).gather_pack(settings, now, created_unix)?;
     let fonts = state.fonts()?;
     let laid_out = tokio::task::spawn_blocking({
         let fonts = Arc::clone(&fonts);

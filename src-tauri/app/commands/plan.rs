@@ -1,11 +1,11 @@
 //! The questions for one appointment (`appointmentId` null: the next one, not booked yet).
 //! Every change returns the whole list again, top 3 first.
 
+use alk_core::companion::Companion;
 use alk_core::model::PlanQuestion;
-use alk_core::ErrorKind;
 use tauri::State;
 
-use crate::error::{ApiError, Result};
+use crate::error::Result;
 use crate::AppState;
 
 #[tauri::command]
@@ -20,16 +20,8 @@ pub(crate) async fn choose_question(
     question_id: String,
     chosen: bool,
 ) -> Result<Vec<PlanQuestion>> {
-    if state.content()?.question(&question_id).is_none() {
-        return Err(ApiError::new(ErrorKind::NotFound, "That question is not in the question library."));
-    }
     let mut store = state.store()?;
-    if chosen {
-        store.add_library_question(appointment_id, &question_id)?;
-    } else {
-        store.remove_library_question(appointment_id, &question_id)?;
-    }
-    Ok(store.plan(appointment_id)?)
+    Ok(Companion::new(state.content()?, &mut store).choose_question(appointment_id, &question_id, chosen)?)
 }
 
 #[tauri::command]

@@ -1,12 +1,12 @@
 //! Treatment history, side-effect diary, and scans and check-ups: the patient's own record.
 
+use alk_core::companion::Companion;
 use alk_core::model::{
     CareContact, CareContactInput, Checkup, CheckupInput, DiaryEntry, DiaryInput, Treatment, TreatmentInput,
 };
-use alk_core::ErrorKind;
 use tauri::State;
 
-use crate::error::{ApiError, Result};
+use crate::error::Result;
 use crate::AppState;
 
 #[tauri::command]
@@ -20,13 +20,8 @@ pub(crate) async fn save_treatment(
     id: Option<i64>,
     input: TreatmentInput,
 ) -> Result<Treatment> {
-    if input.drug != "other" && state.content()?.drug(&input.drug).is_none() {
-        return Err(ApiError::new(
-            ErrorKind::InvalidInput,
-            "Please choose the treatment from the list, or choose Other.",
-        ));
-    }
-    Ok(state.store()?.save_treatment(id, &input)?)
+    let mut store = state.store()?;
+    Ok(Companion::new(state.content()?, &mut store).save_treatment(id, &input)?)
 }
 
 #[tauri::command]
@@ -47,13 +42,8 @@ pub(crate) async fn list_diary(
 
 #[tauri::command]
 pub(crate) async fn add_diary_entry(state: State<'_, AppState>, input: DiaryInput) -> Result<DiaryEntry> {
-    if input.what != "other" && state.content()?.side_effect(&input.what).is_none() {
-        return Err(ApiError::new(
-            ErrorKind::InvalidInput,
-            "Please choose the side effect from the list, or choose Other.",
-        ));
-    }
-    Ok(state.store()?.add_diary_entry(&input)?)
+    let mut store = state.store()?;
+    Ok(Companion::new(state.content()?, &mut store).add_diary_entry(&input)?)
 }
 
 #[tauri::command]

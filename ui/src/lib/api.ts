@@ -3,6 +3,7 @@
 import { invoke, type Channel } from "@tauri-apps/api/core";
 
 import type { AboutApp } from "./bindings/AboutApp";
+import type { AddedAppointment } from "./bindings/AddedAppointment";
 import type { ApiError } from "./bindings/ApiError";
 import type { Appointment } from "./bindings/Appointment";
 import type { AppointmentInput } from "./bindings/AppointmentInput";
@@ -39,6 +40,7 @@ import type { TreatmentInput } from "./bindings/TreatmentInput";
 
 export type {
   AboutApp,
+  AddedAppointment,
   ApiError,
   Appointment,
   AppointmentInput,
@@ -111,6 +113,8 @@ export const api = {
   /** One appointment (`id`), or every one from `now` on (`id` null), as a calendar file; null if cancelled. */
   saveCalendar: (id: number | null, now: string) => call<SavedCalendar | null>("save_calendar", { id, now }),
   saveAppointment: (id: number | null, input: AppointmentInput) => call<Appointment>("save_appointment", { id, input }),
+  /** Adds an appointment and moves the questions for the next one not booked yet onto it, all or nothing. */
+  addAppointment: (input: AppointmentInput) => call<AddedAppointment>("add_appointment", { input }),
   deleteAppointment: (id: number) => call<null>("delete_appointment", { id }),
 
   getPlan: (appointmentId: ListId) => call<PlanQuestion[]>("get_plan", { appointmentId }),

@@ -383,7 +383,7 @@ impl Store {
 
     /// Replaces the whole record with the backup's, in one transaction: all or nothing.
     pub fn import_backup(&mut self, backup: &Backup) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         delete_everything(&tx)?;
         for WithBinDate { item: a, deleted_at } in &backup.appointments {
             let f = &a.fields;

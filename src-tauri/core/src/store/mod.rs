@@ -86,10 +86,30 @@ impl Store {
     /// word of it stays readable in the file: the index forgets it, free pages are zeroed and
     /// the file and its log are rewritten.
     pub fn delete_all(&mut self) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         delete_everything(&tx)?;
         tx.commit()?;
         self.scrub()
+    }
+
+    /// Runs `change` all or nothing: when it fails (or panics), nothing it did stays. The store's
+    /// own changes are savepoints, so they nest inside it.
+    pub fn atomically<T>(&mut self, change: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("SAVEPOINT atomically")?;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| change(self)));
+        if let Ok(Ok(_)) = outcome {
+            self.conn.execute_batch("RELEASE atomically")?;
+        } else {
+            // The change's own error says what went wrong; a failed rollback adds nothing to it.
+            let _ = self.conn.execute_batch("ROLLBACK TO atomically; RELEASE atomically");
+        }
+        outcome.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+
+    /// The connection, for tests that make SQLite fail on purpose.
+    #[cfg(test)]
+    pub(crate) fn connection(&self) -> &Connection {
+        &self.conn
     }
 
     /// SQLite's own check of the whole file.

@@ -28,7 +28,7 @@ const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /// Numbers a list 1, 2, 3... in the order given, so no position from an old list or a backup
 /// can tie or overflow.
-fn number_afresh(tx: &rusqlite::Transaction, ids: &[i64]) -> Result<()> {
+fn number_afresh(tx: &rusqlite::Connection, ids: &[i64]) -> Result<()> {
     for (position, id) in (1_i64..).zip(ids) {
         tx.execute("UPDATE plan_question SET position = ?2 WHERE id = ?1", params![id, position])?;
     }
@@ -156,7 +156,7 @@ impl Store {
             order.iter().position(|&(_, t, p)| if top3 && !top { !t } else { p >= position }).unwrap_or(order.len());
         let mut ids: Vec<i64> = order.into_iter().map(|(id, _, _)| id).collect();
         ids.insert(at, id);
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         tx.execute("UPDATE plan_question SET deleted_at = NULL, top3 = ?2 WHERE id = ?1", params![id, top])?;
         number_afresh(&tx, &ids)?;
         tx.commit()?;
@@ -201,7 +201,7 @@ impl Store {
             order.swap(index, other);
         }
         let ids: Vec<i64> = order.iter().map(|q| q.id).collect();
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         number_afresh(&tx, &ids)?;
         tx.commit()?;
         Ok(())
@@ -239,7 +239,7 @@ impl Store {
     /// Moves the list for an appointment not booked yet onto a booked one, once it is booked.
     /// Questions already on that list stay once. Returns how many moved.
     pub fn move_unbooked_questions(&mut self, to: i64) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let offset: i64 = tx.query_row(
             "SELECT COALESCE(MAX(position), 0) FROM plan_question WHERE appointment_id = ?1",
             params![to],
@@ -282,7 +282,7 @@ impl Store {
         let unanswered: Vec<PlanQuestion> =
             self.plan(from)?.into_iter().filter(|q| q.answer.trim().is_empty()).collect();
         let existing = self.plan(to)?;
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         let mut position: i64 = tx.query_row(
             "SELECT COALESCE(MAX(position), 0) FROM plan_question WHERE appointment_id IS ?1",
             params![to],

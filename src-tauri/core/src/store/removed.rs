@@ -140,7 +140,7 @@ impl Store {
     }
 
     fn purge(&mut self, condition: &str) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.savepoint()?;
         for (kind, _) in LISTS {
             tx.execute(&format!("DELETE FROM {} WHERE {condition}", kind.table()), [])?;
         }
