@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import App from "../App.svelte";
 import type { BackupPreview, Content, Recovery as Found } from "../lib/api";
-import { APPOINTMENTS_CHANGED, CONTACTS_CHANGED } from "../lib/events";
+import { recordChanges } from "../lib/changes.svelte";
 import { screen } from "../lib/screen.svelte";
 import Recovery from "./Recovery.svelte";
 
@@ -62,9 +62,7 @@ describe("the notice after a damaged store", () => {
 
   it("shows what the safety copy holds, keeps it on no, and brings it back on yes", async () => {
     const calls = fake();
-    const told = vi.fn();
-    document.addEventListener(APPOINTMENTS_CHANGED, told);
-    document.addEventListener(CONTACTS_CHANGED, told);
+    const told = vi.spyOn(recordChanges, "changed");
     const user = userEvent.setup();
     render(Recovery, { props: { recovery } });
     const look = dom.getByRole("button", { name: "Look at the safety copy of 26 November 2026 at 09:30 (UTC)" });
@@ -85,8 +83,7 @@ describe("the notice after a damaged store", () => {
     expect(document.getElementById("bring-back-copy")).toBeNull();
     expect(document.activeElement?.textContent).toBe("Done. Your information from the safety copy is back.");
     expect(told).toHaveBeenCalledTimes(2);
-    document.removeEventListener(APPOINTMENTS_CHANGED, told);
-    document.removeEventListener(CONTACTS_CHANGED, told);
+    told.mockRestore();
   });
 
   it("says where to look when there is no safety copy", () => {

@@ -1,6 +1,7 @@
 // Safety copies and backups, in words (Backup and the notice shown after a recovery).
 import type { BackupPreview } from "./api";
 import { longDate } from "./dates";
+import { count } from "./words";
 
 const REASONS: Record<string, string> = {
   "before-import": "before a backup file was brought in",
@@ -19,8 +20,6 @@ export function copyReason(reason: string): string {
 export function copyTime(takenAt: string): string {
   return `${longDate(takenAt)} at ${takenAt.slice(11, 16)} (UTC)`;
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** What a backup or safety copy holds, in words. */
 export function holds(p: BackupPreview): string {

@@ -7,6 +7,7 @@ import "../test/cssEscape";
 
 import type { Appointment } from "../lib/api";
 import { settleAll } from "../lib/autosave";
+import { recordChanges } from "../lib/changes.svelte";
 import Appointments from "./Appointments.svelte";
 
 const appointment: Appointment = { id: 4, startsAt: "2030-01-15T14:30", withWhom: "Dr Nowak", place: "Clinic 4", purpose: "Scan results" };
@@ -122,12 +123,16 @@ describe("remove asks first", () => {
     fakeStore([appointment]);
     let told = 0;
     const listener = () => (told += 1);
-    document.addEventListener("alk-appointments-changed", listener);
+    const changed = recordChanges.changed.bind(recordChanges);
+    const spy = vi.spyOn(recordChanges, "changed").mockImplementation((part) => {
+      if (part === "appointments") listener();
+      changed(part);
+    });
     await show();
     await userEvent.click(removeButton(4));
     await userEvent.click(document.querySelector<HTMLButtonElement>(".confirm button.danger")!);
     await waitFor(() => expect(told).toBe(1));
-    document.removeEventListener("alk-appointments-changed", listener);
+    spy.mockRestore();
   });
 });
 

@@ -5,7 +5,7 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import type { BackupPreview, Snapshot } from "../lib/api";
-import { APPOINTMENTS_CHANGED } from "../lib/events";
+import { recordChanges } from "../lib/changes.svelte";
 import "../test/cssEscape";
 import Backup from "./Backup.svelte";
 
@@ -76,8 +76,7 @@ describe("bringing in a backup", () => {
 
   it("brings it in after a yes, and tells the banner", async () => {
     const calls = fake();
-    const told = vi.fn();
-    document.addEventListener(APPOINTMENTS_CHANGED, told);
+    const told = vi.spyOn(recordChanges, "changed");
     const user = userEvent.setup();
     render(Backup);
     await user.click(dom.getByRole("button", { name: "Bring in a backup file" }));
@@ -85,7 +84,7 @@ describe("bringing in a backup", () => {
     await waitFor(() => expect(document.getElementById("backup-status")!.textContent).toContain("Your information from the backup is here now."));
     expect(calls).toContain("import_backup");
     expect(told).toHaveBeenCalled();
-    document.removeEventListener(APPOINTMENTS_CHANGED, told);
+    told.mockRestore();
   });
 });
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { live } from "../lib/announce.svelte";
 import type { Content, RemovedItem } from "../lib/api";
-import { CONTACTS_CHANGED } from "../lib/events";
+import { recordChanges } from "../lib/changes.svelte";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import Bin from "./Bin.svelte";
@@ -88,14 +88,13 @@ describe("the bin", () => {
 
   it("tells the banner when a care team contact comes back, and ends on Empty when the bin is empty", async () => {
     fakeBin([removed("contact", 2, { text: "Acute oncology line", refId: "Nurse" })]);
-    const told = vi.fn();
-    document.addEventListener(CONTACTS_CHANGED, told);
+    const told = vi.spyOn(recordChanges, "changed");
     const user = show();
     await user.click(await waitFor(() => dom.getByRole("button", { name: "Bring back: Acute oncology line, Nurse" })));
     await waitFor(() => expect(document.getElementById("removed")!.textContent).toContain("The bin is empty."));
     expect(told).toHaveBeenCalledOnce();
     await waitFor(() => expect(document.activeElement?.id).toBe("empty-bin"));
-    document.removeEventListener(CONTACTS_CHANGED, told);
+    told.mockRestore();
   });
 
   it("asks before emptying: no and Escape keep everything, yes empties it", async () => {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { live } from "../lib/announce.svelte";
 import type { CareContact, Checkup, Content, DiaryEntry, Treatment } from "../lib/api";
-import { CONTACTS_CHANGED } from "../lib/events";
+import { recordChanges } from "../lib/changes.svelte";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import RecordView from "./Record.svelte";
@@ -309,8 +309,7 @@ describe("adding to the record", () => {
 
   it("tells the banner when the care team changes, and marks the 24-hour line", async () => {
     const store = fakeStore();
-    const told = vi.fn();
-    document.addEventListener(CONTACTS_CHANGED, told);
+    const told = vi.spyOn(recordChanges, "changed");
     const user = show();
     const section = part("contacts-title");
     await waitFor(() => expect(section.textContent).toContain("No one added yet."));
@@ -326,7 +325,7 @@ describe("adding to the record", () => {
     });
     expect(told).toHaveBeenCalled();
     expect((document.getElementById("contact-24h") as HTMLInputElement).checked).toBe(false);
-    document.removeEventListener(CONTACTS_CHANGED, told);
+    told.mockRestore();
   });
 
   it("asks for a name or a number by marking both boxes", async () => {
@@ -378,8 +377,7 @@ describe("changing the record", () => {
 
   it("changes a care team contact and tells the banner", async () => {
     const store = fakeStore({ contacts: [{ id: 3, name: "Dr Nowak", role: "Oncologist", phone: "", roundTheClock: false }] });
-    const told = vi.fn();
-    document.addEventListener(CONTACTS_CHANGED, told);
+    const told = vi.spyOn(recordChanges, "changed");
     const user = show();
     await user.click(await waitFor(() => dom.getByRole("button", { name: "Change Dr Nowak, Oncologist" })));
     const phone = document.getElementById("contact-3-phone") as HTMLInputElement;
@@ -388,7 +386,7 @@ describe("changing the record", () => {
     await waitFor(() => expect(document.getElementById("contacts")!.textContent).toContain("Phone: 0161 000 0000"));
     expect(store.called("save_contact")[0]![1]).toMatchObject({ id: 3, input: { name: "Dr Nowak", phone: "0161 000 0000" } });
     expect(told).toHaveBeenCalled();
-    document.removeEventListener(CONTACTS_CHANGED, told);
+    told.mockRestore();
   });
 });
 

@@ -1,10 +1,10 @@
 // What every part of My record does alike: reading its form, pointing at a wrong box, and
 // removing a row to the bin with Undo, which takes the focus.
 import { announce } from "../../lib/announce.svelte";
-import { api, asApiError, type Checkup, type RemovedKind } from "../../lib/api";
+import { api, type Checkup, type RemovedKind } from "../../lib/api";
 import { longDate } from "../../lib/dates";
 import { focusKey, refocus } from "../../lib/focus";
-import { done, problem, type Notice } from "../../lib/notice";
+import { done, failed, type Notice } from "../../lib/notice";
 import { CHECKUP_WORDS } from "../../lib/record";
 
 /** A row's key, unique across the parts (a treatment and a diary entry may share an id). */
@@ -59,7 +59,7 @@ export function rowRemoval(kind: RemovedKind, reload: () => Promise<void>, say: 
       try {
         await remove();
       } catch (error) {
-        say(problem(asApiError(error).message));
+        say(failed(error));
         return;
       }
       last = id;
