@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{
-    appointments, check_text, contacts, delete_everything, diary, notes, treatments, StepProgress, Store,
+    appointments, check_text, checkups, contacts, delete_everything, diary, notes, treatments, StepProgress, Store,
     MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
 };
 use crate::dates::is_timestamp;
@@ -375,7 +375,7 @@ impl Store {
             checklist: self.checklist_progress()?,
             treatments: all_rows(self, treatments::COLUMNS, "treatment", "started_on, id", treatments::from_row)?,
             diary: all_rows(self, diary::COLUMNS, "diary_entry", "on_date DESC, id DESC", diary::from_row)?,
-            checkups: all_rows(self, "id, on_date, kind, note", "checkup", "on_date, id", super::checkups::from_row)?,
+            checkups: all_rows(self, checkups::COLUMNS, "checkup", "on_date, id", checkups::from_row)?,
             settings,
             contacts: all_rows(self, contacts::COLUMNS, "care_contact", "id", contacts::from_row)?,
         })

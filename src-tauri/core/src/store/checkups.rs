@@ -11,6 +11,8 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
     Ok(Checkup { id: row.get(0)?, fields: CheckupInput { on_date: row.get(1)?, kind: row.get(2)?, note: row.get(3)? } })
 }
 
+pub(super) const COLUMNS: &str = "id, on_date, kind, note";
+
 impl CheckupInput {
     pub(super) fn check(&self) -> Result<()> {
         check_date(&self.on_date, "date")?;
@@ -23,7 +25,7 @@ impl Store {
     pub fn checkups(&self) -> Result<Vec<Checkup>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, on_date, kind, note FROM checkup WHERE deleted_at IS NULL ORDER BY on_date, id")?;
+            .prepare(&format!("SELECT {COLUMNS} FROM checkup WHERE deleted_at IS NULL ORDER BY on_date, id"))?;
         let rows = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(rows)
     }
@@ -36,7 +38,7 @@ impl Store {
         )?;
         let id = self.conn.last_insert_rowid();
         self.conn
-            .query_row("SELECT id, on_date, kind, note FROM checkup WHERE id = ?1", params![id], from_row)
+            .query_row(&format!("SELECT {COLUMNS} FROM checkup WHERE id = ?1"), params![id], from_row)
             .optional()?
             .ok_or_else(|| not_found("scan"))
     }

@@ -10,6 +10,7 @@ mod choices;
 mod contacts;
 mod diary;
 mod drafts;
+mod kinds;
 mod migrations;
 mod notes;
 mod plan;
@@ -152,12 +153,10 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
 }
 
 fn delete_everything(conn: &Connection) -> Result<()> {
-    conn.execute_batch(
-        "DELETE FROM plan_question; DELETE FROM note; DELETE FROM appointment;
-         DELETE FROM checklist_progress; DELETE FROM treatment; DELETE FROM diary_entry;
-         DELETE FROM checkup; DELETE FROM setting; DELETE FROM care_contact;
-         INSERT INTO note_words (note_words) VALUES ('delete-all');",
-    )?;
+    for kind in &kinds::RECORD_TABLES {
+        conn.execute(&format!("DELETE FROM {}", kind.table), [])?;
+    }
+    conn.execute_batch("INSERT INTO note_words (note_words) VALUES ('delete-all');")?;
     Ok(())
 }
 

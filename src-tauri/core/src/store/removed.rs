@@ -7,7 +7,7 @@ use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{not_found, Store, BIN_DAYS};
+use super::{kinds, not_found, Store, BIN_DAYS};
 use crate::Result;
 
 /// What kind of thing is in the bin.
@@ -26,15 +26,7 @@ pub enum RemovedKind {
 
 impl RemovedKind {
     fn table(self) -> &'static str {
-        match self {
-            RemovedKind::Note => "note",
-            RemovedKind::Appointment => "appointment",
-            RemovedKind::Question => "plan_question",
-            RemovedKind::Treatment => "treatment",
-            RemovedKind::DiaryEntry => "diary_entry",
-            RemovedKind::Checkup => "checkup",
-            RemovedKind::Contact => "care_contact",
-        }
+        kinds::binnable().find(|&(_, kind, _)| kind == self).map_or("", |(table, _, _)| table)
     }
 }
 
@@ -69,26 +61,11 @@ fn from_row(kind: RemovedKind) -> impl Fn(&Row) -> rusqlite::Result<RemovedItem>
     }
 }
 
-/// For each kind: its id, when removed, date, content id and own words.
-const LISTS: [(RemovedKind, &str); 7] = [
-    (RemovedKind::Note, "SELECT id, deleted_at, NULL, NULL, substr(body, 1, 200) FROM note"),
-    (RemovedKind::Appointment, "SELECT id, deleted_at, starts_at, NULL, with_whom FROM appointment"),
-    (
-        RemovedKind::Question,
-        "SELECT id, deleted_at, (SELECT starts_at FROM appointment a WHERE a.id = appointment_id),
-         question_id, own_text FROM plan_question",
-    ),
-    (RemovedKind::Treatment, "SELECT id, deleted_at, started_on, drug, other_name FROM treatment"),
-    (RemovedKind::DiaryEntry, "SELECT id, deleted_at, on_date, what, other_what FROM diary_entry"),
-    (RemovedKind::Checkup, "SELECT id, deleted_at, on_date, kind, note FROM checkup"),
-    (RemovedKind::Contact, "SELECT id, deleted_at, NULL, phone, name FROM care_contact"),
-];
-
 impl Store {
     /// Everything in the bin, the most recently removed first.
     pub fn removed(&self) -> Result<Vec<RemovedItem>> {
         let mut all = Vec::new();
-        for (kind, select) in LISTS {
+        for (_, kind, select) in kinds::binnable() {
             let mut stmt = self.conn.prepare(&format!("{select} WHERE deleted_at IS NOT NULL"))?;
             let rows = stmt.query_map([], from_row(kind))?.collect::<rusqlite::Result<Vec<_>>>()?;
             all.extend(rows);
@@ -141,8 +118,8 @@ impl Store {
 
     fn purge(&mut self, condition: &str) -> Result<()> {
         let tx = self.conn.savepoint()?;
-        for (kind, _) in LISTS {
-            tx.execute(&format!("DELETE FROM {} WHERE {condition}", kind.table()), [])?;
+        for (table, _, _) in kinds::binnable() {
+            tx.execute(&format!("DELETE FROM {table} WHERE {condition}"), [])?;
         }
         tx.commit()?;
         Ok(())

@@ -1,0 +1,80 @@
+//! Every table of the patient's record, registered once. "Delete everything" empties each, and
+//! the bin lists, restores and empties those a patient can remove. A new kind of record adds its
+//! line here (and its part of the backup), beside its own module and its migration.
+
+use super::RemovedKind;
+
+pub(super) struct RecordTable {
+    pub(super) table: &'static str,
+    /// For what can go to the bin: its kind, and its id, when removed, date, content id and own
+    /// words, in that order, for the bin's list.
+    pub(super) bin: Option<(RemovedKind, &'static str)>,
+}
+
+/// In the order they are emptied: the rows that point at an appointment before it.
+pub(super) const RECORD_TABLES: [RecordTable; 9] = [
+    RecordTable {
+        table: "plan_question",
+        bin: Some((
+            RemovedKind::Question,
+            "SELECT id, deleted_at, (SELECT starts_at FROM appointment a WHERE a.id = appointment_id),
+             question_id, own_text FROM plan_question",
+        )),
+    },
+    RecordTable {
+        table: "note",
+        bin: Some((RemovedKind::Note, "SELECT id, deleted_at, NULL, NULL, substr(body, 1, 200) FROM note")),
+    },
+    RecordTable {
+        table: "appointment",
+        bin: Some((RemovedKind::Appointment, "SELECT id, deleted_at, starts_at, NULL, with_whom FROM appointment")),
+    },
+    RecordTable { table: "checklist_progress", bin: None },
+    RecordTable {
+        table: "treatment",
+        bin: Some((RemovedKind::Treatment, "SELECT id, deleted_at, started_on, drug, other_name FROM treatment")),
+    },
+    RecordTable {
+        table: "diary_entry",
+        bin: Some((RemovedKind::DiaryEntry, "SELECT id, deleted_at, on_date, what, other_what FROM diary_entry")),
+    },
+    RecordTable {
+        table: "checkup",
+        bin: Some((RemovedKind::Checkup, "SELECT id, deleted_at, on_date, kind, note FROM checkup")),
+    },
+    RecordTable { table: "setting", bin: None },
+    RecordTable {
+        table: "care_contact",
+        bin: Some((RemovedKind::Contact, "SELECT id, deleted_at, NULL, phone, name FROM care_contact")),
+    },
+];
+
+/// The tables whose rows can go to the bin, with their kind and the bin's list.
+pub(super) fn binnable() -> impl Iterator<Item = (&'static str, RemovedKind, &'static str)> {
+    RECORD_TABLES.iter().filter_map(|t| t.bin.map(|(kind, select)| (t.table, kind, select)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+
+    /// A table added by a migration but not registered here would survive "delete everything".
+    #[test]
+    fn every_table_of_the_record_is_registered_and_every_bin_kind_once() {
+        let store = Store::open_in_memory().unwrap();
+        let mut stmt = store
+            .connection()
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'note_words%'")
+            .unwrap();
+        let mut tables: Vec<String> = stmt.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+        tables.sort();
+        let mut registered: Vec<&str> = RECORD_TABLES.iter().map(|t| t.table).collect();
+        registered.sort_unstable();
+        assert_eq!(tables, registered);
+        let mut kinds: Vec<RemovedKind> = binnable().map(|(_, kind, _)| kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        assert_eq!(kinds.len(), 7, "each kind the bin holds, once");
+    }
+}
