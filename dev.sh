@@ -149,38 +149,21 @@ case "${1:-}" in
     fi
     theirs=$(target/bench-venv/bin/python tests/bench/pack_typst.py)
     echo "$theirs"
-    python3 - "$ours" "$theirs" <<'PY'
-import sys
-def fields(line):
-    return dict(part.split("=") for part in line.split()[1:])
-ours, theirs = fields(sys.argv[1]), fields(sys.argv[2])
-print(f"time ratio ours/typst = {float(ours['median_ms']) / float(theirs['median_ms']):.2f}")
-print(f"size ratio ours/typst = {int(ours['bytes']) / int(theirs['bytes']):.2f}")
-PY
+    python3 tests/bench/ratio.py "$ours" "$theirs"
     say "What the Rust side does before the window can show anything (median of 15 runs)"
     cargo run --release --quiet -p alk-core --example startup_parts
     say "10,000 notes in the store"
     cargo run --release --quiet -p alk-core --example record_bench
     say "A long illness: 10,000 notes, 500 appointments, 2,000 diary entries, 300 treatments"
     cargo run --release --quiet -p alk-core --example long_illness -- target/bench/long-home
-    say "The diary chart in My record: 2,000 entries, median and p95 of 20 draws (jsdom)"; install_ui_packages; (cd ui && npm exec -- vitest bench --run src/views/record/DiaryChart.bench.ts)
+    say "The diary chart in My record: 2,000 entries, median and p95 of 20 draws (jsdom)"
+    install_ui_packages
+    (cd ui && npm exec -- vitest bench --run src/views/record/DiaryChart.bench.ts)
     say "Release packages of the app and of a bare Tauri 2 app (same profile)"
     install_ui_packages
     npm --prefix ui exec -- tauri build --bundles deb,rpm --ci --features bench >/dev/null
     (cd tests/bench/bare && CARGO_TARGET_DIR="$PWD/../../../target" ../../../ui/node_modules/.bin/tauri build --bundles deb,rpm --ci >/dev/null)
-    python3 - <<'PY'
-import glob, os
-def size(pattern):
-    files = glob.glob(pattern)
-    return os.path.getsize(files[0]) if files else 0
-rows = [("binary", "target/release/alk-companion", "target/release/bare-tauri"),
-        (".deb", "target/release/bundle/deb/ALK*.deb", "target/release/bundle/deb/Bare*.deb"),
-        (".rpm", "target/release/bundle/rpm/ALK*.rpm", "target/release/bundle/rpm/Bare*.rpm")]
-fonts = sum(os.path.getsize(f) for f in glob.glob("resources/fonts/*.ttf"))
-for name, ours, bare in rows:
-    a, b = size(ours), size(bare)
-    print(f"{name}: ours {a / 1e6:.1f} MB, bare {b / 1e6:.1f} MB, ratio {a / max(b, 1):.2f}, aim <= {(b + fonts) * 1.2 / 1e6:.1f} MB (bare + fonts + 20%)")
-PY
+    python3 tests/bench/sizes.py
     say "Start-up and memory, 5 runs each, alternating (first screen painted, PSS 3 s later)"
     xvfb-run -a -s "-screen 0 1920x1080x24" python3 tests/bench/startup.py 5 \
       "bare=target/release/bare-tauri|bare: first screen shown" \
@@ -224,7 +207,8 @@ PY
     cargo test -p alk-core --quiet readability_figures -- --nocapture --ignored
     ;;
   *)
-    sed -n '2,14p' "$0"
+    # The comment at the top, without its '#'s: it ends at the first line that is not one.
+    awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$0"
     exit 2
     ;;
 esac

@@ -8,8 +8,9 @@ target="${CARGO_TARGET_DIR:-$PWD/target}"
 root=""
 [ "$(id -u)" -eq 0 ] || root="sudo"
 
-# A debug build, so CI reuses what the earlier stages compiled; the packaging is the same as a
-# release's (`./dev.sh release` makes the release packages).
+# A debug build, so CI reuses what the earlier stages compiled, and the only kind that reads the
+# test seams (ALK_COMPANION_SAVE_DIR); the packaging is the same as a release's
+# (`npm --prefix ui exec tauri build` makes the release packages, README "Installable packages").
 rm -rf "$target/debug/bundle/deb"
 CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri build --debug --bundles deb --ci
 deb=$(ls "$target"/debug/bundle/deb/*.deb)
