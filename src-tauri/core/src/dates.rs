@@ -1,6 +1,8 @@
 //! Checks for the dates and times people type. They are stored as text (`YYYY-MM-DD` and
 //! `YYYY-MM-DDTHH:MM`), which sorts correctly and reads the same in a backup file.
 
+use chrono::{Datelike, NaiveDate};
+
 use crate::{Error, Result};
 
 const MONTHS: [&str; 12] = [
@@ -18,15 +20,9 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
-fn days_in(year: u32, month: u32) -> u32 {
-    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => 0,
-    }
+/// The calendar day, when it exists: no 30 February, 29 February in leap years only.
+fn calendar_day(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }
 
 fn parts(text: &str) -> Option<(u32, u32, u32)> {
@@ -40,7 +36,7 @@ fn parts(text: &str) -> Option<(u32, u32, u32)> {
 
 /// YYYY-MM-DD with a real month and day.
 pub fn is_date(text: &str) -> bool {
-    parts(text).is_some_and(|(year, month, day)| (1..=12).contains(&month) && (1..=days_in(year, month)).contains(&day))
+    parts(text).is_some_and(|(year, month, day)| calendar_day(year, month, day).is_some())
 }
 
 /// Checks a date the user typed, with a message that names the problem in plain words.
@@ -51,7 +47,7 @@ pub fn check_date(text: &str, what: &str) -> Result<()> {
     if !(1..=12).contains(&month) {
         return Err(Error::Invalid(format!("The {what} has a month that does not exist. Please check it.")));
     }
-    if !(1..=days_in(year, month)).contains(&day) {
+    if calendar_day(year, month, day).is_none() {
         let name = MONTHS[(month - 1) as usize];
         return Err(Error::Invalid(format!("There is no {day} {name} in {year}. Please check the {what}.")));
     }
@@ -77,55 +73,43 @@ pub fn check_date_time(text: &str, what: &str) -> Result<()> {
     Ok(())
 }
 
-const WEEKDAYS: [&str; 7] = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"];
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/// Days since 1970-01-01 (Howard Hinnant's days-from-civil).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let yoe = year - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Day 0 of the day numbers below.
+const DAY_ZERO: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).expect("1 January 1970 exists");
+
+/// The date of a day counted from 1970-01-01, or day 0 for a day beyond chrono's years.
+fn date_from_days(days: i64) -> NaiveDate {
+    DAY_ZERO.checked_add_signed(chrono::TimeDelta::try_days(days).unwrap_or_default()).unwrap_or(DAY_ZERO)
 }
 
-/// Year, month and day of a day counted from 1970-01-01 (Howard Hinnant's civil-from-days).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+fn month_name(date: NaiveDate) -> &'static str {
+    MONTHS[date.month0() as usize]
 }
 
 /// "27 November 2026" from seconds since 1970, in UTC.
 pub fn unix_date_in_words(unix: i64) -> String {
-    let (year, month, day) = civil_from_days(unix.div_euclid(86_400));
-    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+    let date = date_from_days(unix.div_euclid(86_400));
+    format!("{} {} {}", date.day(), month_name(date), date.year())
 }
 
 /// Days from 1970-01-01 to a `YYYY-MM-DD` date (or the date that starts a date and time).
 pub fn day_number(date: &str) -> Option<i64> {
     let date = date.get(..10)?;
-    let (year, month, day) = parts(date).filter(|_| is_date(date))?;
-    Some(days_from_civil(i64::from(year), i64::from(month), i64::from(day)))
+    let (year, month, day) = parts(date)?;
+    Some((calendar_day(year, month, day)? - DAY_ZERO).num_days())
 }
 
 /// The `YYYY-MM-DD` date of a day number.
 pub fn date_of_day(days: i64) -> String {
-    let (year, month, day) = civil_from_days(days);
-    format!("{year:04}-{month:02}-{day:02}")
+    let date = date_from_days(days);
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
 }
 
 /// "3 Mar", short enough for a chart's axis.
 pub fn short_date_of_day(days: i64) -> String {
-    let (_, month, day) = civil_from_days(days);
-    format!("{day} {}", &MONTHS[(month - 1) as usize][..3])
+    let date = date_from_days(days);
+    format!("{} {}", date.day(), &month_name(date)[..3])
 }
 
 /// "2026-12-03" → "3 December 2026"; text that is not a date comes back as it is.
@@ -139,9 +123,10 @@ pub fn date_in_words(date: &str) -> String {
 /// "2026-12-03T14:30" → "Thursday 3 December 2026 at 2:30 pm".
 pub fn date_time_in_words(local: &str) -> String {
     let Some((date, time)) = local.split_once('T') else { return date_in_words(local) };
-    let Some((year, month, day)) = parts(date).filter(|_| is_date(date)) else { return local.to_string() };
-    let days = days_from_civil(i64::from(year), i64::from(month), i64::from(day));
-    let weekday = WEEKDAYS[days.rem_euclid(7) as usize];
+    let Some(day) = parts(date).and_then(|(year, month, day)| calendar_day(year, month, day)) else {
+        return local.to_string();
+    };
+    let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
     format!("{weekday} {} at {}", date_in_words(date), time_in_words(time))
 }
 
@@ -179,6 +164,11 @@ pub fn is_timestamp(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Days since 1970-01-01, for the tests' own arithmetic.
+    fn days_from_civil(year: i32, month: u32, day: u32) -> i64 {
+        (NaiveDate::from_ymd_opt(year, month, day).unwrap() - DAY_ZERO).num_days()
+    }
 
     #[test]
     fn dates_must_be_real() {
