@@ -77,11 +77,29 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store.add_library_question(None, "tki-which").unwrap();
         store.add_own_question(None, "Can I travel?").unwrap();
-        let added = add_appointment(&mut store, &input("2030-01-15T14:30")).unwrap();
+        let added = add_appointment(&mut store, &input("2030-01-15T14:30"), "2029-12-01T09:00").unwrap();
         assert_eq!(added.questions_moved, 2);
         assert_eq!(store.appointments().unwrap(), vec![added.appointment.clone()]);
         assert_eq!(store.plan(Some(added.appointment.id)).unwrap().len(), 2);
         assert!(store.plan(None).unwrap().is_empty());
+    }
+
+    #[test]
+    fn only_the_next_coming_appointment_takes_the_unbooked_questions() {
+        let now = "2030-01-01T09:00";
+        let mut store = Store::open_in_memory().unwrap();
+        store.add_own_question(None, "Can I travel?").unwrap();
+        // A past one, written down for the record, and one after the next: neither takes them.
+        let past = add_appointment(&mut store, &input("2029-11-20T10:00"), now).unwrap();
+        assert_eq!(past.questions_moved, 0);
+        store.add_appointment(&input("2030-01-10T10:00")).unwrap();
+        let later = add_appointment(&mut store, &input("2030-03-01T10:00"), now).unwrap();
+        assert_eq!(later.questions_moved, 0);
+        assert_eq!(store.plan(None).unwrap().len(), 1);
+        // The new next one does.
+        let next = add_appointment(&mut store, &input("2030-01-05T10:00"), now).unwrap();
+        assert_eq!(next.questions_moved, 1);
+        assert_eq!(store.plan(Some(next.appointment.id)).unwrap().len(), 1);
     }
 
     #[test]
@@ -95,12 +113,12 @@ mod tests {
                  BEGIN SELECT RAISE(ABORT, 'the disk is full'); END;",
             )
             .unwrap();
-        assert!(add_appointment(&mut store, &input("2030-01-15T14:30")).is_err());
+        assert!(add_appointment(&mut store, &input("2030-01-15T14:30"), "2029-12-01T09:00").is_err());
         assert!(store.appointments().unwrap().is_empty());
         assert_eq!(store.plan(None).unwrap().len(), 1);
         // The store goes on working afterwards.
         store.connection().execute_batch("DROP TRIGGER refuse_move").unwrap();
-        assert_eq!(add_appointment(&mut store, &input("2030-01-15T14:30")).unwrap().questions_moved, 1);
+        assert_eq!(add_appointment(&mut store, &input("2030-01-15T14:30"), "2029-12-01T09:00").unwrap().questions_moved, 1);
     }
 
     #[test]
