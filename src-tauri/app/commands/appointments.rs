@@ -30,8 +30,12 @@ pub(crate) async fn save_appointment(
 /// Adds an appointment and moves the questions gathered for the next one not booked yet onto it,
 /// all or nothing.
 #[tauri::command]
-pub(crate) async fn add_appointment(state: State<'_, AppState>, input: AppointmentInput) -> Result<AddedAppointment> {
-    Ok(alk_core::companion::add_appointment(&mut *state.store()?, &input)?)
+pub(crate) async fn add_appointment(
+    state: State<'_, AppState>,
+    input: AppointmentInput,
+    now: String,
+) -> Result<AddedAppointment> {
+    Ok(alk_core::companion::add_appointment(&mut *state.store()?, &input, &now)?)
 }
 
 #[tauri::command]

@@ -114,7 +114,8 @@ export const api = {
   saveCalendar: (id: number | null, now: string) => call<SavedCalendar | null>("save_calendar", { id, now }),
   saveAppointment: (id: number | null, input: AppointmentInput) => call<Appointment>("save_appointment", { id, input }),
   /** Adds an appointment and moves the questions for the next one not booked yet onto it, all or nothing. */
-  addAppointment: (input: AppointmentInput) => call<AddedAppointment>("add_appointment", { input }),
+  /** Adds one, moving the questions for the next one not booked yet onto it if it is the next coming from `now`. */
+  addAppointment: (input: AppointmentInput, now: string) => call<AddedAppointment>("add_appointment", { input, now }),
   deleteAppointment: (id: number) => call<null>("delete_appointment", { id }),
 
   getPlan: (appointmentId: ListId) => call<PlanQuestion[]>("get_plan", { appointmentId }),

@@ -43,6 +43,12 @@ function fakeStore(start: Appointment[], delay = 0) {
         if (delay) return new Promise((resolve) => setTimeout(() => resolve(saveOne()), delay));
         return saveOne();
       }
+      case "add_appointment": {
+        sent.push(args.input);
+        const added = () => ({ appointment: saveOne(), questionsMoved: 0 });
+        if (delay) return new Promise((resolve) => setTimeout(() => resolve(added()), delay));
+        return added();
+      }
       case "move_unbooked_questions":
         return 0;
       case "delete_appointment":

@@ -18,12 +18,22 @@ pub struct AddedAppointment {
     pub questions_moved: u32,
 }
 
-/// Adds an appointment and moves the questions for the next one not booked yet onto it, in one
-/// transaction: if the move fails, the appointment is not added either.
-pub fn add_appointment(store: &mut Store, input: &AppointmentInput) -> Result<AddedAppointment> {
+/// Adds an appointment and, when it is now the next one coming (from `now`, local
+/// `YYYY-MM-DDTHH:MM`), moves the questions gathered for the next one not booked yet onto it, in
+/// one transaction: if the move fails, the appointment is not added either. A past appointment
+/// written down for the record, or one after the next, leaves them where they are.
+pub fn add_appointment(store: &mut Store, input: &AppointmentInput, now: &str) -> Result<AddedAppointment> {
     store.atomically(|store| {
         let appointment = store.add_appointment(input)?;
-        let moved = store.move_unbooked_questions(appointment.id)?;
+        let next = store
+            .appointments()?
+            .into_iter()
+            .filter(|a| a.fields.starts_at.as_str() >= now)
+            .min_by(|a, b| a.fields.starts_at.cmp(&b.fields.starts_at).then(a.id.cmp(&b.id)));
+        let moved = match next {
+            Some(next) if next.id == appointment.id => store.move_unbooked_questions(appointment.id)?,
+            _ => 0,
+        };
         Ok(AddedAppointment { appointment, questions_moved: u32::try_from(moved).unwrap_or(u32::MAX) })
     })
 }
@@ -118,7 +128,10 @@ mod tests {
         assert_eq!(store.plan(None).unwrap().len(), 1);
         // The store goes on working afterwards.
         store.connection().execute_batch("DROP TRIGGER refuse_move").unwrap();
-        assert_eq!(add_appointment(&mut store, &input("2030-01-15T14:30"), "2029-12-01T09:00").unwrap().questions_moved, 1);
+        assert_eq!(
+            add_appointment(&mut store, &input("2030-01-15T14:30"), "2029-12-01T09:00").unwrap().questions_moved,
+            1
+        );
     }
 
     #[test]
