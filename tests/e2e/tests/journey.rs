@@ -9,7 +9,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{connect, find, open_view, screenshot, wait_text, Driver};
+use common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
 use fantoccini::{Client, Locator};
 
 const NOTE: &str = "Ask about the scan — Zoë’s łódź ≥ 2 ✓";
@@ -125,7 +125,7 @@ async fn all_information_is_shown_and_search_finds_it() {
     find(&client, ".section-list button[data-id='side-effects']").await.click().await.unwrap();
     wait_text(&client, "#section-scope", "ALK-positive lung cancer").await;
     wait_text(&client, "article.section", "call 999").await;
-    screenshot(&client, "13-side-effects-scope-and-help").await;
+    screenshot_of(&client, "13-side-effects-scope-and-help", "#section-scope").await;
 
     // A glossary word opens its meaning in place, by keyboard.
     listed[2].click().await.unwrap();
