@@ -5,14 +5,11 @@
 /** What was read from a box: the value the store keeps and the words said back, or why not. */
 export type Reading = { ok: true; value: string; words: string } | { ok: false; message: string };
 
-const parts = (iso: string, options: Intl.DateTimeFormatOptions) => {
-  const [y, m, d] = iso.split("-").map(Number);
-  const date = new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1));
-  const found = new Intl.DateTimeFormat("en-GB", { ...options, timeZone: "UTC" }).formatToParts(date);
-  return (type: Intl.DateTimeFormatPartTypes) => found.find((p) => p.type === type)?.value ?? "";
-};
+// Made once: a formatter per call would be made again for every card of a long list.
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+const WEEKDAY_NAME = new Intl.DateTimeFormat("en-GB", { weekday: "long", timeZone: "UTC" });
 
-const MONTHS = Array.from({ length: 12 }, (_, i) => parts(`2000-${String(i + 1).padStart(2, "0")}-01`, { month: "long" })("month"));
+const MONTHS = Array.from({ length: 12 }, (_, i) => MONTH_NAME.format(new Date(Date.UTC(2000, i, 1))));
 
 const pad = (n: number) => String(n).padStart(2, "0");
 const isoOf = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
@@ -29,7 +26,8 @@ export function longDate(iso: string): string {
 export function sayDate(iso: string): string {
   const long = longDate(iso);
   if (long === iso) return iso;
-  return `${parts(iso.slice(0, 10), { weekday: "long" })("weekday")} ${long}`;
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return `${WEEKDAY_NAME.format(new Date(Date.UTC(y ?? 0, (m ?? 1) - 1, d ?? 1)))} ${long}`;
 }
 
 /** "14:30" becomes "2:30 pm"; noon and midnight are said as words. */
