@@ -3,21 +3,12 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import App from "./App.svelte";
-import type { Content, ScreenSettings } from "./lib/api";
+import type { ScreenSettings } from "./lib/api";
 import { screen } from "./lib/screen.svelte";
-import { safety } from "./test/safety";
+import { appContent } from "./test/content";
 import Settings from "./views/Settings.svelte";
 
-const content = {
-  questions: [{ id: "ask3-options", text: "What are my options?", topic: "ask3", why: "" }],
-  retiredQuestions: [],
-  topics: [],
-  sections: [],
-  checklist: [],
-  glossary: [],
-  references: [],
-  safety,
-} as unknown as Content;
+const content = appContent;
 
 let saved: ScreenSettings[] = [];
 

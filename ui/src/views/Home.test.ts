@@ -4,20 +4,10 @@ import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
 
 import App from "../App.svelte";
-import type { Content } from "../lib/api";
 import { screen } from "../lib/screen.svelte";
-import { safety } from "../test/safety";
+import { appContent } from "../test/content";
 
-const content = {
-  questions: [{ id: "ask3-options", text: "What are my options?", topic: "ask3", why: "" }],
-  retiredQuestions: [],
-  topics: [],
-  sections: [],
-  checklist: [],
-  glossary: [],
-  references: [],
-  safety,
-} as unknown as Content;
+const content = appContent;
 
 /** Home with no appointment and the given contacts. */
 function homeWith(contacts: unknown[]) {
