@@ -769,11 +769,16 @@ pub(crate) mod tests {
 
     /// A copy of the real content with one section's settings line changed.
     fn with_front_matter(section: &str, from: &str, to: &str) -> tempfile::TempDir {
+        edited(&format!("sections/{section}"), from, to)
+    }
+
+    /// A copy of the real content with the first `from` in `file` replaced by `to`.
+    fn edited(file: &str, from: &str, to: &str) -> tempfile::TempDir {
         let temp = copy_of_real();
-        let path = temp.path().join("sections").join(section);
+        let path = temp.path().join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         let changed = text.replacen(from, to, 1);
-        assert_ne!(text, changed, "{section} has no {from}");
+        assert_ne!(text, changed, "{file} has no {from}");
         std::fs::write(&path, changed).unwrap();
         temp
     }
@@ -815,10 +820,7 @@ pub(crate) mod tests {
 
     #[test]
     fn a_link_that_is_not_a_whole_https_address_is_refused() {
-        let temp = copy_of_real();
-        let path = temp.path().join("links.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replacen("https://www.", "file:///www.", 1)).unwrap();
+        let temp = edited("links.toml", "https://www.", "file:///www.");
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "links.toml");
         assert!(problem.contains("alk-positive-uk"), "{problem}");
@@ -846,10 +848,7 @@ pub(crate) mod tests {
         assert!(safety.emergency.contains("999") && safety.emergency.contains("A&E"));
         assert!(safety.unsure.contains("NHS 111"));
 
-        let temp = copy_of_real();
-        let path = temp.path().join("safety.toml");
-        let text = std::fs::read_to_string(&path).unwrap();
-        std::fs::write(&path, text.replacen("\"safety-netting\"", "\"app-help\"", 1)).unwrap();
+        let temp = edited("safety.toml", "\"safety-netting\"", "\"app-help\"");
         let (file, problem) = load_err(temp.path());
         assert_eq!(file, "safety.toml");
         assert!(problem.contains("not_from_source"), "{problem}");
