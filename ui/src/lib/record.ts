@@ -1,22 +1,11 @@
 // The record's words: what the store keeps as ids, said in plain words (My record and the Bin).
 import type { Content } from "./api";
-import type { Bother } from "./bindings/Bother";
-import type { CheckupKind } from "./bindings/CheckupKind";
-import type { StopReason } from "./bindings/StopReason";
+import type { Labelled } from "./bindings/Labelled";
 
-export const BOTHER_WORDS: Record<Bother, string> = { aLittle: "A little", quiteABit: "Quite a bit", aLot: "A lot" };
-export const STOP_WORDS: Record<StopReason, string> = {
-  stoppedWorking: "It stopped working",
-  sideEffects: "Side effects",
-  other: "Another reason",
-};
-export const CHECKUP_WORDS: Record<CheckupKind, string> = {
-  ctScan: "CT scan",
-  headScan: "Head scan",
-  xRay: "Chest X-ray",
-  checkUp: "Check-up with the team",
-  other: "Something else",
-};
+/** A choice's words as Rust sent them in `content.record.labels`; its stored name if none came. */
+export function labelOf<T extends string>(choices: Labelled<T>[], value: T): string {
+  return choices.find((c) => c.value === value)?.label ?? value;
+}
 
 /** A treatment's name: from the content's list, or the patient's own words for "other". */
 export function drugName(content: Content, id: string, other: string): string {

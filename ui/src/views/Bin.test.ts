@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { live } from "../lib/announce.svelte";
 import type { Content, RemovedItem } from "../lib/api";
 import { recordChanges } from "../lib/changes.svelte";
+import { recordLabels } from "../test/content";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import Bin from "./Bin.svelte";
@@ -13,7 +14,7 @@ import Bin from "./Bin.svelte";
 const content = {
   questions: [{ id: "q1", text: "What are my options?" }],
   retiredQuestions: [],
-  record: { drugs: [{ id: "alectinib", name: "Alectinib" }], sideEffects: [{ id: "rash", name: "Rash", group: "sideEffect" }], rhythm: [] },
+  record: { drugs: [{ id: "alectinib", name: "Alectinib" }], sideEffects: [{ id: "rash", name: "Rash", group: "sideEffect" }], rhythm: [], labels: recordLabels },
 } as unknown as Content;
 
 const removed = (kind: RemovedItem["kind"], id: number, extra: Partial<RemovedItem> = {}): RemovedItem => ({

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { live } from "../lib/announce.svelte";
 import type { CareContact, Checkup, Content, DiaryEntry, Treatment } from "../lib/api";
 import { recordChanges } from "../lib/changes.svelte";
+import { recordLabels } from "../test/content";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import RecordView from "./Record.svelte";
@@ -22,6 +23,7 @@ const content = {
       { id: "scanxiety", name: "Worry before scans", group: "feeling" },
     ],
     rhythm: [{ id: "r1", text: "Scans are often every 3 months." }],
+    labels: recordLabels,
   },
 } as unknown as Content;
 

@@ -9,6 +9,7 @@ import type { Bother } from "../../lib/bindings/Bother";
 import type { DiaryRow } from "../../lib/bindings/DiaryRow";
 import type { DiarySummary } from "../../lib/bindings/DiarySummary";
 import type { Period, RowGroup } from "../../lib/chart";
+import { recordLabels } from "../../test/content";
 import "../../test/cssEscape";
 import { fakeResizeObserver } from "../../test/resize";
 import WithApp from "../../test/WithApp.svelte";
@@ -24,6 +25,7 @@ const content = {
       { id: "scanxiety", name: "Worry before scans", group: "feeling" },
     ],
     rhythm: [],
+    labels: recordLabels,
   },
 } as unknown as Content;
 

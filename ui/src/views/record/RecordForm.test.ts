@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { settleAll } from "../../lib/autosave";
 import type { Content } from "../../lib/api";
+import { recordLabels } from "../../test/content";
 import "../../test/cssEscape";
 import WithApp from "../../test/WithApp.svelte";
 import Diary from "./Diary.svelte";
@@ -17,6 +18,7 @@ const content = {
     drugs: [{ id: "alectinib", name: "Alectinib" }],
     sideEffects: [{ id: "rash", name: "Rash", group: "sideEffect" }],
     rhythm: [],
+    labels: recordLabels,
   },
 } as unknown as Content;
 

@@ -5,7 +5,8 @@ import { api, type Checkup, type RemovedKind } from "../../lib/api";
 import { longDate } from "../../lib/dates";
 import { focusKey, refocus } from "../../lib/focus";
 import { done, failed, type Notice } from "../../lib/notice";
-import { CHECKUP_WORDS } from "../../lib/record";
+import type { RecordLabels } from "../../lib/bindings/RecordLabels";
+import { labelOf } from "../../lib/record";
 
 /** A row's key, unique across the parts (a treatment and a diary entry may share an id). */
 export function rowKey(kind: RemovedKind, id: number): string {
@@ -77,8 +78,8 @@ export function rowRemoval(kind: RemovedKind, reload: () => Promise<void>, say: 
 }
 
 /** A scan or check-up named for a question or a message: "the CT scan on 3 May 2026". */
-export function checkupName(c: Checkup): string {
-  const words = CHECKUP_WORDS[c.kind];
+export function checkupName(labels: RecordLabels, c: Checkup): string {
+  const words = labelOf(labels.checkupKind, c.kind);
   const kind = c.kind === "other" ? "scan or check-up" : c.kind === "ctScan" ? words : words.charAt(0).toLowerCase() + words.slice(1);
   return `the ${kind} on ${longDate(c.onDate)}`;
 }
