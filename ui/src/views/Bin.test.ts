@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { live } from "../lib/announce.svelte";
 import type { Content, RemovedItem } from "../lib/api";
 import { recordChanges } from "../lib/changes.svelte";
-import { recordLabels } from "../test/content";
+import { recordLabels, relabelled } from "../test/content";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import Bin from "./Bin.svelte";
@@ -49,9 +49,9 @@ function fakeBin(start: RemovedItem[]) {
   return { calls };
 }
 
-function show() {
+function show(shown = content) {
   const user = userEvent.setup();
-  render(WithApp, { props: { app: { content, show: vi.fn() }, view: Bin, props: {} } });
+  render(WithApp, { props: { app: { content: shown, show: vi.fn() }, view: Bin, props: {} } });
   return user;
 }
 
@@ -117,5 +117,11 @@ describe("the bin", () => {
     await waitFor(() => expect(document.getElementById("removed")!.textContent).toContain("The bin is empty."));
     expect(bin.calls.map(([c]) => c)).toContain("empty_bin");
     expect(document.querySelector(".bin p.message")!.getAttribute("role")).toBe("status");
+  });
+
+  it("names a scan or check-up in the words Rust sent", async () => {
+    fakeBin([removed("checkup", 1, { refId: "headScan", date: "2026-03-03" })]);
+    show({ ...content, record: { ...content.record, labels: relabelled } });
+    await waitFor(() => expect(document.getElementById("removed")!.textContent).toContain("Head scan (as sent), 3 March 2026"));
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { live } from "../lib/announce.svelte";
 import type { CareContact, Checkup, Content, DiaryEntry, Treatment } from "../lib/api";
 import { recordChanges } from "../lib/changes.svelte";
-import { recordLabels } from "../test/content";
+import { recordLabels, relabelled } from "../test/content";
 import "../test/cssEscape";
 import WithApp from "../test/WithApp.svelte";
 import RecordView from "./Record.svelte";
@@ -132,9 +132,9 @@ const treatment = (id: number, drug: string, startedOn: string, stoppedOn: strin
   reasonNote: "",
 });
 
-function show() {
+function show(shown = content) {
   const user = userEvent.setup();
-  render(WithApp, { props: { app: { content, show: vi.fn() }, view: RecordView, props: {} } });
+  render(WithApp, { props: { app: { content: shown, show: vi.fn() }, view: RecordView, props: {} } });
   return user;
 }
 
@@ -408,5 +408,31 @@ describe("the diary's 'only since my last appointment'", () => {
     await held;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(removeButtons(document.getElementById("diary")!)).toHaveLength(1);
+  });
+});
+
+describe("the record's labels", () => {
+  it("are the words Rust sent, in Rust's order, in every choice and every row", async () => {
+    fakeStore({
+      treatments: [{ ...treatment(1, "alectinib", "2024-01-01", "2025-01-01"), stopReason: "stoppedWorking" }],
+      diary: [{ ...entry(1, "2026-03-03"), bother: "aLot" }],
+      checkups: [
+        { id: 1, onDate: "2090-01-10", kind: "ctScan", note: "" },
+        { id: 2, onDate: "2025-01-10", kind: "xRay", note: "" },
+      ],
+    });
+    show({ ...content, record: { ...content.record, labels: relabelled } });
+    const options = (id: string) => [...document.getElementById(id)!.querySelectorAll("option")].map((o) => o.textContent);
+    const sent = (choices: { label: string }[]) => choices.map((c) => c.label);
+
+    expect(options("diary-bother")).toEqual(sent(relabelled.bother));
+    expect(options("scan-kind")).toEqual(sent(relabelled.checkupKind));
+    expect(options("treatment-new-reason")).toEqual(["Still taking it", ...sent(relabelled.stopReason)]);
+    await waitFor(() => expect(document.getElementById("diary")!.textContent).toContain("How much it bothers me: a lot (as sent)."));
+    expect(part("treatments-title").querySelector("tbody")!.textContent).toContain("It stopped working (as sent)");
+    expect(document.getElementById("next-scan")!.textContent).toContain("My next: CT scan (as sent) on 10 January 2090.");
+    expect(dom.getByRole("button", { name: "Remove the CT scan (as sent) on 10 January 2090" })).toBeTruthy();
+    expect(part("scans-title").querySelector("ul.cards")!.textContent).toContain("10 January 2025: Chest X-ray (as sent)");
+    expect(dom.getByRole("button", { name: "Remove the chest X-ray (as sent) on 10 January 2025" })).toBeTruthy();
   });
 });

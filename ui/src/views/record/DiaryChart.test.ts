@@ -9,7 +9,7 @@ import type { Bother } from "../../lib/bindings/Bother";
 import type { DiaryRow } from "../../lib/bindings/DiaryRow";
 import type { DiarySummary } from "../../lib/bindings/DiarySummary";
 import type { Period, RowGroup } from "../../lib/chart";
-import { recordLabels } from "../../test/content";
+import { recordLabels, relabelled } from "../../test/content";
 import "../../test/cssEscape";
 import { fakeResizeObserver } from "../../test/resize";
 import WithApp from "../../test/WithApp.svelte";
@@ -82,10 +82,10 @@ function fakeChart(charts: Partial<Record<Period, DiarySummary>> = CHARTS) {
   return asked;
 }
 
-async function show(entries: DiaryEntry[] = ENTRIES, charts?: Partial<Record<Period, DiarySummary>>) {
+async function show(entries: DiaryEntry[] = ENTRIES, charts?: Partial<Record<Period, DiarySummary>>, shownContent = content) {
   const asked = fakeChart(charts);
   const user = userEvent.setup();
-  const shown = render(WithApp, { props: { app: { content, show: vi.fn() }, view: DiaryChart, props: { entries } } });
+  const shown = render(WithApp, { props: { app: { content: shownContent, show: vi.fn() }, view: DiaryChart, props: { entries } } });
   await waitFor(() => expect(document.getElementById("diary-chart-summary")).not.toBeNull());
   return { user, asked, ...shown };
 }
@@ -171,6 +171,15 @@ describe("the diary chart", () => {
       "A lot",
     ]);
     expect(dom.getByText(/Each mark is one diary entry/).textContent).toContain("The bigger the mark, the more it bothered me");
+  });
+
+  it("says how much in the words Rust sent, in its key and its table", async () => {
+    const { user } = await show(ENTRIES, CHARTS, { ...content, record: { ...content.record, labels: relabelled } });
+    const key = document.querySelector<HTMLElement>(".chart-key")!;
+    expect(within(key).getAllByRole("listitem").map((li) => li.textContent!.trim())).toEqual(["A little (as sent)", "Quite a bit (as sent)", "A lot (as sent)"]);
+    await user.click(dom.getByRole("button", { name: "Show as a table" }));
+    const bothered = [...dom.getByRole("table").querySelectorAll("tbody tr td:last-child")].map((c) => c.textContent);
+    expect(bothered).toEqual(["A little (as sent)", "A lot (as sent)", "Quite a bit (as sent)", "A little (as sent)"]);
   });
 
   it("keeps the picture from screen readers, which get the summary and the table instead", async () => {
