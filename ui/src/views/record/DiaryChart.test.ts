@@ -214,6 +214,39 @@ describe("the diary chart", () => {
   });
 });
 
+describe("the chart's answers", () => {
+  it("shows the newest chart asked for, even when the older answer comes last", async () => {
+    // The first chart (4 weeks) is held back until the one asked for after it (3 months) has come.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    mockIPC(async (cmd, args) => {
+      if (cmd !== "get_diary_chart") throw new Error(`unexpected ${cmd}`);
+      const { period } = args as { period: Period };
+      if (period === "weeks4") await held;
+      return CHARTS[period];
+    });
+    const user = userEvent.setup();
+    render(WithApp, { props: { app: { content, show: vi.fn() }, view: DiaryChart, props: { entries: ENTRIES } } });
+    await user.selectOptions(dom.getByLabelText("Time shown"), "The last 3 months");
+    await waitFor(() => expect(summary()).toMatch(/^5 entries/));
+    release();
+    await held;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(summary()).toMatch(/^5 entries/);
+    expect(rowNames()).toEqual(["Rash", "Tiredness", "Worry before scans", "Hiccups"]);
+  });
+
+  it("says Rust's plain message when the chart cannot be made", async () => {
+    mockIPC(() => {
+      throw { kind: "storage", message: "Your diary could not be read just now. Please try again." };
+    });
+    render(WithApp, { props: { app: { content, show: vi.fn() }, view: DiaryChart, props: { entries: ENTRIES } } });
+    const message = await waitFor(() => dom.getByRole("alert"));
+    expect(message.textContent).toContain("Your diary could not be read just now. Please try again.");
+    expect(document.getElementById("diary-chart-summary")).toBeNull();
+  });
+});
+
 describe("the chart in the diary", () => {
   it("is drawn again when an entry is added", async () => {
     const rows: DiaryEntry[] = [entry("2030-03-20")];
