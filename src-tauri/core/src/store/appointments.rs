@@ -1,5 +1,9 @@
-use rusqlite::{params, OptionalExtension, Row};
+use std::collections::HashSet;
 
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::backup::{all_rows, check_rows, damaged, on_lists, unique, Backup, BackupPart, WithBinDate};
 use super::{check_text, not_found, Store, MAX_SHORT_CHARS};
 use crate::dates::check_date_time;
 use crate::model::{Appointment, AppointmentInput};
@@ -42,6 +46,75 @@ pub(crate) fn new_uid() -> String {
 pub(super) fn is_uid(text: &str) -> bool {
     uuid::Uuid::try_parse(text)
         .is_ok_and(|u| u.get_version() == Some(uuid::Version::Random) && u.hyphenated().to_string() == text)
+}
+
+/// An appointment with its calendar identity, which the UI is never sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct BackupAppointment {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: AppointmentInput,
+    /// Missing in files made before it: each such appointment gets a fresh one when it comes in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uid: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sequence: Option<u32>,
+}
+
+impl From<Appointment> for BackupAppointment {
+    fn from(a: Appointment) -> Self {
+        BackupAppointment { id: a.id, fields: a.fields, uid: Some(a.uid), sequence: Some(a.sequence) }
+    }
+}
+
+/// The backup's `appointments`, each with its calendar UID and SEQUENCE.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        let read = |row: &Row| from_row(row).map(BackupAppointment::from);
+        backup.appointments = all_rows(store, COLUMNS, "appointment", "starts_at, id", read)?;
+        Ok(())
+    },
+    check: |backup| {
+        let rows = &backup.appointments;
+        check_rows(rows, |a| a.id, |a| a.fields.check())?;
+        unique(rows.iter().filter_map(|a| a.item.uid.as_deref()))?;
+        let ours =
+            |a: &BackupAppointment| a.uid.as_deref().is_none_or(is_uid) && a.sequence.is_none_or(|s| s <= MAX_SEQUENCE);
+        if rows.iter().all(|a| ours(&a.item)) {
+            Ok(())
+        } else {
+            Err(damaged())
+        }
+    },
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO appointment (id, starts_at, with_whom, place, purpose, deleted_at, uid, sequence)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for WithBinDate { item: a, deleted_at } in &backup.appointments {
+            let f = &a.fields;
+            let uid = a.uid.clone().unwrap_or_else(new_uid);
+            insert.execute(params![
+                a.id,
+                f.starts_at,
+                f.with_whom,
+                f.place,
+                f.purpose,
+                deleted_at,
+                uid,
+                a.sequence.unwrap_or(0)
+            ])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.appointments = on_lists(&backup.appointments, |a| a.deleted_at.is_some()),
+};
+
+/// Whether a backup's row points at nothing (`None`) or at an appointment in the same file.
+pub(super) fn in_backup(backup: &Backup) -> impl Fn(Option<i64>) -> bool {
+    let ids: HashSet<i64> = backup.appointments.iter().map(|a| a.item.id).collect();
+    move |id| id.is_none_or(|id| ids.contains(&id))
 }
 
 impl Store {

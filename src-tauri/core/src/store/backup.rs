@@ -1,19 +1,20 @@
 //! Backup and moving computers: everything in one versioned JSON file (see the README).
 //! An import checks the whole file first, with the same checks as typing, and then replaces
-//! the record in one transaction, so a bad file changes nothing.
+//! the record in one transaction, so a bad file changes nothing. Each kind of record keeps its
+//! own part of the file in its own module (its `BACKUP`), registered in `kinds`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use rusqlite::{params, Row};
+use rusqlite::{Connection, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{
-    appointments, check_text, checkups, contacts, delete_everything, diary, notes, treatments, StepProgress, Store,
-    MAX_ANSWER_CHARS, MAX_NOTE_CHARS, MAX_SHORT_CHARS, MAX_TOP,
-};
+use super::appointments::BackupAppointment;
+use super::kinds::RECORD_TABLES;
+use super::plan::BackupQuestion;
+use super::{delete_everything, StepProgress, Store};
 use crate::dates::is_timestamp;
-use crate::model::{Appointment, AppointmentInput, CareContact, Checkup, DiaryEntry, NoteItem, Treatment};
+use crate::model;
 use crate::{Error, Result};
 
 /// The `format` field of every backup file.
@@ -26,10 +27,9 @@ pub const BACKUP_VERSION: u32 = 2;
 const OLDEST_VERSION: u32 = 1;
 /// A backup larger than this is not one of ours. Checked before the file is read.
 pub const MAX_BACKUP_BYTES: u64 = 256 * 1024 * 1024;
-/// The most places a list can have: far more than any list, far from overflowing.
-const MAX_POSITION: i64 = 1_000_000;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The file: a field for each kind of record, in the order the file has always kept them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Backup {
     pub format: String,
@@ -37,15 +37,15 @@ pub struct Backup {
     pub exported_at: String,
     pub appointments: Vec<WithBinDate<BackupAppointment>>,
     pub plan_questions: Vec<BackupQuestion>,
-    pub notes: Vec<NoteItem>,
+    pub notes: Vec<model::NoteItem>,
     pub checklist: Vec<StepProgress>,
-    pub treatments: Vec<WithBinDate<Treatment>>,
-    pub diary: Vec<WithBinDate<DiaryEntry>>,
-    pub checkups: Vec<WithBinDate<Checkup>>,
+    pub treatments: Vec<WithBinDate<model::Treatment>>,
+    pub diary: Vec<WithBinDate<model::DiaryEntry>>,
+    pub checkups: Vec<WithBinDate<model::Checkup>>,
     pub settings: Vec<(String, String)>,
     /// The care team; missing in files made before it was added.
     #[serde(default)]
-    pub contacts: Vec<WithBinDate<CareContact>>,
+    pub contacts: Vec<WithBinDate<model::CareContact>>,
 }
 
 /// A row of the record, and when it went to the bin if it is there.
@@ -58,50 +58,8 @@ pub struct WithBinDate<T> {
     pub deleted_at: Option<String>,
 }
 
-/// An appointment with its calendar identity, which the UI is never sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct BackupAppointment {
-    pub id: i64,
-    #[serde(flatten)]
-    pub fields: AppointmentInput,
-    /// Missing in files made before it: each such appointment gets a fresh one when it comes in.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uid: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sequence: Option<u32>,
-}
-
-impl From<Appointment> for BackupAppointment {
-    fn from(a: Appointment) -> Self {
-        BackupAppointment { id: a.id, fields: a.fields, uid: Some(a.uid), sequence: Some(a.sequence) }
-    }
-}
-
-fn appointment_from_row(row: &Row) -> rusqlite::Result<BackupAppointment> {
-    appointments::from_row(row).map(BackupAppointment::from)
-}
-
-/// A question on a list, with its place in the list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct BackupQuestion {
-    /// Kept from version 2 on, so a question's id is the same after a backup comes back.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<i64>,
-    pub appointment_id: Option<i64>,
-    pub question_id: Option<String>,
-    pub own_text: Option<String>,
-    pub position: i64,
-    pub top3: bool,
-    pub answer: String,
-    pub asked: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deleted_at: Option<String>,
-}
-
 /// What an import would bring in, shown before anything changes.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct BackupPreview {
@@ -116,7 +74,20 @@ pub struct BackupPreview {
     pub contacts: u32,
 }
 
-fn nothing_changed(first: &str) -> Error {
+/// One kind of record's part of the backup, kept in that kind's module. Its rows are its own
+/// field of `Backup`.
+pub(super) struct BackupPart {
+    /// Puts every row, in the bin or not, into its field.
+    pub(super) export: fn(&Store, &mut Backup) -> Result<()>,
+    /// The same checks as typing, each id once, and every reference to something in the file.
+    pub(super) check: fn(&Backup) -> Result<()>,
+    /// Writes its rows into the emptied record.
+    pub(super) import: fn(&Connection, &Backup) -> Result<()>,
+    /// Counts what is on the lists for the preview; a kind the preview does not show does nothing.
+    pub(super) count: fn(&Backup, &mut BackupPreview),
+}
+
+pub(super) fn nothing_changed(first: &str) -> Error {
     Error::Invalid(format!("{first} Nothing on this computer has been changed."))
 }
 
@@ -125,11 +96,11 @@ pub fn damaged() -> Error {
     nothing_changed("This backup file is damaged: some of its parts are missing, changed or do not fit together.")
 }
 
-fn bad_text(_: Error) -> Error {
+pub(super) fn bad_text(_: Error) -> Error {
     nothing_changed("This backup file is damaged: some of its dates or texts are not valid.")
 }
 
-fn check_time(text: &str) -> Result<()> {
+pub(super) fn check_time(text: &str) -> Result<()> {
     if is_timestamp(text) {
         Ok(())
     } else {
@@ -137,18 +108,33 @@ fn check_time(text: &str) -> Result<()> {
     }
 }
 
-fn check_binned(deleted_at: &Option<String>) -> Result<()> {
+pub(super) fn check_binned(deleted_at: &Option<String>) -> Result<()> {
     deleted_at.as_deref().map_or(Ok(()), check_time)
 }
 
 /// Each id once: two rows with one id would make an import fail half way.
-fn unique<T: Eq + std::hash::Hash>(ids: impl IntoIterator<Item = T>) -> Result<()> {
+pub(super) fn unique<T: Eq + std::hash::Hash>(ids: impl IntoIterator<Item = T>) -> Result<()> {
     let mut seen = HashSet::new();
     if ids.into_iter().all(|id| seen.insert(id)) {
         Ok(())
     } else {
         Err(damaged())
     }
+}
+
+/// The checks for rows kept with their bin date: each id once, the fields as typing checks them.
+pub(super) fn check_rows<T>(rows: &[WithBinDate<T>], id: fn(&T) -> i64, check: fn(&T) -> Result<()>) -> Result<()> {
+    unique(rows.iter().map(|r| id(&r.item)))?;
+    for r in rows {
+        check(&r.item).map_err(bad_text)?;
+        check_binned(&r.deleted_at)?;
+    }
+    Ok(())
+}
+
+/// For the preview: how many of `rows` are on the lists, leaving out those in the bin.
+pub(super) fn on_lists<T>(rows: &[T], in_bin: fn(&T) -> bool) -> u32 {
+    u32::try_from(rows.iter().filter(|r| !in_bin(r)).count()).unwrap_or(u32::MAX)
 }
 
 impl Backup {
@@ -189,120 +175,16 @@ impl Backup {
     /// together: each id once, every reference to something in the file, each list in order.
     fn check(&self) -> Result<()> {
         check_time(&self.exported_at)?;
-        unique(self.appointments.iter().map(|a| a.item.id))?;
-        unique(self.appointments.iter().filter_map(|a| a.item.uid.as_deref()))?;
-        unique(self.notes.iter().map(|n| n.id))?;
-        unique(self.treatments.iter().map(|t| t.item.id))?;
-        unique(self.diary.iter().map(|d| d.item.id))?;
-        unique(self.checkups.iter().map(|c| c.item.id))?;
-        unique(self.plan_questions.iter().filter_map(|q| q.id))?;
-        unique(self.contacts.iter().map(|c| c.item.id))?;
-        unique(self.checklist.iter().map(|s| s.step_id.as_str()))?;
-        unique(self.settings.iter().map(|(key, _)| key.as_str()))?;
-
-        let appointments: HashSet<i64> = self.appointments.iter().map(|a| a.item.id).collect();
-        let known = |id: Option<i64>| id.is_none_or(|id| appointments.contains(&id));
-        for a in &self.appointments {
-            a.item.fields.check().map_err(bad_text)?;
-            check_binned(&a.deleted_at)?;
-            if !a.item.uid.as_deref().is_none_or(appointments::is_uid)
-                || a.item.sequence.is_some_and(|s| s > appointments::MAX_SEQUENCE)
-            {
-                return Err(damaged());
-            }
-        }
-
-        #[derive(Default)]
-        struct List<'a> {
-            positions: HashSet<i64>,
-            library: HashSet<&'a str>,
-            tops: usize,
-        }
-        let mut lists: HashMap<Option<i64>, List> = HashMap::new();
-        for q in &self.plan_questions {
-            if q.question_id.is_some() == q.own_text.is_some() || !known(q.appointment_id) {
-                return Err(damaged());
-            }
-            if let Some(own) = &q.own_text {
-                if own.trim().is_empty() {
-                    return Err(damaged());
-                }
-                check_text(own, MAX_SHORT_CHARS, "question").map_err(bad_text)?;
-            }
-            check_text(&q.answer, MAX_ANSWER_CHARS, "answer").map_err(bad_text)?;
-            check_binned(&q.deleted_at)?;
-            if !(1..=MAX_POSITION).contains(&q.position) {
-                return Err(damaged());
-            }
-            if q.deleted_at.is_some() {
-                continue;
-            }
-            let list = lists.entry(q.appointment_id).or_default();
-            if !list.positions.insert(q.position) {
-                return Err(damaged());
-            }
-            if let Some(id) = &q.question_id {
-                if !list.library.insert(id) {
-                    return Err(damaged());
-                }
-            }
-            list.tops += usize::from(q.top3);
-            if list.tops > MAX_TOP {
-                return Err(nothing_changed(
-                    "This backup file is damaged: one of its lists has more than 3 questions in its top 3.",
-                ));
-            }
-        }
-        for n in &self.notes {
-            check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(bad_text)?;
-            check_time(&n.created_at)?;
-            check_time(&n.updated_at)?;
-            check_binned(&n.deleted_at)?;
-            if !known(n.appointment_id) {
-                return Err(damaged());
-            }
-        }
-        for s in &self.checklist {
-            check_text(&s.note, MAX_ANSWER_CHARS, "note").map_err(bad_text)?;
-        }
-        for t in &self.treatments {
-            t.item.fields.check().map_err(bad_text)?;
-            check_binned(&t.deleted_at)?;
-        }
-        for d in &self.diary {
-            d.item.fields.check().map_err(bad_text)?;
-            check_binned(&d.deleted_at)?;
-        }
-        for c in &self.checkups {
-            c.item.fields.check().map_err(bad_text)?;
-            check_binned(&c.deleted_at)?;
-        }
-        for c in &self.contacts {
-            c.item.fields.check().map_err(bad_text)?;
-            check_binned(&c.deleted_at)?;
-        }
-        for (key, value) in &self.settings {
-            check_text(key, MAX_SHORT_CHARS, "setting").map_err(bad_text)?;
-            check_text(value, MAX_NOTE_CHARS, "setting").map_err(bad_text)?;
-        }
-        Ok(())
+        RECORD_TABLES.iter().try_for_each(|kind| (kind.backup.check)(self))
     }
 
     /// Counts what is on the lists, not what is in the bin.
     pub fn preview(&self) -> BackupPreview {
-        let n = |len: usize| u32::try_from(len).unwrap_or(u32::MAX);
-        let live = |deleted: &Option<String>| deleted.is_none();
-        BackupPreview {
-            exported_at: self.exported_at.clone(),
-            appointments: n(self.appointments.iter().filter(|a| live(&a.deleted_at)).count()),
-            questions: n(self.plan_questions.iter().filter(|q| live(&q.deleted_at)).count()),
-            notes: n(self.notes.iter().filter(|x| live(&x.deleted_at)).count()),
-            checklist_steps: n(self.checklist.len()),
-            treatments: n(self.treatments.iter().filter(|t| live(&t.deleted_at)).count()),
-            diary_entries: n(self.diary.iter().filter(|d| live(&d.deleted_at)).count()),
-            checkups: n(self.checkups.iter().filter(|c| live(&c.deleted_at)).count()),
-            contacts: n(self.contacts.iter().filter(|c| live(&c.deleted_at)).count()),
+        let mut preview = BackupPreview { exported_at: self.exported_at.clone(), ..BackupPreview::default() };
+        for kind in &RECORD_TABLES {
+            (kind.backup.count)(self, &mut preview);
         }
+        preview
     }
 }
 
@@ -312,7 +194,7 @@ pub fn too_large() -> Error {
 }
 
 /// Every row of `table`, in the bin or not, as `read` makes it.
-fn all_rows<T>(
+pub(super) fn all_rows<T>(
     store: &Store,
     columns: &str,
     table: &str,
@@ -331,147 +213,21 @@ impl Store {
     pub fn export_backup(&self) -> Result<Backup> {
         let exported_at: String =
             self.conn.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?;
-        // Each list numbered 1, 2, 3... in its stored order (so a question taken out of the top 3
-        // later goes back to the same place), the bin after.
-        let mut stmt = self.conn.prepare(
-            "SELECT appointment_id, question_id, own_text, top3, answer, asked, deleted_at, id FROM plan_question
-             ORDER BY appointment_id, deleted_at IS NOT NULL, position, id",
-        )?;
-        let mut plan_questions: Vec<BackupQuestion> = stmt
-            .query_map([], |r| {
-                Ok(BackupQuestion {
-                    id: r.get(7)?,
-                    appointment_id: r.get(0)?,
-                    question_id: r.get(1)?,
-                    own_text: r.get(2)?,
-                    position: 0,
-                    top3: r.get(3)?,
-                    answer: r.get(4)?,
-                    asked: r.get(5)?,
-                    deleted_at: r.get(6)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut last: Option<(Option<i64>, i64)> = None;
-        for q in &mut plan_questions {
-            let position = match last {
-                Some((list, position)) if list == q.appointment_id => position + 1,
-                _ => 1,
-            };
-            q.position = position;
-            last = Some((q.appointment_id, position));
+        let mut backup =
+            Backup { format: BACKUP_FORMAT.into(), version: BACKUP_VERSION, exported_at, ..Backup::default() };
+        for kind in &RECORD_TABLES {
+            (kind.backup.export)(self, &mut backup)?;
         }
-        let mut stmt = self.conn.prepare(&format!("SELECT {} FROM note ORDER BY id", notes::COLUMNS))?;
-        let notes = stmt.query_map([], notes::from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
-        let mut stmt = self.conn.prepare("SELECT key, value FROM setting ORDER BY key")?;
-        let settings = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Backup {
-            format: BACKUP_FORMAT.into(),
-            version: BACKUP_VERSION,
-            exported_at,
-            appointments: all_rows(self, appointments::COLUMNS, "appointment", "starts_at, id", appointment_from_row)?,
-            plan_questions,
-            notes,
-            checklist: self.checklist_progress()?,
-            treatments: all_rows(self, treatments::COLUMNS, "treatment", "started_on, id", treatments::from_row)?,
-            diary: all_rows(self, diary::COLUMNS, "diary_entry", "on_date DESC, id DESC", diary::from_row)?,
-            checkups: all_rows(self, checkups::COLUMNS, "checkup", "on_date, id", checkups::from_row)?,
-            settings,
-            contacts: all_rows(self, contacts::COLUMNS, "care_contact", "id", contacts::from_row)?,
-        })
+        Ok(backup)
     }
 
     /// Replaces the whole record with the backup's, in one transaction: all or nothing.
     pub fn import_backup(&mut self, backup: &Backup) -> Result<()> {
         let tx = self.conn.savepoint()?;
         delete_everything(&tx)?;
-        for WithBinDate { item: a, deleted_at } in &backup.appointments {
-            let f = &a.fields;
-            let uid = a.uid.clone().unwrap_or_else(appointments::new_uid);
-            tx.execute(
-                "INSERT INTO appointment (id, starts_at, with_whom, place, purpose, deleted_at, uid, sequence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![a.id, f.starts_at, f.with_whom, f.place, f.purpose, deleted_at, uid, a.sequence.unwrap_or(0)],
-            )?;
-        }
-        for q in &backup.plan_questions {
-            tx.execute(
-                "INSERT INTO plan_question (appointment_id, question_id, own_text, position, top3, answer, asked, deleted_at, id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![
-                    q.appointment_id,
-                    q.question_id,
-                    q.own_text,
-                    q.position,
-                    q.top3,
-                    q.answer,
-                    q.asked,
-                    q.deleted_at,
-                    q.id
-                ],
-            )?;
-        }
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO note (id, body, appointment_id, created_at, updated_at, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
-            for n in &backup.notes {
-                insert.execute(params![n.id, n.text, n.appointment_id, n.created_at, n.updated_at, n.deleted_at])?;
-            }
-        }
-        for s in &backup.checklist {
-            tx.execute(
-                "INSERT INTO checklist_progress (step_id, done, note) VALUES (?1, ?2, ?3)",
-                params![s.step_id, s.done, s.note],
-            )?;
-        }
-        for WithBinDate { item: t, deleted_at } in &backup.treatments {
-            tx.execute(
-                "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                params![
-                    t.id,
-                    t.fields.drug,
-                    t.fields.other_name,
-                    t.fields.started_on,
-                    t.fields.stopped_on,
-                    t.fields.stop_reason,
-                    t.fields.reason_note,
-                    deleted_at
-                ],
-            )?;
-        }
-        for WithBinDate { item: d, deleted_at } in &backup.diary {
-            tx.execute(
-                "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    d.id,
-                    d.fields.on_date,
-                    d.fields.what,
-                    d.fields.other_what,
-                    d.fields.bother,
-                    d.fields.note,
-                    deleted_at
-                ],
-            )?;
-        }
-        for WithBinDate { item: c, deleted_at } in &backup.checkups {
-            tx.execute(
-                "INSERT INTO checkup (id, on_date, kind, note, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![c.id, c.fields.on_date, c.fields.kind, c.fields.note, deleted_at],
-            )?;
-        }
-        for (key, value) in &backup.settings {
-            tx.execute("INSERT INTO setting (key, value) VALUES (?1, ?2)", params![key, value])?;
-        }
-        for WithBinDate { item: c, deleted_at } in &backup.contacts {
-            tx.execute(
-                "INSERT INTO care_contact (id, name, role, phone, round_the_clock, deleted_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![c.id, c.fields.name, c.fields.role, c.fields.phone, c.fields.round_the_clock, deleted_at],
-            )?;
+        // The reverse of the order they are emptied in: an appointment before what points at it.
+        for kind in RECORD_TABLES.iter().rev() {
+            (kind.backup.import)(&tx, backup)?;
         }
         tx.commit()?;
         Ok(())
@@ -482,7 +238,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::calendar::tests::{is_random_uuid, uids_and_sequences};
-    use crate::model::{Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
+    use crate::model::{Appointment, Bother, CheckupInput, CheckupKind, DiaryInput, StopReason, TreatmentInput};
     use crate::store::appointments::tests_input;
     use crate::store::kinds::{binnable, RECORD_TABLES};
     use crate::ErrorKind;

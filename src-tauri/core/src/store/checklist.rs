@@ -4,6 +4,7 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::backup::{bad_text, on_lists, unique, BackupPart};
 use super::{check_text, Store, MAX_ANSWER_CHARS};
 use crate::Result;
 
@@ -15,6 +16,29 @@ pub struct StepProgress {
     pub done: bool,
     pub note: String,
 }
+
+/// The backup's `checklist`: each step's tick and note.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        backup.checklist = store.checklist_progress()?;
+        Ok(())
+    },
+    check: |backup| {
+        unique(backup.checklist.iter().map(|s| s.step_id.as_str()))?;
+        for s in &backup.checklist {
+            check_text(&s.note, MAX_ANSWER_CHARS, "note").map_err(bad_text)?;
+        }
+        Ok(())
+    },
+    import: |conn, backup| {
+        let mut insert = conn.prepare("INSERT INTO checklist_progress (step_id, done, note) VALUES (?1, ?2, ?3)")?;
+        for s in &backup.checklist {
+            insert.execute(params![s.step_id, s.done, s.note])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.checklist_steps = on_lists(&backup.checklist, |_| false),
+};
 
 impl Store {
     pub fn checklist_progress(&self) -> Result<Vec<StepProgress>> {

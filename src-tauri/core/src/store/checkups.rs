@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::backup::{all_rows, check_rows, on_lists, BackupPart, WithBinDate};
 use super::{check_text, not_found, Store, MAX_ANSWER_CHARS};
 use crate::dates::check_date;
 use crate::model::{Checkup, CheckupInput};
@@ -12,6 +13,24 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Checkup> {
 }
 
 pub(super) const COLUMNS: &str = "id, on_date, kind, note";
+
+/// The backup's `checkups`, each with its bin date.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        backup.checkups = all_rows(store, COLUMNS, "checkup", "on_date, id", from_row)?;
+        Ok(())
+    },
+    check: |backup| check_rows(&backup.checkups, |c| c.id, |c| c.fields.check()),
+    import: |conn, backup| {
+        let mut insert =
+            conn.prepare("INSERT INTO checkup (id, on_date, kind, note, deleted_at) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+        for WithBinDate { item: c, deleted_at } in &backup.checkups {
+            insert.execute(params![c.id, c.fields.on_date, c.fields.kind, c.fields.note, deleted_at])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.checkups = on_lists(&backup.checkups, |c| c.deleted_at.is_some()),
+};
 
 impl CheckupInput {
     pub(super) fn check(&self) -> Result<()> {

@@ -3,6 +3,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::backup::{all_rows, check_rows, on_lists, BackupPart, WithBinDate};
 use super::{check_text, not_found, Store, MAX_SHORT_CHARS};
 use crate::model::{CareContact, CareContactInput};
 use crate::{Error, Result};
@@ -31,6 +32,27 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<CareContact> {
 }
 
 pub(super) const COLUMNS: &str = "id, name, role, phone, round_the_clock";
+
+/// The backup's `contacts`, each with its bin date; files made before the care team have none.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        backup.contacts = all_rows(store, COLUMNS, "care_contact", "id", from_row)?;
+        Ok(())
+    },
+    check: |backup| check_rows(&backup.contacts, |c| c.id, |c| c.fields.check()),
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO care_contact (id, name, role, phone, round_the_clock, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for WithBinDate { item: c, deleted_at } in &backup.contacts {
+            let f = &c.fields;
+            insert.execute(params![c.id, f.name, f.role, f.phone, f.round_the_clock, deleted_at])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.contacts = on_lists(&backup.contacts, |c| c.deleted_at.is_some()),
+};
 
 impl Store {
     /// The care team, the 24-hour line first.

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::backup::{all_rows, check_rows, on_lists, BackupPart, WithBinDate};
 use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
 use crate::model::{DiaryEntry, DiaryInput};
@@ -21,6 +22,27 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<DiaryEntry> {
 }
 
 pub(super) const COLUMNS: &str = "id, on_date, what, other_what, bother, note";
+
+/// The backup's `diary`, each entry with its bin date.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        backup.diary = all_rows(store, COLUMNS, "diary_entry", "on_date DESC, id DESC", from_row)?;
+        Ok(())
+    },
+    check: |backup| check_rows(&backup.diary, |d| d.id, |d| d.fields.check()),
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO diary_entry (id, on_date, what, other_what, bother, note, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for WithBinDate { item: d, deleted_at } in &backup.diary {
+            let f = &d.fields;
+            insert.execute(params![d.id, f.on_date, f.what, f.other_what, f.bother, f.note, deleted_at])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.diary_entries = on_lists(&backup.diary, |d| d.deleted_at.is_some()),
+};
 
 impl DiaryInput {
     pub(super) fn check(&self) -> Result<()> {

@@ -1,17 +1,22 @@
-//! Every table of the patient's record, registered once. "Delete everything" empties each, and
-//! the bin lists, restores and empties those a patient can remove. A new kind of record adds its
-//! line here (and its part of the backup), beside its own module and its migration.
+//! Every table of the patient's record, registered once. "Delete everything" empties each, the
+//! bin lists, restores and empties those a patient can remove, and the backup carries each
+//! through its module's part. A new kind of record adds its entry here, beside its own module
+//! (with its `BACKUP`, and its field of `Backup`) and its migration.
 
-use super::RemovedKind;
+use super::backup::BackupPart;
+use super::{appointments, checklist, checkups, contacts, diary, notes, plan, settings, treatments, RemovedKind};
 
 pub(super) struct RecordTable {
     pub(super) table: &'static str,
     /// For what can go to the bin: its kind, and its id, when removed, date, content id and own
     /// words, in that order, for the bin's list.
     pub(super) bin: Option<(RemovedKind, &'static str)>,
+    /// Its part of the backup file.
+    pub(super) backup: BackupPart,
 }
 
-/// In the order they are emptied: the rows that point at an appointment before it.
+/// In the order they are emptied: the rows that point at an appointment before it. A backup
+/// writes them back in the reverse order.
 pub(super) const RECORD_TABLES: [RecordTable; 9] = [
     RecordTable {
         table: "plan_question",
@@ -20,32 +25,39 @@ pub(super) const RECORD_TABLES: [RecordTable; 9] = [
             "SELECT id, deleted_at, (SELECT starts_at FROM appointment a WHERE a.id = appointment_id),
              question_id, own_text FROM plan_question",
         )),
+        backup: plan::BACKUP,
     },
     RecordTable {
         table: "note",
         bin: Some((RemovedKind::Note, "SELECT id, deleted_at, NULL, NULL, substr(body, 1, 200) FROM note")),
+        backup: notes::BACKUP,
     },
     RecordTable {
         table: "appointment",
         bin: Some((RemovedKind::Appointment, "SELECT id, deleted_at, starts_at, NULL, with_whom FROM appointment")),
+        backup: appointments::BACKUP,
     },
-    RecordTable { table: "checklist_progress", bin: None },
+    RecordTable { table: "checklist_progress", bin: None, backup: checklist::BACKUP },
     RecordTable {
         table: "treatment",
         bin: Some((RemovedKind::Treatment, "SELECT id, deleted_at, started_on, drug, other_name FROM treatment")),
+        backup: treatments::BACKUP,
     },
     RecordTable {
         table: "diary_entry",
         bin: Some((RemovedKind::DiaryEntry, "SELECT id, deleted_at, on_date, what, other_what FROM diary_entry")),
+        backup: diary::BACKUP,
     },
     RecordTable {
         table: "checkup",
         bin: Some((RemovedKind::Checkup, "SELECT id, deleted_at, on_date, kind, note FROM checkup")),
+        backup: checkups::BACKUP,
     },
-    RecordTable { table: "setting", bin: None },
+    RecordTable { table: "setting", bin: None, backup: settings::BACKUP },
     RecordTable {
         table: "care_contact",
         bin: Some((RemovedKind::Contact, "SELECT id, deleted_at, NULL, phone, name FROM care_contact")),
+        backup: contacts::BACKUP,
     },
 ];
 

@@ -28,9 +28,10 @@ use rusqlite::Connection;
 
 use crate::{Error, Result};
 
+pub use appointments::BackupAppointment;
 pub use backup::{
-    damaged as backup_damaged, too_large, Backup, BackupAppointment, BackupPreview, WithBinDate, BACKUP_FORMAT,
-    BACKUP_VERSION, MAX_BACKUP_BYTES,
+    damaged as backup_damaged, too_large, Backup, BackupPreview, WithBinDate, BACKUP_FORMAT, BACKUP_VERSION,
+    MAX_BACKUP_BYTES,
 };
 pub use checklist::StepProgress;
 pub use drafts::{DraftFields, DraftForm};

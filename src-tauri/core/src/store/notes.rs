@@ -4,7 +4,8 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{check_text, not_found, Store, MAX_NOTE_CHARS};
+use super::backup::{bad_text, check_binned, check_time, damaged, on_lists, unique, BackupPart};
+use super::{appointments, check_text, not_found, Store, MAX_NOTE_CHARS};
 use crate::model::NoteItem;
 use crate::words::{fold, snippet};
 use crate::Result;
@@ -35,6 +36,40 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<NoteItem> {
 
 pub(super) const COLUMNS: &str = "id, body, appointment_id, COALESCE(created_at, updated_at), updated_at, deleted_at";
 const NOW: &str = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+
+/// The backup's `notes`, each with its own bin date.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        let mut stmt = store.conn.prepare(&format!("SELECT {COLUMNS} FROM note ORDER BY id"))?;
+        backup.notes = stmt.query_map([], from_row)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(())
+    },
+    check: |backup| {
+        unique(backup.notes.iter().map(|n| n.id))?;
+        let known = appointments::in_backup(backup);
+        for n in &backup.notes {
+            check_text(&n.text, MAX_NOTE_CHARS, "note").map_err(bad_text)?;
+            check_time(&n.created_at)?;
+            check_time(&n.updated_at)?;
+            check_binned(&n.deleted_at)?;
+            if !known(n.appointment_id) {
+                return Err(damaged());
+            }
+        }
+        Ok(())
+    },
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO note (id, body, appointment_id, created_at, updated_at, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?;
+        for n in &backup.notes {
+            insert.execute(params![n.id, n.text, n.appointment_id, n.created_at, n.updated_at, n.deleted_at])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.notes = on_lists(&backup.notes, |n| n.deleted_at.is_some()),
+};
 
 impl Store {
     /// Notes not in the bin, the most recently changed first.

@@ -1,8 +1,12 @@
 //! The questions for one appointment, or for the next one not booked yet (`None`).
 
-use rusqlite::{params, OptionalExtension, Row};
+use std::collections::{HashMap, HashSet};
 
-use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::backup::{bad_text, check_binned, damaged, nothing_changed, on_lists, unique, BackupPart};
+use super::{appointments, check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::model::PlanQuestion;
 use crate::{Error, Result};
 
@@ -34,6 +38,132 @@ fn number_afresh(tx: &rusqlite::Connection, ids: &[i64]) -> Result<()> {
     }
     Ok(())
 }
+
+/// A question on a list in a backup, with its place in the list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct BackupQuestion {
+    /// Kept from version 2 on, so a question's id is the same after a backup comes back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    pub appointment_id: Option<i64>,
+    pub question_id: Option<String>,
+    pub own_text: Option<String>,
+    pub position: i64,
+    pub top3: bool,
+    pub answer: String,
+    pub asked: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<String>,
+}
+
+/// The most places a list in a backup can have: far more than any list, far from overflowing.
+const MAX_POSITION: i64 = 1_000_000;
+
+/// The backup's `planQuestions`: every list, each question with its place in its list.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        // Each list numbered 1, 2, 3... in its stored order (so a question taken out of the top 3
+        // later goes back to the same place), the bin after.
+        let mut stmt = store.conn.prepare(
+            "SELECT appointment_id, question_id, own_text, top3, answer, asked, deleted_at, id FROM plan_question
+             ORDER BY appointment_id, deleted_at IS NOT NULL, position, id",
+        )?;
+        let mut questions: Vec<BackupQuestion> = stmt
+            .query_map([], |r| {
+                Ok(BackupQuestion {
+                    id: r.get(7)?,
+                    appointment_id: r.get(0)?,
+                    question_id: r.get(1)?,
+                    own_text: r.get(2)?,
+                    position: 0,
+                    top3: r.get(3)?,
+                    answer: r.get(4)?,
+                    asked: r.get(5)?,
+                    deleted_at: r.get(6)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut last: Option<(Option<i64>, i64)> = None;
+        for q in &mut questions {
+            let position = match last {
+                Some((list, position)) if list == q.appointment_id => position + 1,
+                _ => 1,
+            };
+            q.position = position;
+            last = Some((q.appointment_id, position));
+        }
+        backup.plan_questions = questions;
+        Ok(())
+    },
+    check: |backup| {
+        unique(backup.plan_questions.iter().filter_map(|q| q.id))?;
+        let known = appointments::in_backup(backup);
+        #[derive(Default)]
+        struct List<'a> {
+            positions: HashSet<i64>,
+            library: HashSet<&'a str>,
+            tops: usize,
+        }
+        let mut lists: HashMap<Option<i64>, List> = HashMap::new();
+        for q in &backup.plan_questions {
+            if q.question_id.is_some() == q.own_text.is_some() || !known(q.appointment_id) {
+                return Err(damaged());
+            }
+            if let Some(own) = &q.own_text {
+                if own.trim().is_empty() {
+                    return Err(damaged());
+                }
+                check_text(own, MAX_SHORT_CHARS, "question").map_err(bad_text)?;
+            }
+            check_text(&q.answer, MAX_ANSWER_CHARS, "answer").map_err(bad_text)?;
+            check_binned(&q.deleted_at)?;
+            if !(1..=MAX_POSITION).contains(&q.position) {
+                return Err(damaged());
+            }
+            if q.deleted_at.is_some() {
+                continue;
+            }
+            let list = lists.entry(q.appointment_id).or_default();
+            if !list.positions.insert(q.position) {
+                return Err(damaged());
+            }
+            if let Some(id) = &q.question_id {
+                if !list.library.insert(id) {
+                    return Err(damaged());
+                }
+            }
+            list.tops += usize::from(q.top3);
+            if list.tops > MAX_TOP {
+                return Err(nothing_changed(
+                    "This backup file is damaged: one of its lists has more than 3 questions in its top 3.",
+                ));
+            }
+        }
+        Ok(())
+    },
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO plan_question (appointment_id, question_id, own_text, position, top3, answer, asked, deleted_at, id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?;
+        for q in &backup.plan_questions {
+            insert.execute(params![
+                q.appointment_id,
+                q.question_id,
+                q.own_text,
+                q.position,
+                q.top3,
+                q.answer,
+                q.asked,
+                q.deleted_at,
+                q.id
+            ])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.questions = on_lists(&backup.plan_questions, |q| q.deleted_at.is_some()),
+};
 
 impl Store {
     /// The list for an appointment, top 3 first.

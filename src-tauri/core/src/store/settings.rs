@@ -2,8 +2,34 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::Store;
+use super::backup::{bad_text, unique, BackupPart};
+use super::{check_text, Store, MAX_NOTE_CHARS, MAX_SHORT_CHARS};
 use crate::Result;
+
+/// The backup's `settings`, each a key and its value; the preview does not count them.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        let mut stmt = store.conn.prepare("SELECT key, value FROM setting ORDER BY key")?;
+        backup.settings = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(())
+    },
+    check: |backup| {
+        unique(backup.settings.iter().map(|(key, _)| key.as_str()))?;
+        for (key, value) in &backup.settings {
+            check_text(key, MAX_SHORT_CHARS, "setting").map_err(bad_text)?;
+            check_text(value, MAX_NOTE_CHARS, "setting").map_err(bad_text)?;
+        }
+        Ok(())
+    },
+    import: |conn, backup| {
+        let mut insert = conn.prepare("INSERT INTO setting (key, value) VALUES (?1, ?2)")?;
+        for (key, value) in &backup.settings {
+            insert.execute(params![key, value])?;
+        }
+        Ok(())
+    },
+    count: |_, _| {},
+};
 
 impl Store {
     pub fn setting(&self, key: &str) -> Result<Option<String>> {

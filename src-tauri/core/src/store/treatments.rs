@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::backup::{all_rows, check_rows, on_lists, BackupPart, WithBinDate};
 use super::{check_text, not_found, Store, MAX_ANSWER_CHARS, MAX_SHORT_CHARS};
 use crate::dates::check_date;
 use crate::model::{Treatment, TreatmentInput};
@@ -41,6 +42,36 @@ pub(super) fn from_row(row: &Row) -> rusqlite::Result<Treatment> {
 }
 
 pub(super) const COLUMNS: &str = "id, drug, other_name, started_on, stopped_on, stop_reason, reason_note";
+
+/// The backup's `treatments`, each with its bin date.
+pub(super) const BACKUP: BackupPart = BackupPart {
+    export: |store, backup| {
+        backup.treatments = all_rows(store, COLUMNS, "treatment", "started_on, id", from_row)?;
+        Ok(())
+    },
+    check: |backup| check_rows(&backup.treatments, |t| t.id, |t| t.fields.check()),
+    import: |conn, backup| {
+        let mut insert = conn.prepare(
+            "INSERT INTO treatment (id, drug, other_name, started_on, stopped_on, stop_reason, reason_note, deleted_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?;
+        for WithBinDate { item: t, deleted_at } in &backup.treatments {
+            let f = &t.fields;
+            insert.execute(params![
+                t.id,
+                f.drug,
+                f.other_name,
+                f.started_on,
+                f.stopped_on,
+                f.stop_reason,
+                f.reason_note,
+                deleted_at
+            ])?;
+        }
+        Ok(())
+    },
+    count: |backup, preview| preview.treatments = on_lists(&backup.treatments, |t| t.deleted_at.is_some()),
+};
 
 impl Store {
     /// The history, earliest start first.
