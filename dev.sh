@@ -25,6 +25,10 @@ APT_PACKAGES=(
   strace dbus-daemon
   # To close the real window as a window manager does (WM_DELETE_WINDOW) in the closing journey
   python3-xlib
+  # For the checkers installed from PyPI into their own folder (page-validation checks the pack against PDF/UA-1)
+  python3-venv
+  # To record appointments: ALSA headers for cpal, and a PulseAudio server with a test tone for its tests
+  libasound2-dev pulseaudio
 )
 
 say() { printf '\n==> %s\n' "$*"; }
@@ -88,6 +92,23 @@ install_tauri_driver() {
   fi
 }
 
+# Checkers from PyPI, in a folder of their own under target/: page-validation reads the pack as
+# PDF/UA-1 (it is a Rust library with no command of its own on PyPI, so tests/pdfua/check.py calls it).
+CHECKERS=target/checkers
+install_checkers() {
+  if [ ! -x "$CHECKERS/bin/python" ]; then
+    python3 -m venv "$CHECKERS"
+  fi
+  "$CHECKERS/bin/pip" install --quiet --disable-pip-version-check "page-validation==0.11.0"
+}
+
+# Writes the sample packs (every part on, patient text in several scripts) and checks each against
+# PDF/UA-1; any failed rule fails the test command.
+check_packs() {
+  cargo test --workspace --features custom-protocol --quiet write_sample_packs -- --ignored >/dev/null
+  "$CHECKERS/bin/python" tests/pdfua/check.py target/packs/*.pdf
+}
+
 build_app() {
   say "Building the UI"
   npm --prefix ui run build
@@ -111,6 +132,7 @@ case "${1:-}" in
     command -v clippy-driver >/dev/null 2>&1 || rustup component add clippy
     stage "Set-up: the UI's npm packages" install_ui_packages
     stage "Set-up: tauri-driver" install_tauri_driver
+    stage "Set-up: checkers from PyPI" install_checkers
     stage "Formatting (cargo fmt)" cargo fmt --all --check
     stage "TypeScript and Svelte check (svelte-check)" npm --prefix ui run check
     stage "UI build (vite)" npm --prefix ui run build
@@ -123,6 +145,8 @@ case "${1:-}" in
     rm -f ui/src/lib/bindings/*.ts
     stage "Rust unit, IPC, model, kill -9 and fuzz tests, with clippy (they also write ui/src/lib/bindings afresh)" \
       cargo test --workspace --features custom-protocol
+    stage "The pack as PDF/UA-1: every part, several scripts, A4 and Letter, normal and large (page-validation)" \
+      check_packs
     unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
     if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
       say "Checking the generated TypeScript types are up to date"

@@ -7,7 +7,7 @@ use ts_rs::TS;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::content::{Content, DiaryGroup};
-use crate::dates::{check_date, date_of_day, day_number};
+use crate::dates::{check_date, date_in_words, date_of_day, day_number};
 use crate::model::{Bother, DiaryEntry};
 use crate::Result;
 
@@ -72,17 +72,56 @@ pub struct DiarySummary {
     pub rows: Vec<DiaryRow>,
     /// How many entries the rows hold.
     pub count: u32,
+    /// The period and its entries in one sentence (see `said`).
+    pub summary: String,
 }
 
 /// The diary over `period`, ending `today` (`YYYY-MM-DD`, the local date).
 pub fn summarise_diary(content: &Content, entries: &[DiaryEntry], period: Period, today: &str) -> Result<DiarySummary> {
     check_date(today, "date today")?;
     let Some((from, to)) = period_days(period, today, entries) else {
-        return Ok(DiarySummary { from: None, to: None, rows: Vec::new(), count: 0 });
+        return Ok(DiarySummary { from: None, to: None, rows: Vec::new(), count: 0, summary: said(None, None, &[]) });
     };
     let rows = diary_rows(content, entries, &from, &to);
     let count = rows.iter().map(|row| row.marks.len() as u32).sum();
-    Ok(DiarySummary { from: Some(from), to: Some(to), rows, count })
+    let summary = said(Some(&from), Some(&to), &rows);
+    Ok(DiarySummary { from: Some(from), to: Some(to), rows, count, summary })
+}
+
+/// One sentence for everyone, the chart's caption on My record and its description in the pack:
+/// "12 entries for 3 side effects between 1 March and 28 March 2030."
+pub fn said(from: Option<&str>, to: Option<&str>, rows: &[DiaryRow]) -> String {
+    let (Some(from), Some(to)) = (from, to) else { return "No diary entries yet.".into() };
+    let when = if from == to {
+        format!("on {}", date_in_words(from))
+    } else if from.get(..4) == to.get(..4) {
+        let start = date_in_words(from);
+        let start = start.rsplit_once(' ').map_or(start.as_str(), |(day_month, _)| day_month);
+        format!("between {start} and {}", date_in_words(to))
+    } else {
+        format!("between {} and {}", date_in_words(from), date_in_words(to))
+    };
+    let count: usize = rows.iter().map(|row| row.marks.len()).sum();
+    if count == 0 {
+        return format!("No diary entries {when}.");
+    }
+    let counted = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let of = |group: RowGroup| rows.iter().filter(|row| row.group == group).count();
+    let parts: Vec<String> = [
+        (of(RowGroup::SideEffect), "side effect", "side effects"),
+        (of(RowGroup::Feeling), "feeling", "feelings"),
+        (of(RowGroup::Own), "other thing", "other things"),
+    ]
+    .into_iter()
+    .filter(|&(n, ..)| n > 0)
+    .map(|(n, one, many)| counted(n, one, many))
+    .collect();
+    let listed = match parts.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    format!("{} for {listed} {when}.", counted(count, "entry", "entries"))
 }
 
 /// The period's first and last day.
@@ -196,6 +235,60 @@ mod tests {
 
     fn days(from: &str, to: &str) -> Option<(String, String)> {
         Some((from.into(), to.into()))
+    }
+
+    /// Rows as the chart gets them, for the sentence: what, group and the dates written down.
+    fn rows(rows: &[(&str, RowGroup, &[&str])]) -> Vec<DiaryRow> {
+        rows.iter()
+            .map(|&(what, group, dates)| DiaryRow {
+                key: what.to_lowercase(),
+                what: what.into(),
+                group,
+                marks: dates
+                    .iter()
+                    .map(|d| DiaryMark { id: 0, on_date: d.to_string(), bother: Bother::QuiteABit })
+                    .collect(),
+                days: dates.len() as u32,
+                most: Bother::QuiteABit,
+                first: dates.first().unwrap_or(&"").to_string(),
+                last: dates.last().unwrap_or(&"").to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_sentence_counts_entries_and_kinds_and_names_the_period() {
+        const WEEKS4: Option<&str> = Some("2030-02-28");
+        let five = |from: u32| -> Vec<String> { (0..5).map(|i| format!("2030-03-{:02}", from + 2 * i)).collect() };
+        let (a, b) = (five(2), five(1));
+        let (a, b): (Vec<&str>, Vec<&str>) =
+            (a.iter().map(String::as_str).collect(), b.iter().map(String::as_str).collect());
+        let three = rows(&[
+            ("Rash", RowGroup::SideEffect, &a),
+            ("Tiredness", RowGroup::SideEffect, &b),
+            ("Sore feet", RowGroup::Own, &["2030-03-20", "2030-03-21"]),
+        ]);
+        assert_eq!(
+            said(WEEKS4, Some(TODAY), &three),
+            "12 entries for 2 side effects and 1 other thing between 28 February and 28 March 2030."
+        );
+        let one = rows(&[("Worry before scans", RowGroup::Feeling, &["2030-01-02"])]);
+        assert_eq!(
+            said(Some("2029-12-28"), Some(TODAY), &one),
+            "1 entry for 1 feeling between 28 December 2029 and 28 March 2030."
+        );
+        let each = rows(&[
+            ("Rash", RowGroup::SideEffect, &["2030-03-01"]),
+            ("Worry before scans", RowGroup::Feeling, &["2030-03-01"]),
+            ("Cramp", RowGroup::Own, &["2030-03-01"]),
+        ]);
+        assert_eq!(
+            said(WEEKS4, Some(TODAY), &each),
+            "3 entries for 1 side effect, 1 feeling and 1 other thing between 28 February and 28 March 2030."
+        );
+        assert_eq!(said(WEEKS4, Some(TODAY), &[]), "No diary entries between 28 February and 28 March 2030.");
+        assert_eq!(said(Some(TODAY), Some(TODAY), &[]), "No diary entries on 28 March 2030.");
+        assert_eq!(said(None, None, &[]), "No diary entries yet.");
     }
 
     #[test]

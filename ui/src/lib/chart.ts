@@ -48,7 +48,7 @@ export interface DiaryChart {
   ticks: ChartTick[];
   /** How many entries the chart shows. */
   count: number;
-  /** One sentence for everyone: "12 entries for 3 side effects between 1 March and 28 March 2030." */
+  /** One sentence for everyone, made in Rust (`diary_summary::said`), as the pack describes its chart. */
   summary: string;
 }
 
@@ -122,33 +122,9 @@ function place(day: number, first: number, last: number): number {
 }
 
 /** "1 March and 28 March 2030", or with both years where they differ. */
-function between(from: string, to: string): string {
-  const start = from.slice(0, 4) === to.slice(0, 4) ? longDate(from).replace(/ \d{4}$/, "") : longDate(from);
-  return `${start} and ${longDate(to)}`;
-}
-
-function counted(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
-function summary(count: number, rows: ChartRow[], from: string | null, to: string | null): string {
-  if (from === null || to === null) return "No diary entries yet.";
-  const when = from === to ? `on ${longDate(from)}` : `between ${between(from, to)}`;
-  if (count === 0) return `No diary entries ${when}.`;
-  const of = (group: RowGroup) => rows.filter((r) => r.group === group).length;
-  const kinds = [
-    [of("sideEffect"), "side effect", "side effects"],
-    [of("feeling"), "feeling", "feelings"],
-    [of("own"), "other thing", "other things"],
-  ] as const;
-  const parts = kinds.filter(([n]) => n > 0).map(([n, one, many]) => counted(n, one, many));
-  const listed = parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}` : parts[0];
-  return `${counted(count, "entry", "entries")} for ${listed} ${when}.`;
-}
-
 /** The chart of the diary over a period, as `get_diary_chart` grouped it. */
-export function diaryChart({ from, to, rows, count }: DiarySummary): DiaryChart {
-  if (from === null || to === null) return { from: null, to: null, rows: [], ticks: [], count: 0, summary: summary(0, [], null, null) };
+export function diaryChart({ from, to, rows, count, summary }: DiarySummary): DiaryChart {
+  if (from === null || to === null) return { from: null, to: null, rows: [], ticks: [], count: 0, summary };
   const first = dayNumber(from);
   const last = dayNumber(to);
   const placed: ChartRow[] = rows.map(({ key, what, group, marks }) => ({
@@ -157,7 +133,7 @@ export function diaryChart({ from, to, rows, count }: DiarySummary): DiaryChart 
     group,
     marks: marks.map((m) => ({ ...m, x: place(dayNumber(m.onDate), first, last) })),
   }));
-  return { from, to, rows: placed, ticks: ticks(from, to), count, summary: summary(count, placed, from, to) };
+  return { from, to, rows: placed, ticks: ticks(from, to), count, summary };
 }
 
 /** One SVG path with a circle of radius `r` at each of `xs` (0 to 1 across `width`), centred at

@@ -10,6 +10,7 @@ use super::layout::{Group, Piece};
 use super::lines::wrap;
 use super::metrics::Metrics;
 use super::summary::Chart;
+use super::tags::Structure;
 use crate::dates::short_date_of_day;
 use crate::model::Bother;
 
@@ -40,7 +41,7 @@ impl Builder<'_> {
         ticks.dedup_by(|a, b| a.1 == b.1);
         pieces.push(Piece::ChartAxis { ticks, size, label_width });
         pieces.push(Piece::ChartKey { size, two_lines: key_width(self.fonts, size) > self.m.text_width() });
-        groups.push(Self::block(pieces));
+        groups.push(Group { structure: Structure::Figure(chart.summary.clone()), ..Self::block(pieces) });
     }
 }
 

@@ -7,6 +7,7 @@ use super::layout::{self, Group, Piece, Tag};
 use super::lines::wrap;
 use super::metrics::Metrics;
 use super::preview::{preview_of, PackPreview};
+use super::tags::{artifact, Artifact, Structure};
 use super::{PackQuestion, PackRequest, PackSummary};
 use crate::dates::unix_date_in_words;
 use crate::Result;
@@ -37,8 +38,10 @@ pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
         let left = if informing.contains(&index) { &information } else { &own };
         let right = format!("Content {}. Printed {printed}. Page {} of {total}", request.content_version, index + 1);
         let y = m.margin_bottom - 30.0;
-        draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), left);
-        draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
+        artifact(ops, Artifact::Footer, |ops| {
+            draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), left);
+            draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
+        });
     }
     Ok(LaidOut { pages, m, patient_name: request.patient_name.clone(), created_unix: request.created_unix })
 }
@@ -75,7 +78,15 @@ impl Builder<'_> {
     }
 
     pub(super) fn group(pieces: Vec<Piece>) -> Group {
-        Group { pieces, tag: None, keep_with_next: false, splittable: true, bookmark: None, new_page: false }
+        Group {
+            pieces,
+            tag: None,
+            keep_with_next: false,
+            splittable: true,
+            bookmark: None,
+            new_page: false,
+            structure: Structure::Paragraph,
+        }
     }
 
     pub(super) fn block(pieces: Vec<Piece>) -> Group {
@@ -91,6 +102,7 @@ impl Builder<'_> {
             splittable: false,
             bookmark: Some(text.to_string()),
             new_page: false,
+            structure: Structure::heading(1),
         }
     }
 
@@ -101,6 +113,7 @@ impl Builder<'_> {
                 .concat(),
             keep_with_next: true,
             splittable: false,
+            structure: Structure::heading(2),
             ..Self::group(Vec::new())
         }
     }
@@ -217,6 +230,7 @@ impl Builder<'_> {
         let m = self.m;
         let indent = self.fonts.width("00. ", Face::Bold, m.body);
         let mut pieces = self.lines(&question.text, Face::Bold, m.body, indent);
+        let structure = Structure::Heading { depth: 3, body_from: pieces.len() };
         if let Some(Piece::Text { label, .. }) = pieces.first_mut() {
             *label = Some(format!("{}.", *number + 1));
         }
@@ -228,7 +242,7 @@ impl Builder<'_> {
         pieces.push(Piece::Gap(m.body * 0.75));
         let tag = Some(Tag::Question(*number));
         *number += 1;
-        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None, new_page: false }
+        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None, new_page: false, structure }
     }
 
     fn checklist(&self, groups: &mut Vec<Group>) {
@@ -254,7 +268,8 @@ impl Builder<'_> {
             if !step.note.trim().is_empty() {
                 pieces.extend(self.lines(&format!("My note: {}", step.note.trim()), Face::Regular, m.small, indent));
             }
-            groups.push(Group { tag: Some(Tag::Step(index)), ..Self::block(pieces) });
+            let structure = Structure::Step { done: step.done };
+            groups.push(Group { tag: Some(Tag::Step(index)), structure, ..Self::block(pieces) });
         }
     }
 
@@ -272,7 +287,8 @@ impl Builder<'_> {
         let say = |groups: &mut Vec<Group>, text: &str| groups.push(Self::block(tight(text, Face::Regular, size)));
         let part = |groups: &mut Vec<Group>, text: &str| {
             let pieces = [vec![Piece::Gap(size * 0.5)], tight(text, Face::Bold, m.small)].concat();
-            groups.push(Group { keep_with_next: true, splittable: false, ..Self::group(pieces) });
+            let structure = Structure::heading(2);
+            groups.push(Group { keep_with_next: true, splittable: false, structure, ..Self::group(pieces) });
         };
         groups.push(self.heading("Since my last appointment"));
         say(groups, &format!("{}. Everything here is from my own record, as I wrote it down.", summary.period));

@@ -4,16 +4,18 @@
 use super::composition::Builder;
 use super::fonts::Face;
 use super::layout::{Group, Piece};
+use super::tags::Structure;
 
 impl Builder<'_> {
     pub(super) fn cover(&self, groups: &mut Vec<Group>) {
         let m = self.m;
         let mut pieces = self.lines("My appointment pack", Face::Bold, m.title, 0.0);
+        let title = Structure::Heading { depth: 0, body_from: pieces.len() };
         let name = self.request.patient_name.trim();
         if !name.is_empty() {
             pieces.extend(self.lines(name, Face::Bold, m.heading, 0.0));
         }
-        groups.push(Group { bookmark: Some("My appointment pack".into()), ..Self::block(pieces) });
+        groups.push(Group { bookmark: Some("My appointment pack".into()), structure: title, ..Self::block(pieces) });
         if let Some(a) = &self.request.appointment {
             let mut details = self.lines(&format!("When: {}", a.when), Face::Regular, m.body, 0.0);
             for (label, value) in [("With", &a.with_whom), ("Where", &a.place), ("What for", &a.purpose)] {
@@ -32,7 +34,7 @@ impl Builder<'_> {
             0.0,
         ));
         groups.push(Self::block(clinician));
-        groups.push(self.subheading("How to use this pack"));
+        groups.push(Group { structure: Structure::heading(1), ..self.subheading("How to use this pack") });
         let mut how = Vec::new();
         for line in [
             "1. Give this pack to your doctor or nurse at the start.",
@@ -68,7 +70,7 @@ impl Builder<'_> {
             }
             return;
         };
-        groups.push(self.subheading(&safety.heading));
+        groups.push(Group { structure: Structure::heading(1), ..self.subheading(&safety.heading) });
         let team = if line.is_some() { Face::Bold } else { Face::Regular };
         let mut pieces = self.lines(&safety.team_line(line), team, m.body, 0.0);
         for text in [&safety.emergency, &safety.unsure] {

@@ -9,6 +9,7 @@ use super::chart;
 use super::fonts::{Face, FontSet};
 use super::layout::{Piece, TIGHT};
 use super::metrics::Metrics;
+use super::tags::{Artifact, Marker, Slot};
 
 pub(super) fn black() -> Color {
     Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
@@ -25,46 +26,68 @@ pub(super) fn stroke(ops: &mut Vec<Op>, colour: Color, thickness: f32, points: &
     ops.push(Op::DrawLine { line: Line { points, is_closed: closed } });
 }
 
-pub(super) fn draw(fonts: &FontSet, handles: &Handles, m: &Metrics, piece: &Piece, top: f32, ops: &mut Vec<Op>) {
+pub(super) fn draw(
+    fonts: &FontSet,
+    handles: &Handles,
+    m: &Metrics,
+    piece: &Piece,
+    top: f32,
+    ops: &mut Vec<Op>,
+    marker: &mut Marker,
+) {
     let baseline = |size: f32| top - size * (m.leading - 1.0) / 2.0 - size * 0.85;
     let right = m.page_width - m.margin_x;
     match piece {
         Piece::Text { indent, face, size, text, label } => {
             if let Some(label) = label {
-                draw_text(fonts, handles, ops, (m.margin_x, baseline(*size)), (*face, *size), label);
+                marker.content(ops, Slot::Label, |ops| {
+                    draw_text(fonts, handles, ops, (m.margin_x, baseline(*size)), (*face, *size), label)
+                });
             }
-            draw_text(fonts, handles, ops, (m.margin_x + indent, baseline(*size)), (*face, *size), text);
+            marker.content(ops, Slot::Text, |ops| {
+                draw_text(fonts, handles, ops, (m.margin_x + indent, baseline(*size)), (*face, *size), text)
+            });
         }
         Piece::Rule { indent } => {
             let y = top - piece.height(m) + 4.0;
-            stroke(ops, grey(0.45), 0.7, &[(m.margin_x + indent, y), (right, y)], false);
+            marker.artifact(ops, Artifact::Layout, |ops| {
+                stroke(ops, grey(0.45), 0.7, &[(m.margin_x + indent, y), (right, y)], false)
+            });
         }
         Piece::TickBox { done, face, size, text } => {
             let side = size * 0.8;
             let (x, y) = (m.margin_x, baseline(*size) - size * 0.08);
             let box_points = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
-            stroke(ops, black(), 1.0, &box_points, true);
-            if *done {
-                // A tick drawn as strokes, so no font needs a tick glyph.
-                let tick = [
-                    (x + side * 0.18, y + side * 0.5),
-                    (x + side * 0.42, y + side * 0.2),
-                    (x + side * 0.85, y + side * 0.85),
-                ];
-                stroke(ops, black(), 1.8, &tick, false);
-            }
-            draw_text(fonts, handles, ops, (m.margin_x + size * 1.4, baseline(*size)), (*face, *size), text);
+            marker.content(ops, Slot::TickBox, |ops| {
+                stroke(ops, black(), 1.0, &box_points, true);
+                if *done {
+                    // A tick drawn as strokes, so no font needs a tick glyph.
+                    let tick = [
+                        (x + side * 0.18, y + side * 0.5),
+                        (x + side * 0.42, y + side * 0.2),
+                        (x + side * 0.85, y + side * 0.85),
+                    ];
+                    stroke(ops, black(), 1.8, &tick, false);
+                }
+            });
+            marker.content(ops, Slot::Text, |ops| {
+                draw_text(fonts, handles, ops, (m.margin_x + size * 1.4, baseline(*size)), (*face, *size), text)
+            });
         }
         Piece::Cells { cells, face, size, tight } => {
             let baseline = if *tight { top - size * (TIGHT - 1.0) / 2.0 - size * 0.85 } else { baseline(*size) };
-            for (x, text) in cells {
-                draw_text(fonts, handles, ops, (m.margin_x + x, baseline), (*face, *size), text);
+            for (column, (x, text)) in cells.iter().enumerate().filter(|(_, (_, text))| !text.is_empty()) {
+                marker.content(ops, Slot::Cell(column), |ops| {
+                    draw_text(fonts, handles, ops, (m.margin_x + x, baseline), (*face, *size), text)
+                });
             }
         }
-        Piece::Divider => stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false),
+        Piece::Divider => marker.artifact(ops, Artifact::Layout, |ops| {
+            stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false)
+        }),
         Piece::Gap(_) => {}
         Piece::ChartRow { .. } | Piece::ChartAxis { .. } | Piece::ChartKey { .. } => {
-            chart::draw(fonts, handles, m, piece, top, ops)
+            marker.content(ops, Slot::Text, |ops| chart::draw(fonts, handles, m, piece, top, ops))
         }
     }
 }

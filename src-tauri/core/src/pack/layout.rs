@@ -9,6 +9,7 @@ use super::drawing::{draw, new_page, Handles};
 use super::fonts::{Face, FontSet};
 use super::metrics::Metrics;
 use super::preview::preview_text;
+use super::tags::{Marker, Structure};
 use crate::model::Bother;
 
 /// What a placed piece belongs to, so tests can check what stayed together.
@@ -42,8 +43,9 @@ pub(crate) enum Piece {
         size: f32,
         text: String,
     },
-    /// One line of a table row: each cell's line of text at its column's offset. `tight` lines
-    /// are closer together, for the summary page the team reads rather than writes on.
+    /// One line of a table row: each column's line of text at its offset, empty where that
+    /// column's text has ended. `tight` lines are closer together, for the summary page the team
+    /// reads rather than writes on.
     Cells {
         cells: Vec<(f32, String)>,
         face: Face,
@@ -86,6 +88,8 @@ pub(crate) struct Group {
     pub bookmark: Option<String>,
     /// Starts a new page, as the summary does, so it is one page the team can read alone.
     pub new_page: bool,
+    /// What the group is to a reader who cannot see the page, for the tagged PDF.
+    pub structure: Structure,
 }
 
 /// Where one piece ended up. Tests and the in-app preview read these; the PDF never does.
@@ -107,6 +111,9 @@ pub(crate) struct Pages {
     pub bookmarks: Vec<(String, usize)>,
     /// Each group's index and the page it starts on.
     group_starts: Vec<(usize, usize)>,
+    /// What each piece of content drawn is, for the structure tree; the groups' structures in order.
+    pub marker: Marker,
+    pub structures: Vec<Structure>,
 }
 
 impl Piece {
@@ -114,7 +121,9 @@ impl Piece {
     pub(crate) fn words(&self) -> Vec<&str> {
         match self {
             Piece::Text { text, .. } | Piece::TickBox { text, .. } => vec![text],
-            Piece::Cells { cells, .. } => cells.iter().map(|(_, text)| text.as_str()).collect(),
+            Piece::Cells { cells, .. } => {
+                cells.iter().map(|(_, text)| text.as_str()).filter(|text| !text.is_empty()).collect()
+            }
             Piece::ChartRow { label, .. } => label.iter().map(String::as_str).collect(),
             Piece::ChartAxis { ticks, .. } => ticks.iter().map(|(_, text)| text.as_str()).collect(),
             Piece::Rule { .. } | Piece::Divider | Piece::Gap(_) | Piece::ChartKey { .. } => Vec::new(),
@@ -169,8 +178,14 @@ pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: 
 }
 
 fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], breaks: &[usize]) -> Pages {
-    let mut pages =
-        Pages { ops: vec![Vec::new()], placed: Vec::new(), bookmarks: Vec::new(), group_starts: Vec::new() };
+    let mut pages = Pages {
+        ops: vec![Vec::new()],
+        placed: Vec::new(),
+        bookmarks: Vec::new(),
+        group_starts: Vec::new(),
+        marker: Marker::default(),
+        structures: groups.iter().map(|g| g.structure.clone()).collect(),
+    };
     let mut y = m.body_top();
 
     for (index, group) in groups.iter().enumerate() {
@@ -199,7 +214,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
         if let Some(title) = &group.bookmark {
             pages.bookmarks.push((title.clone(), pages.ops.len() - 1));
         }
-        for piece in &group.pieces {
+        for (number, piece) in group.pieces.iter().enumerate() {
             let height = piece.height(m);
             if y - height < m.body_bottom() {
                 pages.ops.push(new_page());
@@ -210,7 +225,8 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
                 continue;
             }
             let page = pages.ops.len() - 1;
-            draw(fonts, handles, m, piece, y, &mut pages.ops[page]);
+            pages.marker.at(index, number, page);
+            draw(fonts, handles, m, piece, y, &mut pages.ops[page], &mut pages.marker);
             pages.placed.push(Placed {
                 page,
                 top: y,

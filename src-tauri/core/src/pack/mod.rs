@@ -18,6 +18,7 @@ mod preview;
 mod request;
 mod summary;
 mod table;
+mod tags;
 
 pub use composition::{lay_out_pack, LaidOut};
 pub use fonts::{Face, FontSet, PLACEHOLDER};

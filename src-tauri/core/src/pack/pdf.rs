@@ -1,5 +1,5 @@
 //! Writing the PDF: printpdf for the pages, fonts and bookmarks, then a lopdf pass that compresses
-//! the streams and drops a claim the pack does not meet.
+//! the streams, drops a claim the pack does not meet and adds the tags a screen reader reads.
 
 use flate2::Compression;
 use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
@@ -8,7 +8,11 @@ use super::composition::LaidOut;
 use super::drawing::{used_chars, Handles};
 use super::fonts::FontSet;
 use super::layout::Placed;
+use super::tags::{tag, Document};
 use crate::{Error, Result};
+
+/// The document's title, which a PDF reader shows in its window.
+const TITLE: &str = "My appointment pack";
 
 pub struct Pack {
     pub bytes: Vec<u8>,
@@ -25,7 +29,7 @@ impl LaidOut {
     pub fn save(self, fonts: &FontSet) -> Result<Pack> {
         let (total, parts) = (self.pages(), self.parts());
         let LaidOut { mut pages, m, patient_name, created_unix } = self;
-        let mut doc = PdfDocument::new("My appointment pack");
+        let mut doc = PdfDocument::new(TITLE);
         let handles = Handles::fixed();
         for (face, chars) in used_chars(&handles, &pages.ops) {
             let font = fonts.subset(face, &chars)?;
@@ -39,7 +43,8 @@ impl LaidOut {
         info.modification_date = created;
         info.metadata_date = created;
         let name = patient_name.trim();
-        info.author = if name.is_empty() { "ALK Companion".into() } else { name.to_string() };
+        let info_author = if name.is_empty() { "ALK Companion".to_string() } else { name.to_string() };
+        info.author = info_author.clone();
         info.creator = "ALK Companion".into();
         info.producer = "ALK Companion".into();
         info.subject = "Questions for my appointment".into();
@@ -59,6 +64,14 @@ impl LaidOut {
             }
         }
         drop_pdfx_claim(&mut pdf);
+        let created = chrono::DateTime::from_timestamp(created_unix, 0).unwrap_or_default();
+        let about = Document {
+            title: TITLE,
+            author: &info_author,
+            language: "en-GB",
+            created: created.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        };
+        tag(&mut pdf, &pages.structures, &pages.marker.marks, &about);
         let mut bytes = Vec::new();
         pdf.save_to(&mut bytes).map_err(|_| Error::Pack("The pack could not be written. Please try again.".into()))?;
         Ok(Pack { bytes, pages: total, placed: pages.placed, page_size: (m.page_width, m.page_height), parts })

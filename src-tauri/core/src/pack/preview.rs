@@ -99,8 +99,8 @@ pub(super) fn preview_text(m: &Metrics, piece: &Piece) -> Option<(f32, String, f
         Piece::TickBox { done, face, size, text } => {
             Some((m.margin_x, format!("{} {text}", if *done { "☑" } else { "☐" }), *size, *face == Face::Bold))
         }
-        Piece::Cells { cells, face, size, .. } => {
-            let joined: Vec<&str> = cells.iter().map(|(_, t)| t.as_str()).collect();
+        Piece::Cells { face, size, .. } => {
+            let joined: Vec<&str> = piece.words();
             Some((m.margin_x, joined.join("  ·  "), *size, *face == Face::Bold))
         }
         Piece::ChartRow { label, marks, size, .. } => {

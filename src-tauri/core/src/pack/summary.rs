@@ -4,7 +4,7 @@
 use super::gather::{treatment_name, why_stopped};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_of_day, day_number};
-use crate::diary_summary::diary_rows;
+use crate::diary_summary::{diary_rows, said};
 use crate::model::Bother;
 use crate::store::Store;
 use crate::Result;
@@ -35,6 +35,8 @@ pub struct Chart {
     pub first_day: i64,
     pub last_day: i64,
     pub rows: Vec<ChartRow>,
+    /// What the chart shows, in one sentence: the words a screen reader reads in its place.
+    pub summary: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -61,6 +63,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
     // written down, and marked once a day at the most it bothered that day.
     let mut rows = diary_rows(content, &store.diary(Some(&from))?, &from, &to);
     rows.sort_by_cached_key(|row| row.marks.iter().map(|m| (m.on_date.clone(), m.id)).min());
+    let chart_summary = said(Some(&from), Some(&to), &rows);
     let side_effects = rows
         .iter()
         .map(|row| {
@@ -110,7 +113,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
         treatments: treatments.into_iter().map(|(_, row)| row).collect(),
         checkups,
         next_checkup,
-        chart: Chart { first_day, last_day: today, rows: chart_rows },
+        chart: Chart { first_day, last_day: today, rows: chart_rows, summary: chart_summary },
     })
 }
 

@@ -4,6 +4,7 @@ use super::composition::Builder;
 use super::fonts::Face;
 use super::layout::{Group, Piece, Tag};
 use super::lines::wrap;
+use super::tags::Structure;
 
 impl Builder<'_> {
     /// A table of four columns at the small size: a header row, then each row wrapped within its
@@ -43,7 +44,7 @@ impl Builder<'_> {
             let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
             let mut pieces: Vec<Piece> = (0..height)
                 .map(|line| Piece::Cells {
-                    cells: (0..N).filter_map(|i| wrapped[i].get(line).map(|t| (offsets[i], t.clone()))).collect(),
+                    cells: (0..N).map(|i| (offsets[i], wrapped[i].get(line).cloned().unwrap_or_default())).collect(),
                     face,
                     size,
                     tight,
@@ -55,12 +56,13 @@ impl Builder<'_> {
             pieces
         };
         let header_pieces = row_pieces(header, Face::Bold, true);
-        groups.push(Group { keep_with_next: true, ..Self::block(header_pieces) });
+        let header_group = Self::block(header_pieces);
+        groups.push(Group { keep_with_next: true, structure: Structure::TableHeader(N), ..header_group });
         for (index, row) in rows.iter().enumerate() {
             let divider = !tight || index + 1 == rows.len();
             let pieces = row_pieces(std::array::from_fn(|i| row[i].as_str()), Face::Regular, divider);
             let tag = Some(Tag::Row(self.rows.replace(self.rows.get() + 1)));
-            groups.push(Group { tag, ..Self::block(pieces) });
+            groups.push(Group { tag, structure: Structure::TableRow(N), ..Self::block(pieces) });
         }
     }
 }

@@ -389,6 +389,10 @@ fn write_sample_packs() {
         (request.safety, request.links, request.review_line) = (filled.safety, filled.links, filled.review_line);
         // Emoji print in black and white; the health worker's joiner is not drawn.
         request.notes.push("Took my 💊 at 8 ✅ and felt 🙂. The nurse 👩‍⚕️ said ❤️ is fine.".into());
+        // Patient text in other scripts: right to left (Arabic, Urdu), Greek, Cyrillic and Chinese.
+        request.notes.push("سألت الطبيب عن نتيجة الفحص. میں نے نرس سے دوا کے بارے میں پوچھا۔".into());
+        request.notes.push("Η αδελφή μου έρχεται μαζί. Моя дочь придёт со мной. 我女儿会陪我去。".into());
+        request.questions[2].answer = "قال الطبيب: كل ثلاثة أشهر".into();
         let pack = make_pack(&real_fonts(), &request).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), &pack.bytes).unwrap();
         println!("{name}: {} pages, {} bytes", pack.pages, pack.bytes.len());
@@ -462,7 +466,12 @@ fn summary_request(options: PackOptions) -> PackRequest {
         ],
         checkups: vec![["5 November 2026".into(), "CT scan".into(), "Results at this appointment".into()]],
         next_checkup: Some("Head scan on 4 February 2027".into()),
-        chart: Chart { first_day, last_day: first_day + 56, rows },
+        chart: Chart {
+            first_day,
+            last_day: first_day + 56,
+            rows,
+            summary: "84 entries for 12 side effects between 2 October and 27 November 2026.".into(),
+        },
     });
     request
 }
@@ -563,4 +572,164 @@ fn count_fill_strokes(pdf: &[u8]) -> usize {
     assert!(status.success() || status.code() == Some(3), "qpdf: {status}");
     let bytes = std::fs::read(&to).unwrap();
     String::from_utf8_lossy(&bytes).lines().filter(|line| line.trim() == "b").count()
+}
+
+/// The structure tree, read back: each element's role, its description or stand-in text, and
+/// the text of what it holds, depth first (the order a screen reader reads).
+struct Tagged {
+    elements: Vec<(String, Option<String>)>,
+    /// Each page's marked-content ids, as the page's content marks them and as the tree holds them.
+    marked: Vec<(Vec<i64>, Vec<i64>)>,
+    /// Text drawn outside any marked-content sequence, by page.
+    untagged: Vec<usize>,
+}
+
+fn read_tags(pdf: &[u8]) -> Tagged {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).unwrap();
+    let text = |o: &Object| match o {
+        Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => {
+            String::from_utf16(&bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
+                .unwrap()
+        }
+        Object::String(bytes, _) => String::from_utf8(bytes.clone()).unwrap(),
+        other => panic!("not a text string: {other:?}"),
+    };
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut tagged =
+        Tagged { elements: Vec::new(), marked: vec![(Vec::new(), Vec::new()); pages.len()], untagged: Vec::new() };
+    let root = doc.catalog().unwrap().get(b"StructTreeRoot").unwrap().as_reference().unwrap();
+    let mut stack: Vec<lopdf::ObjectId> = doc
+        .get_dictionary(root)
+        .unwrap()
+        .get(b"K")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .map(|k| k.as_reference().unwrap())
+        .collect();
+    while let Some(id) = stack.pop() {
+        let element = doc.get_dictionary(id).unwrap();
+        let role = String::from_utf8(element.get(b"S").unwrap().as_name().unwrap().to_vec()).unwrap();
+        let said = element.get(b"Alt").or_else(|_| element.get(b"ActualText")).ok().map(text);
+        tagged.elements.push((role, said));
+        for kid in element.get(b"K").unwrap().as_array().unwrap().iter().rev() {
+            match kid {
+                Object::Reference(child) => stack.push(*child),
+                Object::Dictionary(mcr) => {
+                    let page =
+                        pages.iter().position(|&p| p == mcr.get(b"Pg").unwrap().as_reference().unwrap()).unwrap();
+                    tagged.marked[page].1.push(mcr.get(b"MCID").unwrap().as_i64().unwrap());
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+    }
+    for (index, &page) in pages.iter().enumerate() {
+        let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
+        let mut open: Vec<bool> = Vec::new();
+        let mut untagged = 0;
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let mcid =
+                        op.operands[1].as_dict().ok().and_then(|d| d.get(b"MCID").ok()).and_then(|m| m.as_i64().ok());
+                    if let Some(mcid) = mcid {
+                        tagged.marked[index].0.push(mcid);
+                    }
+                    open.push(mcid.is_some() || op.operands[0].as_name().unwrap() == b"Artifact");
+                }
+                "BMC" => open.push(op.operands[0].as_name().unwrap() == b"Artifact"),
+                "EMC" => assert!(open.pop().is_some(), "an EMC closes nothing on page {}", index + 1),
+                "Tj" | "TJ" | "re" | "l" | "f" | "S" | "B" if !open.iter().any(|&marked| marked) => untagged += 1,
+                _ => {}
+            }
+        }
+        assert!(open.is_empty(), "page {} leaves a marked-content sequence open", index + 1);
+        tagged.untagged.push(untagged);
+    }
+    tagged
+}
+
+#[test]
+fn every_mark_on_every_page_is_tagged_once_or_an_artifact() {
+    for options in [PackOptions::default(), PackOptions { paper: Paper::Letter, print_size: PrintSize::Large }] {
+        let pack = make_pack(&real_fonts(), &summary_request(options)).unwrap();
+        let tagged = read_tags(&pack.bytes);
+        assert!(tagged.untagged.iter().all(|&n| n == 0), "drawn outside any tag, by page: {:?}", tagged.untagged);
+        for (page, (drawn, held)) in tagged.marked.iter().enumerate() {
+            let mut held = held.clone();
+            held.sort_unstable();
+            assert_eq!(drawn, &held, "page {}: each marked piece is held by one element", page + 1);
+        }
+    }
+}
+
+#[test]
+fn the_structure_reads_title_parts_questions_lists_tables_and_the_chart_in_order() {
+    let request = summary_request(PackOptions::default());
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let elements = read_tags(&pack.bytes).elements;
+    let roles: Vec<&str> = elements.iter().map(|(role, _)| role.as_str()).collect();
+    let headings: Vec<&str> = roles.iter().copied().filter(|r| r.starts_with('H')).collect();
+    assert_eq!(roles[0], "Document");
+    assert_eq!(headings[0], "H1", "the title first");
+    assert_eq!(headings.iter().filter(|&&h| h == "H1").count(), 1);
+    assert_eq!(headings.iter().filter(|&&h| h == "H4").count(), request.questions.len(), "a heading per question");
+    // No level is skipped on the way down.
+    for pair in headings.windows(2) {
+        let (a, b) = (pair[0][1..].parse::<u8>().unwrap(), pair[1][1..].parse::<u8>().unwrap());
+        assert!(b <= a + 1, "{} then {}", pair[0], pair[1]);
+    }
+    // The checklist: one list, an item per step, each label saying whether it is done.
+    assert_eq!(roles.iter().filter(|&&r| r == "L").count(), 1);
+    let labels: Vec<&str> =
+        elements.iter().filter(|(role, _)| role == "Lbl").map(|(_, said)| said.as_deref().unwrap()).collect();
+    assert_eq!(labels.len(), request.checklist.len());
+    assert_eq!(labels.iter().filter(|&&l| l == "Done: ").count(), 4);
+    assert_eq!(labels.iter().filter(|&&l| l == "Not done: ").count(), request.checklist.len() - 4);
+    // Tables: the summary's three, the diary and the treatments, each with a header row.
+    assert_eq!(roles.iter().filter(|&&r| r == "Table").count(), 5);
+    let summary = request.summary.as_ref().unwrap();
+    let header_cells = roles.iter().filter(|&&r| r == "TH").count();
+    assert_eq!(header_cells, 5 + 3 + 3 + 4 + 4);
+    let data_cells = roles.iter().filter(|&&r| r == "TD").count();
+    assert_eq!(data_cells, summary.side_effects.len() * 5 + 2 * 3 + 3 + 4 + 4);
+    // The chart, described in the words the app's chart says.
+    let figures: Vec<&Option<String>> =
+        elements.iter().filter(|(role, _)| role == "Figure").map(|(_, said)| said).collect();
+    assert_eq!(figures, [&Some(summary.chart.summary.clone())]);
+}
+
+#[test]
+fn without_a_front_page_the_first_part_is_the_top_heading() {
+    let mut request = full_request(PackOptions::default());
+    request.parts.cover = false;
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let headings: Vec<String> =
+        read_tags(&pack.bytes).elements.into_iter().map(|(role, _)| role).filter(|r| r.starts_with('H')).collect();
+    assert_eq!(headings[..3], ["H1", "H2", "H3"], "My questions, My top 3 questions, the first question");
+}
+
+#[test]
+fn the_catalog_names_the_language_the_title_and_pdf_ua() {
+    let pack = make_pack(&real_fonts(), &full_request(PackOptions::default())).unwrap();
+    let doc = lopdf::Document::load_mem(&pack.bytes).unwrap();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"en-GB");
+    let marked = catalog.get(b"MarkInfo").unwrap().as_dict().unwrap().get(b"Marked").unwrap();
+    assert!(marked.as_bool().unwrap());
+    let preferences = catalog.get(b"ViewerPreferences").unwrap().as_dict().unwrap();
+    assert!(preferences.get(b"DisplayDocTitle").unwrap().as_bool().unwrap());
+    let metadata = doc.get_object(catalog.get(b"Metadata").unwrap().as_reference().unwrap()).unwrap();
+    let xmp = String::from_utf8(metadata.as_stream().unwrap().content.clone()).unwrap();
+    assert!(xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), "{xmp}");
+    assert!(xmp.contains(">My appointment pack</rdf:li>"), "{xmp}");
+    let info = tool("pdfinfo", &[], &pack.bytes);
+    let field = |name: &str| info.lines().find_map(|l| l.strip_prefix(name)).map(str::trim).unwrap_or_default();
+    assert_eq!(field("Title:"), "My appointment pack", "{info}");
+    assert_eq!(field("Tagged:"), "yes", "{info}");
+    assert_eq!(field("PDF version:"), "1.7", "{info}");
 }

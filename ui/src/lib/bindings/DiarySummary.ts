@@ -9,4 +9,8 @@ from: string | null, to: string | null, rows: Array<DiaryRow>,
 /**
  * How many entries the rows hold.
  */
-count: number, };
+count: number, 
+/**
+ * The period and its entries in one sentence (see `said`).
+ */
+summary: string, };

@@ -46,7 +46,7 @@ for (const e of [...entries].reverse()) {
   row.last = e.onDate;
   rows.set(key, row);
 }
-const all: DiarySummary = { from: entries[entries.length - 1]!.onDate, to: entries[0]!.onDate, rows: [...rows.values()], count: entries.length };
+const all: DiarySummary = { from: entries[entries.length - 1]!.onDate, to: entries[0]!.onDate, rows: [...rows.values()], count: entries.length, summary: "" };
 const weeks4: DiarySummary = { ...all, rows: [], count: 0 };
 mockIPC((_cmd, args) => ((args as { period: string }).period === "all" ? all : weeks4));
 

@@ -55,19 +55,25 @@ function row(what: string, group: RowGroup, held: DiaryEntry[]): DiaryRow {
   return { key: what, what, group, marks, days: new Set(marks.map((m) => m.onDate)).size, most, first: marks[0]!.onDate, last: marks[marks.length - 1]!.onDate };
 }
 
-const chartOf = (from: string | null, rows: DiaryRow[]): DiarySummary => ({
+/** Rust's answer: the rows, and its sentence for them (diary_summary::said). */
+const chartOf = (from: string | null, rows: DiaryRow[], summary = ""): DiarySummary => ({
   from,
   to: from && "2030-03-28",
   rows,
   count: rows.reduce((n, r) => n + r.marks.length, 0),
+  summary,
 });
 
 /** What Rust answers for ENTRIES on 28 March 2030, for each period. */
 const [rash27, rash20, scans, hiccups, tired] = ENTRIES as [DiaryEntry, DiaryEntry, DiaryEntry, DiaryEntry, DiaryEntry];
 const WEEKS4 = [row("Rash", "sideEffect", [rash20, rash27]), row("Worry before scans", "feeling", [scans]), row("Hiccups", "own", [hiccups])];
 const CHARTS: Partial<Record<Period, DiarySummary>> = {
-  weeks4: chartOf("2030-02-28", WEEKS4),
-  months3: chartOf("2029-12-28", [WEEKS4[0]!, row("Tiredness", "sideEffect", [tired]), ...WEEKS4.slice(1)]),
+  weeks4: chartOf("2030-02-28", WEEKS4, "4 entries for 1 side effect, 1 feeling and 1 other thing between 28 February and 28 March 2030."),
+  months3: chartOf(
+    "2029-12-28",
+    [WEEKS4[0]!, row("Tiredness", "sideEffect", [tired]), ...WEEKS4.slice(1)],
+    "5 entries for 2 side effects, 1 feeling and 1 other thing between 28 December 2029 and 28 March 2030.",
+  ),
 };
 
 /** Rust's diary chart, answering from `charts`; each call's arguments are kept. */
@@ -154,7 +160,10 @@ describe("the diary chart", () => {
 
   it("says so in words when the period has no entries, and draws nothing", async () => {
     const early = entry("2029-01-01");
-    const { user } = await show([early], { weeks4: chartOf("2030-02-28", []), all: chartOf("2029-01-01", [row("Rash", "sideEffect", [early])]) });
+    const { user } = await show([early], {
+      weeks4: chartOf("2030-02-28", [], "No diary entries between 28 February and 28 March 2030."),
+      all: chartOf("2029-01-01", [row("Rash", "sideEffect", [early])], "1 entry for 1 side effect between 1 January 2029 and 28 March 2030."),
+    });
     expect(summary()).toBe("No diary entries between 28 February and 28 March 2030.");
     expect(document.querySelector(".chart-frame")).toBeNull();
     expect(dom.queryByRole("button", { name: "Show as a table" })).toBeNull();
@@ -262,7 +271,8 @@ describe("the chart in the diary", () => {
         case "get_diary_chart": {
           // Each entry here is of a kind of its own: a row each, in the order Rust lists them.
           const names: Record<string, string> = { rash: "Rash", tiredness: "Tiredness" };
-          return chartOf("2030-02-28", rows.map((e) => row(names[e.what]!, "sideEffect", [e])));
+          const said = rows.length === 1 ? "1 entry for 1 side effect" : `${rows.length} entries for ${rows.length} side effects`;
+          return chartOf("2030-02-28", rows.map((e) => row(names[e.what]!, "sideEffect", [e])), `${said} between 28 February and 28 March 2030.`);
         }
         default:
           throw new Error(`unexpected ${cmd}`);
