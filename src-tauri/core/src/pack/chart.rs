@@ -11,34 +11,24 @@ use super::lines::wrap;
 use super::metrics::Metrics;
 use super::summary::Chart;
 use super::tags::Structure;
-use crate::dates::short_date_of_day;
 use crate::model::Bother;
 
 impl Builder<'_> {
     /// The diary over the period: a row per kind, a mark per day, and a key in words.
     pub(super) fn chart(&self, groups: &mut Vec<Group>, chart: &Chart, size: f32) {
         let label_width = self.m.text_width() * 0.3;
-        let days = (chart.last_day - chart.first_day).max(1) as f32;
-        let at = |day: i64| (day - chart.first_day) as f32 / days;
         let mut pieces = vec![Piece::Gap(size * 0.6)];
         for row in &chart.rows {
             pieces.push(Piece::ChartRow {
                 label: wrap(self.fonts, &row.what, Face::Regular, size, label_width - size),
-                marks: row.marks.iter().map(|&(day, bother)| (at(day), bother)).collect(),
+                marks: row.marks.iter().map(|&(day, bother)| (chart.at(day), bother)).collect(),
                 size,
                 label_width,
             });
         }
-        // Dates along the time line: both ends, and evenly between as many as fit.
-        let (start, end) = (chart.first_day, chart.last_day);
         let room = self.m.text_width() - label_width;
         let fit = (room / self.fonts.width("30 Sep   ", Face::Regular, size)) as i64;
-        let steps = fit.clamp(1, 6).min((end - start).max(1));
-        let mut ticks: Vec<(f32, String)> = (0..=steps)
-            .map(|i| start + (end - start) * i / steps)
-            .map(|day| (at(day), short_date_of_day(day)))
-            .collect();
-        ticks.dedup_by(|a, b| a.1 == b.1);
+        let ticks = chart.ticks(fit);
         pieces.push(Piece::ChartAxis { ticks, size, label_width });
         pieces.push(Piece::ChartKey { size, two_lines: key_width(self.fonts, size) > self.m.text_width() });
         groups.push(Group { structure: Structure::Figure(chart.summary.clone()), ..Self::block(pieces) });
@@ -115,14 +105,20 @@ fn plot_span(m: &Metrics, label_width: f32, size: f32) -> (f32, f32) {
     (m.margin_x + label_width + size * 0.6, m.page_width - m.margin_x - size * 0.6)
 }
 
+/// A mark's side, as a multiple of the font size, and its grey (0 is black): bigger and darker
+/// the more it bothered. The web page's chart draws the same.
+pub(super) fn mark_look(bother: Bother) -> (f32, f32) {
+    match bother {
+        Bother::ALittle => (0.4, 0.85),
+        Bother::QuiteABit => (0.65, 0.5),
+        Bother::ALot => (0.9, 0.0),
+    }
+}
+
 /// A square mark: bigger and darker the more it bothered, outlined so the lightest still prints.
 fn draw_mark(ops: &mut Vec<Op>, (x, y): (f32, f32), bother: Bother, size: f32) {
-    let (side, shade) = match bother {
-        Bother::ALittle => (size * 0.4, 0.85),
-        Bother::QuiteABit => (size * 0.65, 0.5),
-        Bother::ALot => (size * 0.9, 0.0),
-    };
-    let half = side / 2.0;
+    let (side, shade) = mark_look(bother);
+    let half = side * size / 2.0;
     let corners = [(x - half, y - half), (x + half, y - half), (x + half, y + half), (x - half, y + half)];
     let points = corners.iter().map(|&(x, y)| LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }).collect();
     ops.push(Op::SetFillColor { col: grey(shade) });

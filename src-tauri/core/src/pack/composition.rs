@@ -6,10 +6,14 @@ use super::fonts::{Face, FontSet, PLACEHOLDER};
 use super::layout::{self, Group, Piece, Tag};
 use super::lines::wrap;
 use super::metrics::Metrics;
+use super::phrases::{
+    information, labelled, next_booked, printed, steps_done, summary_period, ANSWER, CHECKLIST, DIARY, MY_NOTE, NOTES,
+    NO_PARTS, NO_QUESTIONS, NO_TOP_THREE, OWN_RECORD, QUESTIONS, SUMMARY, SUMMARY_CHECKUPS, SUMMARY_SIDE_EFFECTS,
+    SUMMARY_TREATMENTS, TOP_THREE, TREATMENTS, WHY,
+};
 use super::preview::{preview_of, PackPreview};
 use super::tags::{artifact, Artifact, Structure};
 use super::{PackQuestion, PackRequest, PackSummary};
-use crate::dates::unix_date_in_words;
 use crate::Result;
 
 /// A pack laid out on its pages, before any PDF is written. The preview reads this alone, so typing
@@ -28,15 +32,15 @@ pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
     let handles = Handles::fixed();
     let mut pages = layout::paginate(fonts, &handles, &m, &groups);
     let total = pages.ops.len();
-    let printed = unix_date_in_words(request.created_unix);
+    let printed = printed(&request.content_version, request.created_unix);
     // Only the checklist holds the app's information; every other page is the patient's own.
-    let information = format!("Information, not medical advice. Source: {}.", request.source_label);
-    let own = "My own questions, notes and record, made with ALK Companion.".to_string();
+    let information = information(&request.source_label);
+    let own = OWN_RECORD.to_string();
     let informing: Vec<usize> =
         pages.placed.iter().filter(|p| matches!(p.tag, Some(Tag::Step(_)))).map(|p| p.page).collect();
     for (index, ops) in pages.ops.iter_mut().enumerate() {
         let left = if informing.contains(&index) { &information } else { &own };
-        let right = format!("Content {}. Printed {printed}. Page {} of {total}", request.content_version, index + 1);
+        let right = format!("{printed} Page {} of {total}", index + 1);
         let y = m.margin_bottom - 30.0;
         artifact(ops, Artifact::Footer, |ops| {
             draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), left);
@@ -138,7 +142,7 @@ impl Builder<'_> {
             self.checklist(&mut groups);
         }
         if parts.notes && !self.request.notes.is_empty() {
-            groups.push(self.heading("My notes"));
+            groups.push(self.heading(NOTES));
             for (index, note) in self.request.notes.iter().enumerate() {
                 if index > 0 {
                     groups.push(Self::group(vec![Piece::Gap(self.m.body * 0.5), Piece::Divider]));
@@ -149,26 +153,13 @@ impl Builder<'_> {
             }
         }
         if parts.diary {
-            groups.push(self.heading("Side effects since my last appointment"));
-            let header = ["Date", "What", "How much it bothers me", "Note"];
-            self.table(
-                &mut groups,
-                header,
-                &self.request.diary,
-                [0.22, 0.28, 0.2, 0.3],
-                "No side effects written down since then.",
-            );
+            groups.push(self.heading(DIARY.heading));
+            self.table(&mut groups, DIARY.header, &self.request.diary, [0.22, 0.28, 0.2, 0.3], DIARY.empty);
         }
         if parts.treatments {
-            groups.push(self.heading("My treatment history"));
-            let header = ["Treatment", "Started", "Stopped", "Why it stopped"];
-            self.table(
-                &mut groups,
-                header,
-                &self.request.treatments,
-                [0.25, 0.2, 0.2, 0.35],
-                "No treatments written down.",
-            );
+            groups.push(self.heading(TREATMENTS.heading));
+            let widths = [0.25, 0.2, 0.2, 0.35];
+            self.table(&mut groups, TREATMENTS.header, &self.request.treatments, widths, TREATMENTS.empty);
         }
         // The summary is a page of its own: what follows starts on the next one.
         if let Some(next) = after_summary.filter(|&next| next < groups.len()) {
@@ -185,7 +176,7 @@ impl Builder<'_> {
             ));
         }
         if groups.is_empty() {
-            groups.push(Self::group(self.lines("This pack has no parts chosen.", Face::Regular, self.m.body, 0.0)));
+            groups.push(Self::group(self.lines(NO_PARTS, Face::Regular, self.m.body, 0.0)));
         }
         // The very first group needs no gap above it.
         if let Some(Piece::Gap(_)) = groups[0].pieces.first() {
@@ -196,31 +187,15 @@ impl Builder<'_> {
 
     fn questions(&self, groups: &mut Vec<Group>) {
         let m = self.m;
-        groups.push(self.heading("My questions"));
-        let questions = &self.request.questions;
-        if questions.is_empty() {
-            groups.push(Self::group(self.lines("I have not chosen any questions yet.", Face::Regular, m.body, 0.0)));
+        groups.push(self.heading(QUESTIONS));
+        if self.request.questions.is_empty() {
+            groups.push(Self::group(self.lines(NO_QUESTIONS, Face::Regular, m.body, 0.0)));
             return;
         }
-        // The top 3 first, then the rest grouped by topic in the order they first appear.
-        let top: Vec<&PackQuestion> = questions.iter().filter(|q| q.top3).collect();
-        let rest: Vec<&PackQuestion> = questions.iter().filter(|q| !q.top3).collect();
-        let mut topics: Vec<&str> = Vec::new();
-        for q in &rest {
-            if !topics.contains(&q.topic.as_str()) {
-                topics.push(&q.topic);
-            }
-        }
         let mut number = 0;
-        if !top.is_empty() {
-            groups.push(self.subheading("My top 3 questions"));
-            for q in top {
-                groups.push(self.question(q, &mut number));
-            }
-        }
-        for topic in topics {
-            groups.push(self.subheading(topic));
-            for q in rest.iter().filter(|q| q.topic == topic) {
+        for (heading, questions) in self.request.question_groups() {
+            groups.push(self.subheading(heading));
+            for q in questions {
                 groups.push(self.question(q, &mut number));
             }
         }
@@ -237,7 +212,7 @@ impl Builder<'_> {
         if question.answer.trim().is_empty() {
             pieces.extend((0..self.request.options.print_size.answer_lines()).map(|_| Piece::Rule { indent }));
         } else {
-            pieces.extend(self.lines(&format!("Answer: {}", question.answer.trim()), Face::Regular, m.body, indent));
+            pieces.extend(self.lines(&labelled(ANSWER, question.answer.trim()), Face::Regular, m.body, indent));
         }
         pieces.push(Piece::Gap(m.body * 0.75));
         let tag = Some(Tag::Question(*number));
@@ -247,15 +222,10 @@ impl Builder<'_> {
 
     fn checklist(&self, groups: &mut Vec<Group>) {
         let m = self.m;
-        groups.push(self.heading("Second-opinion checklist"));
+        groups.push(self.heading(CHECKLIST));
         let steps = &self.request.checklist;
         let done = steps.iter().filter(|s| s.done).count();
-        groups.push(Self::block(self.lines(
-            &format!("{done} of {} steps done.", steps.len()),
-            Face::Regular,
-            m.body,
-            0.0,
-        )));
+        groups.push(Self::block(self.lines(&steps_done(done, steps.len()), Face::Regular, m.body, 0.0)));
         let indent = m.body * 1.4;
         for (index, step) in steps.iter().enumerate() {
             let mut lines = wrap(self.fonts, &step.text, Face::Bold, m.body, m.text_width() - indent).into_iter();
@@ -264,9 +234,9 @@ impl Builder<'_> {
                 pieces.push(Piece::TickBox { done: step.done, face: Face::Bold, size: m.body, text: first });
             }
             pieces.extend(lines.map(|text| Piece::Text { indent, face: Face::Bold, size: m.body, text, label: None }));
-            pieces.extend(self.lines(&format!("Why: {}", step.why), Face::Regular, m.small, indent));
+            pieces.extend(self.lines(&labelled(WHY, &step.why), Face::Regular, m.small, indent));
             if !step.note.trim().is_empty() {
-                pieces.extend(self.lines(&format!("My note: {}", step.note.trim()), Face::Regular, m.small, indent));
+                pieces.extend(self.lines(&labelled(MY_NOTE, step.note.trim()), Face::Regular, m.small, indent));
             }
             let structure = Structure::Step { done: step.done };
             groups.push(Group { tag: Some(Tag::Step(index)), structure, ..Self::block(pieces) });
@@ -290,40 +260,39 @@ impl Builder<'_> {
             let structure = Structure::heading(2);
             groups.push(Group { keep_with_next: true, splittable: false, structure, ..Self::group(pieces) });
         };
-        groups.push(self.heading("Since my last appointment"));
-        say(groups, &format!("{}. Everything here is from my own record, as I wrote it down.", summary.period));
+        groups.push(self.heading(SUMMARY));
+        say(groups, &summary_period(&summary.period));
 
-        part(groups, "Side effects and feelings");
+        part(groups, SUMMARY_SIDE_EFFECTS.heading);
         if summary.side_effects.is_empty() {
-            say(groups, "None written down in this period.");
+            say(groups, SUMMARY_SIDE_EFFECTS.empty);
         } else {
-            let header =
-                (["What", "Days", "Most it bothered me", "First day", "Last day"], [0.25, 0.09, 0.24, 0.21, 0.21]);
+            let header = (SUMMARY_SIDE_EFFECTS.header, [0.25, 0.09, 0.24, 0.21, 0.21]);
             self.rows(groups, header, &summary.side_effects, (size, true));
             self.chart(groups, &summary.chart, size);
         }
 
-        part(groups, "Treatment");
+        part(groups, SUMMARY_TREATMENTS.heading);
         if summary.treatments.is_empty() {
-            say(groups, "No treatment started or stopped in this period.");
+            say(groups, SUMMARY_TREATMENTS.empty);
         } else {
-            let header = (["What happened", "When", "Why, in my words"], [0.3, 0.22, 0.48]);
+            let header = (SUMMARY_TREATMENTS.header, [0.3, 0.22, 0.48]);
             self.rows(groups, header, &summary.treatments, (size, true));
         }
 
-        part(groups, "Scans and check-ups");
+        part(groups, SUMMARY_CHECKUPS.heading);
         if summary.checkups.is_empty() {
-            say(groups, "None in this period.");
+            say(groups, SUMMARY_CHECKUPS.empty);
         } else {
-            self.rows(groups, (["When", "What", "My note"], [0.22, 0.3, 0.48]), &summary.checkups, (size, true));
+            let header = (SUMMARY_CHECKUPS.header, [0.22, 0.3, 0.48]);
+            self.rows(groups, header, &summary.checkups, (size, true));
         }
-        let next = summary.next_checkup.as_deref().unwrap_or("none written down");
-        say(groups, &format!("Next one booked: {next}."));
+        say(groups, &next_booked(summary.next_checkup.as_deref()));
 
-        part(groups, "My top 3 questions");
+        part(groups, TOP_THREE);
         let top: Vec<&PackQuestion> = self.request.questions.iter().filter(|q| q.top3).collect();
         if top.is_empty() {
-            say(groups, "I have not chosen a top 3.");
+            say(groups, NO_TOP_THREE);
         }
         for (index, question) in top.iter().enumerate() {
             say(groups, &format!("{}. {}", index + 1, question.text));

@@ -4,44 +4,36 @@
 use super::composition::Builder;
 use super::fonts::Face;
 use super::layout::{Group, Piece};
+use super::phrases::{
+    appointment_details, labelled, FOR_THE_TEAM, HOW_TO_USE, HOW_TO_USE_STEPS, MY_LINE, ON_THE_WEB, TITLE,
+};
 use super::tags::Structure;
 
 impl Builder<'_> {
     pub(super) fn cover(&self, groups: &mut Vec<Group>) {
         let m = self.m;
-        let mut pieces = self.lines("My appointment pack", Face::Bold, m.title, 0.0);
+        let mut pieces = self.lines(TITLE, Face::Bold, m.title, 0.0);
         let title = Structure::Heading { depth: 0, body_from: pieces.len() };
         let name = self.request.patient_name.trim();
         if !name.is_empty() {
             pieces.extend(self.lines(name, Face::Bold, m.heading, 0.0));
         }
-        groups.push(Group { bookmark: Some("My appointment pack".into()), structure: title, ..Self::block(pieces) });
+        groups.push(Group { bookmark: Some(TITLE.into()), structure: title, ..Self::block(pieces) });
         if let Some(a) = &self.request.appointment {
-            let mut details = self.lines(&format!("When: {}", a.when), Face::Regular, m.body, 0.0);
-            for (label, value) in [("With", &a.with_whom), ("Where", &a.place), ("What for", &a.purpose)] {
-                if !value.trim().is_empty() {
-                    details.extend(self.lines(&format!("{label}: {value}"), Face::Regular, m.body, 0.0));
-                }
+            let mut details = Vec::new();
+            for (label, value) in appointment_details(a) {
+                details.extend(self.lines(&labelled(label, value), Face::Regular, m.body, 0.0));
             }
             groups.push(Self::block(details));
         }
         self.safety(groups);
         let mut clinician = vec![Piece::Gap(m.body * 0.5)];
-        clinician.extend(self.lines(
-            "For my oncology team: these are the questions I would like to cover today.",
-            Face::Bold,
-            m.body,
-            0.0,
-        ));
+        clinician.extend(self.lines(FOR_THE_TEAM, Face::Bold, m.body, 0.0));
         groups.push(Self::block(clinician));
-        groups.push(Group { structure: Structure::heading(1), ..self.subheading("How to use this pack") });
+        groups.push(Group { structure: Structure::heading(1), ..self.subheading(HOW_TO_USE) });
         let mut how = Vec::new();
-        for line in [
-            "1. Give this pack to your doctor or nurse at the start.",
-            "2. Your top 3 questions come first. Ask those if time is short.",
-            "3. Write the answers on the lines, or ask someone with you to write them.",
-        ] {
-            how.extend(self.lines(line, Face::Regular, m.body, 0.0));
+        for (number, step) in HOW_TO_USE_STEPS.iter().enumerate() {
+            how.extend(self.lines(&format!("{}. {step}", number + 1), Face::Regular, m.body, 0.0));
         }
         groups.push(Self::block(how));
         if !self.request.review_line.is_empty() {
@@ -52,7 +44,8 @@ impl Builder<'_> {
         if !self.request.links.is_empty() {
             let mut links = vec![Piece::Gap(m.body * 0.5)];
             for (label, address) in &self.request.links {
-                links.extend(self.lines(&format!("On the web: {label}, {address}"), Face::Regular, m.small, 0.0));
+                let line = format!("{}, {address}", labelled(ON_THE_WEB, label));
+                links.extend(self.lines(&line, Face::Regular, m.small, 0.0));
             }
             groups.push(Self::block(links));
         }
@@ -65,7 +58,7 @@ impl Builder<'_> {
         let Some(safety) = &self.request.safety else {
             if let Some(line) = line {
                 let mut pieces = vec![Piece::Gap(m.body * 0.5)];
-                pieces.extend(self.lines(&format!("My 24-hour line: {line}"), Face::Bold, m.body, 0.0));
+                pieces.extend(self.lines(&labelled(MY_LINE, line), Face::Bold, m.body, 0.0));
                 groups.push(Self::block(pieces));
             }
             return;

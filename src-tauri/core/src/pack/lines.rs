@@ -6,6 +6,12 @@ use super::fonts::{Face, FontSet};
 
 /// Breaks `text` into lines no wider than `width`, at the places Unicode allows.
 pub(crate) fn wrap(fonts: &FontSet, text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+    wrap_by(|text| fonts.width(text, face, size), text, width)
+}
+
+/// Breaks `text` into lines no wider than `width` as `measure` measures them, at the places
+/// Unicode allows. The web page's chart measures by a guess, having no fonts.
+pub(crate) fn wrap_by(measure: impl Fn(&str) -> f32, text: &str, width: f32) -> Vec<String> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -16,14 +22,10 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, face: Face, size: f32, width: f3
             let segment = &paragraph[start..end];
             start = end;
             let inked = segment.trim_end();
-            let candidate = if inked.is_empty() {
-                fonts.width(line.trim_end(), face, size)
-            } else {
-                line_width + fonts.width(inked, face, size)
-            };
+            let candidate = if inked.is_empty() { measure(line.trim_end()) } else { line_width + measure(inked) };
             if candidate <= width {
                 line.push_str(segment);
-                line_width += fonts.width(segment, face, size);
+                line_width += measure(segment);
             } else {
                 if !line.trim().is_empty() {
                     lines.push(line.trim_end().to_string());
@@ -32,7 +34,7 @@ pub(crate) fn wrap(fonts: &FontSet, text: &str, face: Face, size: f32, width: f3
                 line_width = 0.0;
                 // A word or address longer than the line is cut where it must be.
                 for c in segment.chars() {
-                    let advance = fonts.width(c.encode_utf8(&mut [0; 4]), face, size);
+                    let advance = measure(c.encode_utf8(&mut [0; 4]));
                     if !line.is_empty() && !c.is_whitespace() && line_width + advance > width {
                         lines.push(std::mem::take(&mut line));
                         line_width = 0.0;

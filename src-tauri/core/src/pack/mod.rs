@@ -14,6 +14,7 @@ mod layout;
 mod lines;
 mod metrics;
 mod pdf;
+mod phrases;
 mod preview;
 mod request;
 mod summary;

@@ -8,6 +8,7 @@ use crate::content::Safety;
 use crate::store::Store;
 use crate::Result;
 
+use super::phrases::TOP_THREE;
 use super::PackSummary;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -91,6 +92,23 @@ pub struct PackRequest {
     pub links: Vec<(String, String)>,
     /// "Since my last appointment", when that part is chosen.
     pub summary: Option<PackSummary>,
+}
+
+impl PackRequest {
+    /// The questions as the pack lists them: the top 3 first, then the rest grouped by topic in the
+    /// order each topic first appears. Each group comes with its heading.
+    pub(super) fn question_groups(&self) -> Vec<(&str, Vec<&PackQuestion>)> {
+        let (top, rest): (Vec<&PackQuestion>, Vec<&PackQuestion>) = self.questions.iter().partition(|q| q.top3);
+        let mut topics: Vec<(&str, Vec<&PackQuestion>)> = Vec::new();
+        for question in rest {
+            match topics.iter_mut().find(|(topic, _)| *topic == question.topic) {
+                Some((_, listed)) => listed.push(question),
+                None => topics.push((&question.topic, vec![question])),
+            }
+        }
+        let top = (!top.is_empty()).then_some((TOP_THREE, top));
+        top.into_iter().chain(topics).collect()
+    }
 }
 
 /// Which parts go in the pack. The choice is remembered.

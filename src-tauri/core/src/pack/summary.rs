@@ -3,7 +3,7 @@
 
 use super::gather::{treatment_name, why_stopped};
 use crate::content::Content;
-use crate::dates::{date_in_words, date_of_day, day_number};
+use crate::dates::{date_in_words, date_of_day, day_number, short_date_of_day};
 use crate::diary_summary::{diary_rows, said};
 use crate::model::Bother;
 use crate::store::Store;
@@ -37,6 +37,25 @@ pub struct Chart {
     pub rows: Vec<ChartRow>,
     /// What the chart shows, in one sentence: the words a screen reader reads in its place.
     pub summary: String,
+}
+
+impl Chart {
+    /// Where a day falls along the period: 0.0 on its first day, 1.0 on its last.
+    pub(super) fn at(&self, day: i64) -> f32 {
+        (day - self.first_day) as f32 / (self.last_day - self.first_day).max(1) as f32
+    }
+
+    /// Dates along the time line, "3 Mar": both ends, and evenly between, at most `most` steps (and six).
+    pub(super) fn ticks(&self, most: i64) -> Vec<(f32, String)> {
+        let (start, end) = (self.first_day, self.last_day);
+        let steps = most.clamp(1, 6).min((end - start).max(1));
+        let mut ticks: Vec<(f32, String)> = (0..=steps)
+            .map(|i| start + (end - start) * i / steps)
+            .map(|day| (self.at(day), short_date_of_day(day)))
+            .collect();
+        ticks.dedup_by(|a, b| a.1 == b.1);
+        ticks
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
