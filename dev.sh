@@ -93,13 +93,15 @@ install_tauri_driver() {
 }
 
 # Checkers from PyPI, in a folder of their own under target/: page-validation reads the pack as
-# PDF/UA-1 (it is a Rust library with no command of its own on PyPI, so tests/pdfua/check.py calls it).
+# PDF/UA-1 (it is a Rust library with no command of its own on PyPI, so tests/pdfua/check.py calls it);
+# actionlint and zizmor check the GitHub workflow (tests/workflows/check.sh).
 CHECKERS=target/checkers
 install_checkers() {
   if [ ! -x "$CHECKERS/bin/python" ]; then
     python3 -m venv "$CHECKERS"
   fi
-  "$CHECKERS/bin/pip" install --quiet --disable-pip-version-check "page-validation==0.11.0"
+  "$CHECKERS/bin/pip" install --quiet --disable-pip-version-check "page-validation==0.11.0" \
+    -r tests/workflows/requirements.txt
 }
 
 # Writes the sample packs (every part on, patient text in several scripts) and checks each against
@@ -134,6 +136,7 @@ case "${1:-}" in
     stage "Set-up: tauri-driver" install_tauri_driver
     stage "Set-up: checkers from PyPI" install_checkers
     stage "Formatting (cargo fmt)" cargo fmt --all --check
+    stage "The workflow: actionlint and zizmor" bash tests/workflows/check.sh
     stage "TypeScript and Svelte check (svelte-check)" npm --prefix ui run check
     stage "UI build (vite)" npm --prefix ui run build
     # Clippy lints our own crates while they are built, as `cargo clippy` does inside: one pass
