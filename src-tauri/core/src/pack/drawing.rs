@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
 
+use super::bidi::pieces;
 use super::chart;
 use super::fonts::{Face, FontSet};
 use super::layout::{Piece, TIGHT};
@@ -40,11 +41,11 @@ pub(super) fn draw(
     match piece {
         Piece::Text { indent, face, size, text, label } => {
             if let Some(label) = label {
-                marker.content(ops, Slot::Label, |ops| {
+                marker.content(ops, Slot::Label, None, |ops| {
                     draw_text(fonts, handles, ops, (m.margin_x, baseline(*size)), (*face, *size), label)
                 });
             }
-            marker.content(ops, Slot::Text, |ops| {
+            marker.content(ops, Slot::Text, Some(text), |ops| {
                 draw_text(fonts, handles, ops, (m.margin_x + indent, baseline(*size)), (*face, *size), text)
             });
         }
@@ -58,7 +59,7 @@ pub(super) fn draw(
             let side = size * 0.8;
             let (x, y) = (m.margin_x, baseline(*size) - size * 0.08);
             let box_points = [(x, y), (x + side, y), (x + side, y + side), (x, y + side)];
-            marker.content(ops, Slot::TickBox, |ops| {
+            marker.content(ops, Slot::TickBox, None, |ops| {
                 stroke(ops, black(), 1.0, &box_points, true);
                 if *done {
                     // A tick drawn as strokes, so no font needs a tick glyph.
@@ -70,14 +71,14 @@ pub(super) fn draw(
                     stroke(ops, black(), 1.8, &tick, false);
                 }
             });
-            marker.content(ops, Slot::Text, |ops| {
+            marker.content(ops, Slot::Text, Some(text), |ops| {
                 draw_text(fonts, handles, ops, (m.margin_x + size * 1.4, baseline(*size)), (*face, *size), text)
             });
         }
         Piece::Cells { cells, face, size, tight } => {
             let baseline = if *tight { top - size * (TIGHT - 1.0) / 2.0 - size * 0.85 } else { baseline(*size) };
             for (column, (x, text)) in cells.iter().enumerate().filter(|(_, (_, text))| !text.is_empty()) {
-                marker.content(ops, Slot::Cell(column), |ops| {
+                marker.content(ops, Slot::Cell(column), Some(text), |ops| {
                     draw_text(fonts, handles, ops, (m.margin_x + x, baseline), (*face, *size), text)
                 });
             }
@@ -87,7 +88,7 @@ pub(super) fn draw(
         }),
         Piece::Gap(_) => {}
         Piece::ChartRow { .. } | Piece::ChartAxis { .. } | Piece::ChartKey { .. } => {
-            marker.content(ops, Slot::Text, |ops| chart::draw(fonts, handles, m, piece, top, ops))
+            marker.content(ops, Slot::Text, None, |ops| chart::draw(fonts, handles, m, piece, top, ops))
         }
     }
 }
@@ -103,11 +104,16 @@ pub(crate) fn draw_text(
 ) {
     // One text section per line; the fill colour is set once per page (see `new_page`).
     ops.push(Op::StartTextSection);
-    for (run_face, run) in fonts.runs(text, face) {
-        ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
-        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
-        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
-        x += fonts.width(run, run_face, size);
+    let start = x;
+    let drawable = |piece: &str| fonts.missing(piece).is_empty();
+    for (offset, piece) in pieces(text, |piece| fonts.width(piece, face, size), drawable) {
+        x = start + offset;
+        for (run_face, run) in fonts.runs(&piece, face) {
+            ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
+            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
+            ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+            x += fonts.width(run, run_face, size);
+        }
     }
     ops.push(Op::EndTextSection);
 }

@@ -4,6 +4,7 @@
 //! into groups of pieces, which `layout` places on pages and `drawing` and `chart` draw; `pdf`
 //! writes the file, and `preview` shows the same layout in the app.
 
+mod bidi;
 mod chart;
 mod composition;
 mod cover;

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{DictItem, Op};
 
+use super::bidi::has_right_to_left;
+
 /// What a group is to a reader who cannot see the page.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Structure {
@@ -74,15 +76,26 @@ impl Marker {
         self.at = (group, piece, page);
     }
 
-    /// Draws content inside a marked-content sequence of its own.
-    pub(crate) fn content(&mut self, ops: &mut Vec<Op>, slot: Slot, draw: impl FnOnce(&mut Vec<Op>)) {
+    /// Draws content inside a marked-content sequence of its own. A line of `text` drawn in another
+    /// order than it was typed (right to left) carries the typed order, for reading and copying.
+    pub(crate) fn content(
+        &mut self,
+        ops: &mut Vec<Op>,
+        slot: Slot,
+        text: Option<&str>,
+        draw: impl FnOnce(&mut Vec<Op>),
+    ) {
         let (group, piece, page) = self.at;
         if self.next.len() <= page {
             self.next.resize(page + 1, 0);
         }
         let mcid = self.next[page];
         self.next[page] += 1;
-        let properties = DictItem::Dict { map: BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]) };
+        let mut map = BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]);
+        if let Some(text) = text.filter(|text| has_right_to_left(text)) {
+            map.insert("ActualText".to_string(), DictItem::String { data: utf16(text), literal: false });
+        }
+        let properties = DictItem::Dict { map };
         ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
         draw(ops);
         ops.push(Op::EndMarkedContent);
@@ -341,9 +354,13 @@ fn text_string(text: &str) -> Object {
     if text.is_ascii() {
         return Object::String(text.as_bytes().to_vec(), StringFormat::Literal);
     }
+    Object::String(utf16(text), StringFormat::Hexadecimal)
+}
+
+fn utf16(text: &str) -> Vec<u8> {
     let mut bytes = vec![0xFE, 0xFF];
     bytes.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
-    Object::String(bytes, StringFormat::Hexadecimal)
+    bytes
 }
 
 /// The XMP metadata: the title, author and language, and the PDF/UA-1 identification.
