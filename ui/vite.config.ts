@@ -8,8 +8,9 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
-    // The fonts live in ../resources so the PDF and the window use the very same files.
-    fs: { allow: [".", "../resources/fonts"] },
+    // The fonts live in ../resources so the PDF and the window use the very same files. The pack's
+    // web page samples are read by its accessibility test.
+    fs: { allow: [".", "../resources/fonts", "../src-tauri/core/src/pack/samples"] },
   },
   build: {
     target: "safari15",

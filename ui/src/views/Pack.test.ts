@@ -17,6 +17,7 @@ const remembered: PackSettings = {
   options: { paper: "a4", printSize: "normal" },
   appointmentId: null,
   noteIds: [],
+  webPage: false,
 };
 const preview = (pages: number): PackPreview => ({
   pages,

@@ -2,15 +2,16 @@
 //!
 //! `gather` turns the patient's choices into a `PackRequest` in words; `composition` turns that
 //! into groups of pieces, which `layout` places on pages and `drawing` and `chart` draw; `pdf`
-//! writes the file, and `preview` shows the same layout in the app.
+//! writes the file, and `preview` shows the same layout in the app. `html` writes the same parts
+//! as one web page, in the same words (`phrases`).
 
-mod bidi;
 mod chart;
 mod composition;
 mod cover;
 mod drawing;
 mod fonts;
 mod gather;
+mod html;
 mod layout;
 mod lines;
 mod metrics;
@@ -25,6 +26,7 @@ mod tags;
 pub use composition::{lay_out_pack, LaidOut};
 pub use fonts::{Face, FontSet, PLACEHOLDER};
 pub use gather::gather;
+pub use html::web_page;
 pub use layout::{Placed, Tag};
 pub use pdf::Pack;
 pub use preview::{PackPreview, PreviewLine, PreviewPart};

@@ -168,6 +168,9 @@ pub struct PackSettings {
     /// The notes the user picked.
     #[ts(type = "Array<number>")]
     pub note_ids: Vec<i64>,
+    /// Also save the pack as a web page beside the PDF. Choices remembered before it existed leave it off.
+    #[serde(default)]
+    pub web_page: bool,
 }
 
 /// The key the remembered choices are kept under.
@@ -185,5 +188,22 @@ impl PackSettings {
         let lasting = PackSettings { appointment_id: None, note_ids: Vec::new(), ..self.clone() };
         let json = serde_json::to_string(&lasting).unwrap_or_default();
         store.set_setting(SETTING, &json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn choices_remembered_before_the_web_page_existed_leave_it_off_and_a_new_choice_is_remembered() {
+        let mut store = Store::open_in_memory().unwrap();
+        let old = r#"{"parts":{"cover":true,"questions":true,"checklist":false,"notes":true,"diary":false,"treatments":false},"patientName":"Zoë","options":{"paper":"a4","printSize":"large"},"appointmentId":null,"noteIds":[]}"#;
+        store.set_setting(SETTING, old).unwrap();
+        let remembered = PackSettings::remembered(&store).unwrap();
+        assert_eq!((remembered.patient_name.as_str(), remembered.web_page), ("Zoë", false));
+
+        PackSettings { web_page: true, ..remembered }.remember(&mut store).unwrap();
+        assert!(PackSettings::remembered(&store).unwrap().web_page);
     }
 }

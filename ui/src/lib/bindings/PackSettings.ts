@@ -17,4 +17,8 @@ appointmentId: number | null,
 /**
  * The notes the user picked.
  */
-noteIds: Array<number>, };
+noteIds: Array<number>, 
+/**
+ * Also save the pack as a web page beside the PDF. Choices remembered before it existed leave it off.
+ */
+webPage: boolean, };
