@@ -5,6 +5,7 @@
 //! writes the file, and `preview` shows the same layout in the app. `html` writes the same parts
 //! as one web page, in the same words (`phrases`).
 
+mod bidi;
 mod chart;
 mod composition;
 mod cover;
