@@ -124,7 +124,8 @@ impl Recording {
     }
 
     fn finish(&mut self) -> Result<Saved> {
-        let Some(thread) = self.writer.take() else { return Err(RecorderError::Unreadable) };
+        // `stop` takes the recording and `drop` looks first, so this runs once.
+        let thread = self.writer.take().expect("a recording is finished once");
         self.progress.stopping.store(true, Ordering::Release);
         let Ending { mut problem, gap_samples } =
             thread.join().map_err(|_| RecorderError::Storage(std::io::Error::other("the writer thread panicked")))?;
@@ -148,5 +149,14 @@ impl Drop for Recording {
         if self.writer.is_some() {
             let _ = self.finish();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_recording_can_be_kept_in_the_apps_shared_state() {
+        fn shared<T: Send + Sync>() {}
+        shared::<super::Recording>();
     }
 }

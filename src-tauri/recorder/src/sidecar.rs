@@ -92,6 +92,11 @@ pub fn recover(dir: &Path) -> Result<Vec<RecordingInfo>> {
     let mut recovered = Vec::new();
     for entry in entries {
         let sidecar = entry?.path();
+        if sidecar.to_string_lossy().ends_with(".json.tmp") {
+            // A sidecar cut off before its rename: the one it was replacing is still there.
+            remove_if_there(&sidecar)?;
+            continue;
+        }
         if sidecar.extension().is_none_or(|e| e != "json") {
             continue;
         }
@@ -175,6 +180,7 @@ mod tests {
             write(dir, &info(id, started_at, state)).unwrap();
         }
         fs::write(dir.join("not-ours.json"), "{}").unwrap();
+        fs::write(dir.join("b.json.tmp"), "{\"id\": \"b\", \"st").unwrap();
 
         let found = recover(dir).unwrap();
         let ids: Vec<&str> = found.iter().map(|i| i.id.as_str()).collect();
@@ -183,6 +189,7 @@ mod tests {
         assert_eq!(fs::metadata(dir.join("b.mp3")).unwrap().len(), 180_000, "the half frame is cut off");
         assert_eq!(read(&path(dir, "b")), Some(found[1].clone()), "the sidecar says so too");
         assert!(!dir.join("empty.mp3").exists() && !path(dir, "empty").exists());
+        assert!(!dir.join("b.json.tmp").exists(), "a half-written sidecar is cleared away");
         assert!(!read(&path(dir, "done")).unwrap().recovered);
         assert!(recover(dir).unwrap().is_empty(), "a second start finds nothing more");
     }
