@@ -584,17 +584,22 @@ struct Tagged {
     untagged: Vec<usize>,
 }
 
-fn read_tags(pdf: &[u8]) -> Tagged {
-    use lopdf::{Document, Object};
-    let doc = Document::load_mem(pdf).unwrap();
-    let text = |o: &Object| match o {
-        Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => {
+/// A PDF text string: UTF-16 after its byte-order mark, or plain bytes.
+fn pdf_text(object: &lopdf::Object) -> String {
+    match object {
+        lopdf::Object::String(bytes, _) if bytes.starts_with(&[0xFE, 0xFF]) => {
             String::from_utf16(&bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect::<Vec<_>>())
                 .unwrap()
         }
-        Object::String(bytes, _) => String::from_utf8(bytes.clone()).unwrap(),
+        lopdf::Object::String(bytes, _) => String::from_utf8(bytes.clone()).unwrap(),
         other => panic!("not a text string: {other:?}"),
-    };
+    }
+}
+
+fn read_tags(pdf: &[u8]) -> Tagged {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(pdf).unwrap();
+    let text = pdf_text;
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     let mut tagged =
         Tagged { elements: Vec::new(), marked: vec![(Vec::new(), Vec::new()); pages.len()], untagged: Vec::new() };
@@ -746,13 +751,39 @@ fn right_to_left_lines_carry_the_words_in_the_order_typed() {
         let content = lopdf::content::Content::decode(&doc.get_page_content(page)).unwrap();
         for op in content.operations.iter().filter(|op| op.operator == "BDC") {
             let Ok(properties) = op.operands[1].as_dict() else { continue };
-            if let Ok(lopdf::Object::String(bytes, _)) = properties.get(b"ActualText") {
-                let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
-                said.push(String::from_utf16(&units).unwrap());
+            if let Ok(actual) = properties.get(b"ActualText") {
+                said.push(pdf_text(actual));
             }
         }
     }
     assert_eq!(said, ["Answer: كل ثلاثة أشهر", typed], "each right-to-left line, in the order typed");
     // Written into the page in the order typed (bidi.rs tests where each letter is placed); poppler's
     // pdftotext goes by position alone and gives such a line in display order, whichever way it is written.
+}
+
+/// The bookmarks' titles, in the order a reader lists them.
+fn bookmarks(pdf: &[u8]) -> Vec<String> {
+    let doc = lopdf::Document::load_mem(pdf).unwrap();
+    let outlines = doc.catalog().unwrap().get(b"Outlines").unwrap().as_reference().unwrap();
+    let mut item = doc.get_dictionary(outlines).unwrap().get(b"First").and_then(lopdf::Object::as_reference).ok();
+    let mut titles = Vec::new();
+    while let Some(id) = item {
+        let dict = doc.get_dictionary(id).unwrap();
+        titles.push(pdf_text(dict.get(b"Title").unwrap()));
+        item = dict.get(b"Next").and_then(lopdf::Object::as_reference).ok();
+    }
+    titles
+}
+
+#[test]
+fn bookmarks_follow_the_parts_in_order_even_when_two_start_on_one_page() {
+    let request = full_request(PackOptions::default());
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let (diary, treatments) = (
+        pack.parts.iter().find(|(title, _)| title.starts_with("Side effects")).unwrap(),
+        pack.parts.iter().find(|(title, _)| title == "My treatment history").unwrap(),
+    );
+    assert_eq!(diary.1, treatments.1, "the two short parts share a page, as this test needs");
+    let parts: Vec<String> = pack.parts.iter().map(|(title, _)| title.clone()).collect();
+    assert_eq!(bookmarks(&pack.bytes), parts);
 }
