@@ -153,6 +153,63 @@ fn pack_is_made_off_the_ui_thread_and_saved() {
 }
 
 #[test]
+fn pack_is_saved_as_a_web_page_beside_the_pdf_when_asked() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    let mut settings = json!({
+        "parts": { "cover": true, "questions": true, "checklist": true, "notes": true, "diary": true, "treatments": true },
+        "patientName": "Zoë",
+        "options": { "paper": "a4", "printSize": "normal" },
+        "appointmentId": null,
+        "noteIds": []
+    });
+    let saved = app.call("save_pack", json!({ "settings": settings, "now": "2026-11-27T10:00" })).unwrap();
+    assert_eq!((&saved["webPage"], &saved["webPageProblem"]), (&Value::Null, &Value::Null));
+    assert!(!data.path().join("out/appointment-pack.html").exists(), "no web page unless asked for");
+
+    settings["webPage"] = json!(true);
+    let saved = app.call("save_pack", json!({ "settings": settings, "now": "2026-11-27T10:00" })).unwrap();
+    assert_eq!(saved["fileName"], "appointment-pack.pdf");
+    assert_eq!((&saved["webPage"], &saved["webPageProblem"]), (&json!("appointment-pack.html"), &Value::Null));
+    let page = std::fs::read_to_string(data.path().join("out/appointment-pack.html")).unwrap();
+    assert!(
+        page.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">")
+            && page.contains("<title>My appointment pack</title>")
+    );
+    assert!(page.contains("<span class=\"mine\" dir=\"auto\" lang=\"\">Zoë</span>"));
+    assert!(std::fs::read(data.path().join("out/appointment-pack.pdf")).unwrap().starts_with(b"%PDF"));
+    assert_eq!(app.call("get_pack_settings", json!({})).unwrap()["webPage"], true, "the choice is remembered");
+}
+
+#[test]
+fn a_web_page_that_cannot_be_written_leaves_the_pdf_saved_and_says_so() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    // A folder where the web page would go: it cannot be written over.
+    std::fs::create_dir_all(data.path().join("out/appointment-pack.html")).unwrap();
+    let settings = json!({
+        "parts": { "cover": true, "questions": true, "checklist": false, "notes": false, "diary": false, "treatments": false },
+        "patientName": "",
+        "options": { "paper": "a4", "printSize": "normal" },
+        "appointmentId": null,
+        "noteIds": [],
+        "webPage": true
+    });
+    let saved = app.call("save_pack", json!({ "settings": settings, "now": "2026-11-27T10:00" })).unwrap();
+    assert_eq!(saved["webPage"], Value::Null);
+    assert_eq!(saved["webPageProblem"], "The web page could not be saved in the same folder, but your PDF is saved.");
+    let pdf = std::fs::read(data.path().join("out/appointment-pack.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(pdf.len() as u64, saved["bytes"].as_u64().unwrap());
+    // Nothing half-written is left beside it.
+    let left: Vec<String> = std::fs::read_dir(data.path().join("out"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+#[test]
 fn coming_appointments_are_saved_as_a_calendar_file() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());

@@ -3,4 +3,12 @@
 /**
  * What the UI shows after a pack is saved. The full path stays in Rust.
  */
-export type SavedPack = { fileName: string, pages: number, bytes: number, };
+export type SavedPack = { fileName: string, pages: number, bytes: number, 
+/**
+ * The web page saved beside the PDF, when one was asked for and it could be written.
+ */
+webPage: string | null, 
+/**
+ * Why the web page asked for could not be saved, in plain words. The PDF is saved all the same.
+ */
+webPageProblem: string | null, };
