@@ -1,5 +1,5 @@
-//! Writing the PDF: printpdf for the pages, fonts and bookmarks, then a lopdf pass that compresses
-//! the streams, drops a claim the pack does not meet and adds the tags a screen reader reads.
+//! Writing the PDF: printpdf for the pages and fonts, then a lopdf pass that compresses the streams,
+//! drops a claim the pack does not meet and adds the tags and bookmarks a screen reader uses.
 
 use flate2::Compression;
 use printpdf::{Mm, OffsetDateTime, PdfDocument, PdfPage, PdfSaveOptions};
@@ -52,9 +52,6 @@ impl LaidOut {
         let (width, height) = (Mm::from(printpdf::Pt(m.page_width)), Mm::from(printpdf::Pt(m.page_height)));
         let pdf_pages = pages.ops.drain(..).map(|ops| PdfPage::new(width, height, ops)).collect();
         doc.with_pages(pdf_pages);
-        for (title, page) in &pages.bookmarks {
-            doc.add_bookmark(title, page + 1);
-        }
         // The fonts are subset already; printpdf embeds them as they are, and we compress.
         let options = PdfSaveOptions { subset_fonts: false, optimize: false, ..Default::default() };
         let mut pdf = doc.to_lopdf_document(&options, &mut Vec::new());
@@ -67,6 +64,8 @@ impl LaidOut {
         let created = chrono::DateTime::from_timestamp(created_unix, 0).unwrap_or_default();
         let about = Document {
             title: TITLE,
+            bookmarks: &pages.bookmarks,
+            page_height: m.page_height,
             author: &info_author,
             language: "en-GB",
             created: created.format("%Y-%m-%dT%H:%M:%SZ").to_string(),

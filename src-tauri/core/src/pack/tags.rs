@@ -253,6 +253,10 @@ impl Tree {
 /// What the catalog says of the whole document.
 pub(crate) struct Document<'a> {
     pub title: &'a str,
+    /// Each part's title and the page (from 0) it starts on, in the parts' order.
+    pub bookmarks: &'a [(String, usize)],
+    /// In points: a bookmark opens its page at the top, at the zoom the reader has chosen.
+    pub page_height: f32,
     pub author: &'a str,
     pub language: &'a str,
     /// When it was made, as XMP writes it: `2026-12-03T09:30:00Z`.
@@ -333,8 +337,8 @@ pub(crate) fn tag(pdf: &mut lopdf::Document, structures: &[Structure], marks: &[
         xmp(about).into_bytes(),
     );
     let metadata_id = pdf.add_object(metadata);
-    let catalog = pdf.trailer.get(b"Root").and_then(Object::as_reference);
-    if let Ok(catalog) = catalog.and_then(|id| pdf.get_dictionary_mut(id)) {
+    let catalog = pdf.trailer.get(b"Root").and_then(Object::as_reference).ok();
+    if let Some(catalog) = catalog.and_then(|id| pdf.get_dictionary_mut(id).ok()) {
         catalog.set("StructTreeRoot", Object::Reference(root_id));
         catalog.set("MarkInfo", Object::Dictionary(Dictionary::from_iter([("Marked", Object::Boolean(true))])));
         catalog.set("Lang", text_string(about.language));
@@ -342,11 +346,54 @@ pub(crate) fn tag(pdf: &mut lopdf::Document, structures: &[Structure], marks: &[
         let preferences = Dictionary::from_iter([("DisplayDocTitle", Object::Boolean(true))]);
         catalog.set("ViewerPreferences", Object::Dictionary(preferences));
     }
+    if let Some(outline) = outline(pdf, &pages, about) {
+        if let Some(catalog) = catalog.and_then(|id| pdf.get_dictionary_mut(id).ok()) {
+            catalog.set("Outlines", Object::Reference(outline));
+            // The bookmarks show when the pack opens, so a reader can jump to a part.
+            catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+        }
+    }
     let info = pdf.trailer.get(b"Info").and_then(Object::as_reference);
     if let Ok(info) = info.and_then(|id| pdf.get_dictionary_mut(id)) {
         info.set("Title", text_string(about.title));
     }
     pdf.version = "1.7".into();
+}
+
+/// The bookmarks in the parts' order (printpdf would sort a page's by title), each opening its
+/// page at the top.
+fn outline(pdf: &mut lopdf::Document, pages: &[ObjectId], about: &Document) -> Option<ObjectId> {
+    let marks: Vec<(&String, ObjectId)> =
+        about.bookmarks.iter().filter_map(|(title, page)| Some((title, *pages.get(*page)?))).collect();
+    if marks.is_empty() {
+        return None;
+    }
+    let root = pdf.new_object_id();
+    let ids: Vec<ObjectId> = marks.iter().map(|_| pdf.new_object_id()).collect();
+    for (index, &(title, page)) in marks.iter().enumerate() {
+        let top = [Object::Integer(0), Object::Real(about.page_height), Object::Null];
+        let destination = [vec![Object::Reference(page), Object::Name(b"XYZ".to_vec())], top.to_vec()].concat();
+        let mut item = Dictionary::from_iter([
+            ("Title", text_string(title)),
+            ("Parent", Object::Reference(root)),
+            ("Dest", Object::Array(destination)),
+        ]);
+        if let Some(previous) = index.checked_sub(1) {
+            item.set("Prev", Object::Reference(ids[previous]));
+        }
+        if let Some(&next) = ids.get(index + 1) {
+            item.set("Next", Object::Reference(next));
+        }
+        pdf.objects.insert(ids[index], Object::Dictionary(item));
+    }
+    let outlines = Dictionary::from_iter([
+        ("Type", Object::Name(b"Outlines".to_vec())),
+        ("First", Object::Reference(ids[0])),
+        ("Last", Object::Reference(ids[ids.len() - 1])),
+        ("Count", Object::Integer(ids.len() as i64)),
+    ]);
+    pdf.objects.insert(root, Object::Dictionary(outlines));
+    Some(root)
 }
 
 /// A PDF text string: plain bytes when ASCII, else UTF-16 with its byte-order mark.
