@@ -54,7 +54,8 @@
 //! queue is full (a stalled disk), the callback drops the samples and counts them, and the writer
 //! puts the same length of silence in their place, so the clock and the marks stay true; the gap is
 //! reported as `gap_ms`. Beside each `<id>.mp3`, `<id>.json` says when, at what rate, from which
-//! microphone, and whether it finished; it is replaced whole (temporary file, sync, rename).
+//! microphone, and whether it finished; it is replaced whole (temporary file, sync, rename), and
+//! 4 KB set aside at the start lets it be marked finished even when the recording filled the disk.
 //!
 //! # Crates
 //!

@@ -58,6 +58,7 @@ pub fn start(dir: &Path, source: Box<dyn SampleSource>) -> Result<Recording> {
         // The sidecar first, so no audio file is ever without one for `recover` to find.
         sidecar::write(dir, &info)?;
         let file = OpenOptions::new().write(true).create_new(true).open(info.audio_path(dir))?;
+        sidecar::reserve(dir, &info.id)?;
         sidecar::sync_dir(dir)?;
         Ok((info, file, mp3))
     };

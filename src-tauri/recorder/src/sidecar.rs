@@ -56,12 +56,25 @@ pub(crate) fn path(dir: &Path, id: &str) -> PathBuf {
 /// Replaces the sidecar whole: a temporary file, synced, renamed over the old one.
 pub(crate) fn write(dir: &Path, info: &RecordingInfo) -> Result<()> {
     let target = path(dir, &info.id);
-    let temporary = dir.join(format!("{}.json.tmp", info.id));
+    let temporary = temporary(dir, &info.id);
     let mut file = File::create(&temporary)?;
     file.write_all(&serde_json::to_vec_pretty(info).expect("a sidecar always serialises"))?;
     file.sync_all()?;
     fs::rename(&temporary, &target)?;
     sync_dir(dir)
+}
+
+/// Sets aside a block of disk for the sidecar's last rewrite: the temporary file it will be written
+/// through is made now, 4 KB long, and emptied just before that rewrite, so a recording stopped by
+/// a full disk can still be marked finished.
+pub(crate) fn reserve(dir: &Path, id: &str) -> Result<()> {
+    let mut file = File::create(temporary(dir, id))?;
+    file.write_all(&[0; 4096])?;
+    Ok(file.sync_all()?)
+}
+
+fn temporary(dir: &Path, id: &str) -> PathBuf {
+    dir.join(format!("{id}.json.tmp"))
 }
 
 /// Makes a new or renamed file's name durable. Windows has no directory handle to sync.
@@ -92,11 +105,6 @@ pub fn recover(dir: &Path) -> Result<Vec<RecordingInfo>> {
     let mut recovered = Vec::new();
     for entry in entries {
         let sidecar = entry?.path();
-        if sidecar.to_string_lossy().ends_with(".json.tmp") {
-            // A sidecar cut off before its rename: the one it was replacing is still there.
-            remove_if_there(&sidecar)?;
-            continue;
-        }
         if sidecar.extension().is_none_or(|e| e != "json") {
             continue;
         }
@@ -127,6 +135,14 @@ pub fn recover(dir: &Path) -> Result<Vec<RecordingInfo>> {
         info.duration_ms = found.duration().as_millis() as u64;
         write(dir, &info)?;
         recovered.push(info);
+    }
+    // What is left is the reserve of a recording that held nothing, or a rewrite cut off before
+    // its rename (the sidecar it was replacing is still there).
+    for entry in fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.to_string_lossy().ends_with(".json.tmp") {
+            remove_if_there(&path)?;
+        }
     }
     recovered.sort_by_key(|info| info.started_at);
     Ok(recovered)
@@ -180,7 +196,7 @@ mod tests {
             write(dir, &info(id, started_at, state)).unwrap();
         }
         fs::write(dir.join("not-ours.json"), "{}").unwrap();
-        fs::write(dir.join("b.json.tmp"), "{\"id\": \"b\", \"st").unwrap();
+        fs::write(dir.join("done.json.tmp"), "{\"id\": \"done\", \"st").unwrap();
 
         let found = recover(dir).unwrap();
         let ids: Vec<&str> = found.iter().map(|i| i.id.as_str()).collect();
@@ -189,7 +205,7 @@ mod tests {
         assert_eq!(fs::metadata(dir.join("b.mp3")).unwrap().len(), 180_000, "the half frame is cut off");
         assert_eq!(read(&path(dir, "b")), Some(found[1].clone()), "the sidecar says so too");
         assert!(!dir.join("empty.mp3").exists() && !path(dir, "empty").exists());
-        assert!(!dir.join("b.json.tmp").exists(), "a half-written sidecar is cleared away");
+        assert!(!dir.join("done.json.tmp").exists(), "a half-written sidecar is cleared away");
         assert!(!read(&path(dir, "done")).unwrap().recovered);
         assert!(recover(dir).unwrap().is_empty(), "a second start finds nothing more");
     }

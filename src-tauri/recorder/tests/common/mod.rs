@@ -23,11 +23,13 @@ pub struct Sine {
     pub rate: u32,
     /// Says the device has gone after this long.
     pub lost_after: Option<Duration>,
+    /// Time between pieces: 10 ms is real time.
+    pub pace: Duration,
 }
 
 impl Sine {
     pub fn new(frequency: f64, rate: u32) -> Self {
-        Sine { frequency, rate, lost_after: None }
+        Sine { frequency, rate, lost_after: None, pace: Duration::from_millis(10) }
     }
 }
 
@@ -35,7 +37,7 @@ impl SampleSource for Sine {
     fn start(self: Box<Self>, feed: Feed) -> Result<Capture, RecorderError> {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = stop.clone();
-        let Sine { frequency, rate, lost_after } = *self;
+        let Sine { frequency, rate, lost_after, pace } = *self;
         let thread = std::thread::spawn(move || {
             let piece = rate as usize / 100;
             let began = Instant::now();
@@ -51,7 +53,7 @@ impl SampleSource for Sine {
                     .map(|i| (0.5 * (TAU * frequency * i as f64 / f64::from(rate)).sin()) as f32)
                     .collect();
                 feed.push(&samples);
-                let next = began + Duration::from_millis(10 * (n + 1));
+                let next = began + pace * (n as u32 + 1);
                 std::thread::sleep(next.saturating_duration_since(Instant::now()));
             }
         });
