@@ -23,14 +23,43 @@ pub enum Period {
     All,
 }
 
+impl Period {
+    /// Shortest first, as the chart offers them.
+    pub const ALL: [Period; 4] = [Period::Weeks4, Period::Months3, Period::Months6, Period::All];
+
+    /// The words the chart's choice of time shows.
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::Weeks4 => "The last 4 weeks",
+            Period::Months3 => "The last 3 months",
+            Period::Months6 => "The last 6 months",
+            Period::All => "All my diary",
+        }
+    }
+}
+
 /// The patient's own words ("Something else") are neither group: the app does not sort them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub enum RowGroup {
     SideEffect,
     Feeling,
     Own,
+}
+
+impl RowGroup {
+    /// In the order the diary lists them.
+    pub const ALL: [RowGroup; 3] = [RowGroup::SideEffect, RowGroup::Feeling, RowGroup::Own];
+
+    /// The heading the diary's choices and the chart's rows are shown under.
+    pub fn label(self) -> &'static str {
+        match self {
+            RowGroup::SideEffect => "Side effects",
+            RowGroup::Feeling => "Feelings",
+            RowGroup::Own => "Other things",
+        }
+    }
 }
 
 /// One diary entry on a row.

@@ -3,29 +3,12 @@
 import type { Content } from "../lib/api";
 import type { Labelled } from "../lib/bindings/Labelled";
 import type { RecordLabels } from "../lib/bindings/RecordLabels";
+import labels from "./record-labels.json";
 import { safety } from "./safety";
 
-/** `content.record.labels` as Rust sends it: the JSON that model/mod.rs's
- * the_ui_is_sent_every_label_in_order_by_its_stored_name pins, in the same order. */
-export const recordLabels: RecordLabels = {
-  bother: [
-    { value: "aLittle", label: "A little" },
-    { value: "quiteABit", label: "Quite a bit" },
-    { value: "aLot", label: "A lot" },
-  ],
-  stopReason: [
-    { value: "stoppedWorking", label: "It stopped working" },
-    { value: "sideEffects", label: "Side effects" },
-    { value: "other", label: "Another reason" },
-  ],
-  checkupKind: [
-    { value: "ctScan", label: "CT scan" },
-    { value: "headScan", label: "Head scan" },
-    { value: "xRay", label: "Chest X-ray" },
-    { value: "checkUp", label: "Check-up with the team" },
-    { value: "other", label: "Something else" },
-  ],
-};
+/** `content.record.labels` as Rust sends it: model/mod.rs's tests write record-labels.json from
+ * the labels themselves and fail while the committed file differs. */
+export const recordLabels = labels as RecordLabels;
 
 const marked = <T>(choices: Labelled<T>[]): Labelled<T>[] => choices.map(({ value, label }) => ({ value, label: `${label} (as sent)` }));
 
@@ -34,6 +17,10 @@ export const relabelled: RecordLabels = {
   bother: marked(recordLabels.bother),
   stopReason: marked(recordLabels.stopReason),
   checkupKind: marked(recordLabels.checkupKind),
+  rowGroup: marked(recordLabels.rowGroup),
+  period: marked(recordLabels.period),
+  removedKind: marked(recordLabels.removedKind),
+  stillTaking: `${recordLabels.stillTaking} (as sent)`,
 };
 
 export const appContent = {

@@ -1,7 +1,8 @@
 //! The patient's record as the app speaks of it: appointments, questions on a list, notes,
 //! treatments, the diary, scans and check-ups, and the care team. The store keeps these in SQL,
 //! the pack prints them, the calendar and search read them; ts-rs sends them to the UI. Each
-//! choice's label (the words for a bother, a stop reason, a kind of scan) is written here once.
+//! choice's label (the words for a bother, a stop reason, a kind of scan) is written once, beside
+//! its type, and `RecordLabels` sends them all.
 
 mod appointment;
 mod checkup;
@@ -20,7 +21,10 @@ pub use contact::{CareContact, CareContactInput};
 pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use note::NoteItem;
 pub use question::PlanQuestion;
-pub use treatment::{StopReason, Treatment, TreatmentInput};
+pub use treatment::{StopReason, Treatment, TreatmentInput, STILL_TAKING};
+
+use crate::diary_summary::{Period, RowGroup};
+use crate::store::RemovedKind;
 
 /// One choice and the words the app shows and prints for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -39,6 +43,14 @@ pub struct RecordLabels {
     pub bother: Vec<Labelled<Bother>>,
     pub stop_reason: Vec<Labelled<StopReason>>,
     pub checkup_kind: Vec<Labelled<CheckupKind>>,
+    /// The diary's groups, which its choices and the chart's rows are shown under.
+    pub row_group: Vec<Labelled<RowGroup>>,
+    /// The times the diary chart can show.
+    pub period: Vec<Labelled<Period>>,
+    /// The kinds of thing the bin holds.
+    pub removed_kind: Vec<Labelled<RemovedKind>>,
+    /// A treatment not stopped: no date or reason yet.
+    pub still_taking: String,
 }
 
 fn labelled<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<Labelled<T>> {
@@ -51,6 +63,10 @@ impl Default for RecordLabels {
             bother: labelled(&Bother::ALL, Bother::label),
             stop_reason: labelled(&StopReason::ALL, StopReason::label),
             checkup_kind: labelled(&CheckupKind::ALL, CheckupKind::label),
+            row_group: labelled(&RowGroup::ALL, RowGroup::label),
+            period: labelled(&Period::ALL, Period::label),
+            removed_kind: labelled(&RemovedKind::ALL, RemovedKind::label),
+            still_taking: STILL_TAKING.to_string(),
         }
     }
 }
@@ -92,7 +108,39 @@ mod tests {
                     { "value": "checkUp", "label": "Check-up with the team" },
                     { "value": "other", "label": "Something else" },
                 ],
+                "rowGroup": [
+                    { "value": "sideEffect", "label": "Side effects" },
+                    { "value": "feeling", "label": "Feelings" },
+                    { "value": "own", "label": "Other things" },
+                ],
+                "period": [
+                    { "value": "weeks4", "label": "The last 4 weeks" },
+                    { "value": "months3", "label": "The last 3 months" },
+                    { "value": "months6", "label": "The last 6 months" },
+                    { "value": "all", "label": "All my diary" },
+                ],
+                "removedKind": [
+                    { "value": "note", "label": "Note" },
+                    { "value": "appointment", "label": "Appointment" },
+                    { "value": "question", "label": "Question" },
+                    { "value": "treatment", "label": "Treatment" },
+                    { "value": "diaryEntry", "label": "Diary entry" },
+                    { "value": "checkup", "label": "Scan or check-up" },
+                    { "value": "contact", "label": "Care team contact" },
+                ],
+                "stillTaking": "Still taking it",
             })
         );
+    }
+
+    /// The UI's tests import this file for the labels, so their fixture never drifts from Rust's.
+    #[test]
+    fn the_ui_tests_fixture_holds_the_labels_as_sent() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/test/record-labels.json");
+        let sent = serde_json::to_string_pretty(&RecordLabels::default()).unwrap() + "\n";
+        if std::fs::read_to_string(&path).ok().as_deref() != Some(sent.as_str()) {
+            std::fs::write(&path, sent).unwrap();
+            panic!("ui/src/test/record-labels.json was stale: it is written afresh, so commit it");
+        }
     }
 }

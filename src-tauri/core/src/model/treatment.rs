@@ -1,6 +1,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// What the app shows and the pack prints for a treatment not stopped, in place of a date or reason.
+pub const STILL_TAKING: &str = "Still taking it";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -3,7 +3,7 @@
 use super::{summarise, PackAppointment, PackQuestion, PackRequest, PackSettings, PackStep};
 use crate::content::Content;
 use crate::dates::{date_in_words, date_time_in_words};
-use crate::model::{DiaryInput, StopReason, TreatmentInput};
+use crate::model::{DiaryInput, StopReason, TreatmentInput, STILL_TAKING};
 use crate::store::Store;
 use crate::Result;
 
@@ -72,7 +72,7 @@ pub fn gather(
         .into_iter()
         .map(|treatment| treatment.fields)
         .map(|t| {
-            let stopped = t.stopped_on.as_deref().map(date_in_words).unwrap_or_else(|| "Still taking it".into());
+            let stopped = t.stopped_on.as_deref().map(date_in_words).unwrap_or_else(|| STILL_TAKING.into());
             [treatment_name(content, &t), date_in_words(&t.started_on), stopped, why_stopped(&t)]
         })
         .collect();

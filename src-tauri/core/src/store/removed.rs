@@ -25,6 +25,30 @@ pub enum RemovedKind {
 }
 
 impl RemovedKind {
+    /// Every kind, in the order the record lists them.
+    pub const ALL: [RemovedKind; 7] = [
+        RemovedKind::Note,
+        RemovedKind::Appointment,
+        RemovedKind::Question,
+        RemovedKind::Treatment,
+        RemovedKind::DiaryEntry,
+        RemovedKind::Checkup,
+        RemovedKind::Contact,
+    ];
+
+    /// The words the bin names the kind with.
+    pub fn label(self) -> &'static str {
+        match self {
+            RemovedKind::Note => "Note",
+            RemovedKind::Appointment => "Appointment",
+            RemovedKind::Question => "Question",
+            RemovedKind::Treatment => "Treatment",
+            RemovedKind::DiaryEntry => "Diary entry",
+            RemovedKind::Checkup => "Scan or check-up",
+            RemovedKind::Contact => "Care team contact",
+        }
+    }
+
     fn table(self) -> &'static str {
         kinds::binnable().find(|&(_, kind, _)| kind == self).map_or("", |(table, _, _)| table)
     }
@@ -185,6 +209,14 @@ mod tests {
             store.restore_removed(RemovedKind::DiaryEntry, entry.id).unwrap_err().kind(),
             crate::ErrorKind::NotFound
         );
+    }
+
+    /// A kind the bin holds but ALL leaves out would reach the UI without its words.
+    #[test]
+    fn every_kind_the_bin_holds_has_its_words_sent() {
+        let mut held: Vec<RemovedKind> = kinds::binnable().map(|(_, kind, _)| kind).collect();
+        held.sort();
+        assert_eq!(held, RemovedKind::ALL);
     }
 
     /// Every kind the bin holds, as its own screen lists it, by id.

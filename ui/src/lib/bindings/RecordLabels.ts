@@ -2,10 +2,29 @@
 import type { Bother } from "./Bother";
 import type { CheckupKind } from "./CheckupKind";
 import type { Labelled } from "./Labelled";
+import type { Period } from "./Period";
+import type { RemovedKind } from "./RemovedKind";
+import type { RowGroup } from "./RowGroup";
 import type { StopReason } from "./StopReason";
 
 /**
  * The words for the record's choices, in the order the app offers them. Sent in get_content
  * (`content.record.labels`), so the UI never types them again.
  */
-export type RecordLabels = { bother: Array<Labelled<Bother>>, stopReason: Array<Labelled<StopReason>>, checkupKind: Array<Labelled<CheckupKind>>, };
+export type RecordLabels = { bother: Array<Labelled<Bother>>, stopReason: Array<Labelled<StopReason>>, checkupKind: Array<Labelled<CheckupKind>>, 
+/**
+ * The diary's groups, which its choices and the chart's rows are shown under.
+ */
+rowGroup: Array<Labelled<RowGroup>>, 
+/**
+ * The times the diary chart can show.
+ */
+period: Array<Labelled<Period>>, 
+/**
+ * The kinds of thing the bin holds.
+ */
+removedKind: Array<Labelled<RemovedKind>>, 
+/**
+ * A treatment not stopped: no date or reason yet.
+ */
+stillTaking: string, };
