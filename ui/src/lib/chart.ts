@@ -9,13 +9,6 @@ import { longDate } from "./dates";
 
 export type { Period, RowGroup };
 
-export const PERIOD_WORDS: Record<Period, string> = {
-  weeks4: "The last 4 weeks",
-  months3: "The last 3 months",
-  months6: "The last 6 months",
-  all: "All my diary",
-};
-
 /** One diary entry on the chart: `x` runs from 0 (the period's first day) to 1 (its last). */
 export interface ChartMark {
   id: number;

@@ -119,6 +119,19 @@ describe("the bin", () => {
     expect(document.querySelector(".bin p.message")!.getAttribute("role")).toBe("status");
   });
 
+  it("names each kind of thing in the words Rust sent, in the list and when it comes back", async () => {
+    fakeBin([removed("diaryEntry", 1, { refId: "rash", date: "2026-03-03" }), removed("contact", 2, { text: "Acute oncology line" })]);
+    const user = show({ ...content, record: { ...content.record, labels: relabelled } });
+    const list = await waitFor(() => {
+      const ul = document.getElementById("removed")!;
+      expect(ul.querySelectorAll("li[data-kind]")).toHaveLength(2);
+      return ul;
+    });
+    expect([...list.querySelectorAll("li strong")].map((s) => s.textContent)).toEqual(["Diary entry (as sent): ", "Care team contact (as sent): "]);
+    await user.click(within(list).getByRole("button", { name: "Bring back: Rash, 3 March 2026" }));
+    await waitFor(() => expect(document.querySelector(".bin p.message")!.textContent).toContain("Diary entry (as sent) brought back."));
+  });
+
   it("names a scan or check-up in the words Rust sent", async () => {
     fakeBin([removed("checkup", 1, { refId: "headScan", date: "2026-03-03" })]);
     show({ ...content, record: { ...content.record, labels: relabelled } });

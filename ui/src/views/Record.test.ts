@@ -414,7 +414,7 @@ describe("the diary's 'only since my last appointment'", () => {
 describe("the record's labels", () => {
   it("are the words Rust sent, in Rust's order, in every choice and every row", async () => {
     fakeStore({
-      treatments: [{ ...treatment(1, "alectinib", "2024-01-01", "2025-01-01"), stopReason: "stoppedWorking" }],
+      treatments: [{ ...treatment(1, "alectinib", "2024-01-01", "2025-01-01"), stopReason: "stoppedWorking" }, treatment(2, "lorlatinib", "2025-02-01")],
       diary: [{ ...entry(1, "2026-03-03"), bother: "aLot" }],
       checkups: [
         { id: 1, onDate: "2090-01-10", kind: "ctScan", note: "" },
@@ -427,9 +427,11 @@ describe("the record's labels", () => {
 
     expect(options("diary-bother")).toEqual(sent(relabelled.bother));
     expect(options("scan-kind")).toEqual(sent(relabelled.checkupKind));
-    expect(options("treatment-new-reason")).toEqual(["Still taking it", ...sent(relabelled.stopReason)]);
+    expect(options("treatment-new-reason")).toEqual(["Still taking it (as sent)", ...sent(relabelled.stopReason)]);
+    expect([...document.getElementById("diary-what")!.querySelectorAll("optgroup")].map((g) => g.label)).toEqual(["Side effects (as sent)", "Feelings (as sent)"]);
     await waitFor(() => expect(document.getElementById("diary")!.textContent).toContain("How much it bothers me: a lot (as sent)."));
     expect(part("treatments-title").querySelector("tbody")!.textContent).toContain("It stopped working (as sent)");
+    expect(part("treatments-title").querySelector("tbody")!.textContent).toContain("Still taking it (as sent)");
     expect(document.getElementById("next-scan")!.textContent).toContain("My next: CT scan (as sent) on 10 January 2090.");
     expect(dom.getByRole("button", { name: "Remove the CT scan (as sent) on 10 January 2090" })).toBeTruthy();
     expect(part("scans-title").querySelector("ul.cards")!.textContent).toContain("10 January 2025: Chest X-ray (as sent)");

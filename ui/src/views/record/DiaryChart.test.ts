@@ -191,6 +191,20 @@ describe("the diary chart", () => {
     expect(bothered).toEqual(["A little (as sent)", "A lot (as sent)", "Quite a bit (as sent)", "A little (as sent)"]);
   });
 
+  it("names its groups and the times to choose from in the words Rust sent, in Rust's order", async () => {
+    const { user, asked } = await show(ENTRIES, CHARTS, { ...content, record: { ...content.record, labels: relabelled } });
+    expect([...document.querySelectorAll(".chart-group")].map((g) => g.textContent)).toEqual(["Side effects (as sent)", "Feelings (as sent)", "Other things (as sent)"]);
+    const period = dom.getByLabelText("Time shown");
+    expect([...period.querySelectorAll("option")].map((o) => [o.value, o.textContent])).toEqual([
+      ["weeks4", "The last 4 weeks (as sent)"],
+      ["months3", "The last 3 months (as sent)"],
+      ["months6", "The last 6 months (as sent)"],
+      ["all", "All my diary (as sent)"],
+    ]);
+    await user.selectOptions(period, "The last 3 months (as sent)");
+    expect(asked.map((a) => a.period)).toEqual(["weeks4", "months3"]);
+  });
+
   it("keeps the picture from screen readers, which get the summary and the table instead", async () => {
     await show();
     expect(document.querySelector(".chart-frame")!.getAttribute("aria-hidden")).toBe("true");
