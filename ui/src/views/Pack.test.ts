@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import "../test/cssEscape";
 
-import type { Content, PackPreview, PackSettings } from "../lib/api";
+import type { Content, PackPreview, PackSettings, SavedPack } from "../lib/api";
 import { list } from "../lib/list.svelte";
 import WithApp from "../test/WithApp.svelte";
 import Pack from "./Pack.svelte";
@@ -136,6 +136,51 @@ describe("the pack", () => {
     await waitFor(() => expect(previews[previews.length - 1]!.parts.summary).toBe(false));
   });
 
+  it("offers the web page too, as remembered, and names both files once saved", async () => {
+    mock();
+    show();
+    await waitFor(() => expect(document.getElementById("pack-web-page")).not.toBeNull());
+    const box = document.getElementById("pack-web-page") as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    expect(document.querySelector("label[for=pack-web-page]")!.textContent).toBe("Also save as a web page (for a screen reader or to email)");
+    const hint = document.getElementById(box.getAttribute("aria-describedby")!)!;
+    expect(hint.textContent).toBe("It is saved next to the PDF, with the same name, and opens in any web browser.");
+    await userEvent.click(box);
+    let sent: PackSettings | undefined;
+    mockSaveSpy((settings) => (sent = settings), { webPage: "appointment-pack.html" });
+    await userEvent.click(document.getElementById("make-pack")!);
+    await waitFor(() =>
+      expect(document.getElementById("pack-status")!.textContent).toBe(
+        "Saved appointment-pack.pdf: 4 pages. Also saved the web page appointment-pack.html.",
+      ),
+    );
+    // save_pack remembers the choice with the others.
+    expect(sent!.webPage).toBe(true);
+  });
+
+  it("shows the web page ticked when it was chosen last time", async () => {
+    mock();
+    remembered.webPage = true;
+    try {
+      show();
+      await waitFor(() => expect((document.getElementById("pack-web-page") as HTMLInputElement | null)?.checked).toBe(true));
+    } finally {
+      remembered.webPage = false;
+    }
+  });
+
+  it("says in plain words when the web page could not be saved, and that the PDF is", async () => {
+    mock();
+    show();
+    await waitFor(() => expect(document.getElementById("pack-web-page")).not.toBeNull());
+    await userEvent.click(document.getElementById("pack-web-page")!);
+    const problem = "The web page could not be saved in the same folder, but your PDF is saved.";
+    mockSaveSpy(() => {}, { webPageProblem: problem });
+    await userEvent.click(document.getElementById("make-pack")!);
+    await waitFor(() => expect(document.getElementById("pack-status")!.textContent).toBe(`Saved appointment-pack.pdf: 4 pages. ${problem}`));
+    expect(document.getElementById("pack-status")!.dataset.state).toBe("saved");
+  });
+
   it("Ctrl+P (detail \"make\") makes the pack at once", async () => {
     mock();
     show("make");
@@ -145,14 +190,14 @@ describe("the pack", () => {
   });
 });
 
-/** Wraps the mock so the settings sent to save_pack can be read. */
-function mockSaveSpy(seen: (settings: PackSettings) => void) {
+/** Wraps the mock so the settings sent to save_pack can be read, and save_pack answers `saved`. */
+function mockSaveSpy(seen: (settings: PackSettings) => void, saved: Partial<SavedPack> = {}) {
   const before = calls;
   mockIPC(async (cmd, raw) => {
     before.push(cmd);
     if (cmd === "save_pack") {
       seen((raw as { settings: PackSettings }).settings);
-      return { fileName: "appointment-pack.pdf", pages: 4, bytes: 1000 };
+      return { fileName: "appointment-pack.pdf", pages: 4, bytes: 1000, webPage: null, webPageProblem: null, ...saved };
     }
     if (cmd === "preview_pack") return preview(4);
     if (cmd === "open_pack") return null;
