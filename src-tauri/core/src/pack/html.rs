@@ -726,7 +726,9 @@ mod tests {
         PackRequest {
             parts: PackParts { checklist: false, treatments: false, diary: true, ..PackParts::default() },
             options: PackOptions { paper: Paper::Letter, print_size: PrintSize::Large },
+            questions: Vec::new(),
             notes: vec!["记得带上扫描报告。".into()],
+            diary: Vec::new(),
             summary: Some(summarise(&content, &store, "2026-11-27T12:00").unwrap()),
             safety: None,
             links: Vec::new(),
@@ -807,6 +809,23 @@ mod tests {
             web_page(&request).contains("This pack has no parts chosen."),
             "an empty checklist is left out, as in the PDF"
         );
+    }
+
+    #[test]
+    fn empty_parts_say_so_in_the_pdfs_words() {
+        let page = web_page(&sparse());
+        for said in [
+            NO_QUESTIONS,
+            NO_TOP_THREE,
+            DIARY.empty,
+            SUMMARY_SIDE_EFFECTS.empty,
+            SUMMARY_TREATMENTS.empty,
+            SUMMARY_CHECKUPS.empty,
+            "Next one booked: none written down.",
+        ] {
+            assert!(page.contains(&format!("<p>{said}</p>")), "{said:?}");
+        }
+        assert!(!page.contains("<svg") && !page.contains("<table>"), "no chart or table without rows");
     }
 
     #[test]
