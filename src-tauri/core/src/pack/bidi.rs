@@ -10,14 +10,11 @@ pub(crate) fn has_right_to_left(text: &str) -> bool {
     text.chars().any(|c| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF))
 }
 
-/// A line cut into the pieces it is drawn in, in the order typed, each with its left edge from the
+/// A line holding right-to-left letters, cut into the pieces it is drawn in, in the order typed, each with its left edge from the
 /// start of the line as `width` measures. A left-to-right run is one piece; a right-to-left run is
 /// a piece per letter, in joined forms where the fonts have them (`drawable`), each placed left of
 /// the one before.
 pub(crate) fn pieces(line: &str, width: impl Fn(&str) -> f32, drawable: impl Fn(&str) -> bool) -> Vec<(f32, String)> {
-    if !has_right_to_left(line) {
-        return vec![(0.0, line.to_string())];
-    }
     let joined = join(line, drawable);
     let info = BidiInfo::new(&joined, None);
     let Some(paragraph) = info.paragraphs.first() else { return vec![(0.0, joined)] };
@@ -82,8 +79,9 @@ mod tests {
     }
 
     #[test]
-    fn left_to_right_text_is_one_piece() {
-        assert_eq!(pieces("Zoë’s scan, 3 Dec", width, every), [(0.0, "Zoë’s scan, 3 Dec".to_string())]);
+    fn only_hebrew_arabic_and_their_forms_read_right_to_left() {
+        assert!(!has_right_to_left("Zoë’s scan, 3 Dec: Моя дочь 我女儿"));
+        assert!(has_right_to_left("Scan שלום") && has_right_to_left("قال") && has_right_to_left("\u{FEB3}"));
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::phrases::{
     SUMMARY_TREATMENTS, TOP_THREE, TREATMENTS, WHY,
 };
 use super::preview::{preview_of, PackPreview};
-use super::tags::{artifact, Artifact, Structure};
+use super::tags::{footer, Structure};
 use super::{PackQuestion, PackRequest, PackSummary};
 use crate::Result;
 
@@ -42,7 +42,7 @@ pub fn lay_out_pack(fonts: &FontSet, request: &PackRequest) -> Result<LaidOut> {
         let left = if informing.contains(&index) { &information } else { &own };
         let right = format!("{printed} Page {} of {total}", index + 1);
         let y = m.margin_bottom - 30.0;
-        artifact(ops, Artifact::Footer, |ops| {
+        footer(ops, |ops| {
             draw_text(fonts, &handles, ops, (m.margin_x, y), (Face::Regular, m.footer), left);
             draw_text(fonts, &handles, ops, (m.margin_x, y - m.footer * 1.5), (Face::Regular, m.footer), &right);
         });

@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{Color, Greyscale, Line, LinePoint, Op, PdfFontHandle, Point, Pt, TextItem, TextMatrix};
 
-use super::bidi::pieces;
+use super::bidi::{has_right_to_left, pieces};
 use super::chart;
 use super::fonts::{Face, FontSet};
 use super::layout::{Piece, TIGHT};
 use super::metrics::Metrics;
-use super::tags::{Artifact, Marker, Slot};
+use super::tags::{Marker, Slot};
 
 pub(super) fn black() -> Color {
     Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None })
@@ -41,7 +41,7 @@ pub(super) fn draw(
     match piece {
         Piece::Text { indent, face, size, text, label } => {
             if let Some(label) = label {
-                marker.content(ops, Slot::Label, None, |ops| {
+                marker.content(ops, Slot::Text, None, |ops| {
                     draw_text(fonts, handles, ops, (m.margin_x, baseline(*size)), (*face, *size), label)
                 });
             }
@@ -51,9 +51,7 @@ pub(super) fn draw(
         }
         Piece::Rule { indent } => {
             let y = top - piece.height(m) + 4.0;
-            marker.artifact(ops, Artifact::Layout, |ops| {
-                stroke(ops, grey(0.45), 0.7, &[(m.margin_x + indent, y), (right, y)], false)
-            });
+            marker.artifact(ops, |ops| stroke(ops, grey(0.45), 0.7, &[(m.margin_x + indent, y), (right, y)], false));
         }
         Piece::TickBox { done, face, size, text } => {
             let side = size * 0.8;
@@ -83,9 +81,8 @@ pub(super) fn draw(
                 });
             }
         }
-        Piece::Divider => marker.artifact(ops, Artifact::Layout, |ops| {
-            stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false)
-        }),
+        Piece::Divider => marker
+            .artifact(ops, |ops| stroke(ops, grey(0.6), 0.5, &[(m.margin_x, top - 3.0), (right, top - 3.0)], false)),
         Piece::Gap(_) => {}
         Piece::ChartRow { .. } | Piece::ChartAxis { .. } | Piece::ChartKey { .. } => {
             marker.content(ops, Slot::Text, None, |ops| chart::draw(fonts, handles, m, piece, top, ops))
@@ -98,24 +95,38 @@ pub(crate) fn draw_text(
     fonts: &FontSet,
     handles: &Handles,
     ops: &mut Vec<Op>,
-    (mut x, baseline): (f32, f32),
+    (x, baseline): (f32, f32),
     (face, size): (Face, f32),
     text: &str,
 ) {
     // One text section per line; the fill colour is set once per page (see `new_page`).
     ops.push(Op::StartTextSection);
-    let start = x;
-    let drawable = |piece: &str| fonts.missing(piece).is_empty();
-    for (offset, piece) in pieces(text, |piece| fonts.width(piece, face, size), drawable) {
-        x = start + offset;
-        for (run_face, run) in fonts.runs(&piece, face) {
-            ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
-            ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
-            ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
-            x += fonts.width(run, run_face, size);
+    if has_right_to_left(text) {
+        let drawable = |piece: &str| fonts.missing(piece).is_empty();
+        for (offset, piece) in pieces(text, |piece| fonts.width(piece, face, size), drawable) {
+            draw_runs(fonts, handles, ops, (x + offset, baseline), (face, size), &piece);
         }
+    } else {
+        draw_runs(fonts, handles, ops, (x, baseline), (face, size), text);
     }
     ops.push(Op::EndTextSection);
+}
+
+/// Text from left to right, each run in the first face that has its characters.
+fn draw_runs(
+    fonts: &FontSet,
+    handles: &Handles,
+    ops: &mut Vec<Op>,
+    (mut x, baseline): (f32, f32),
+    (face, size): (Face, f32),
+    text: &str,
+) {
+    for (run_face, run) in fonts.runs(text, face) {
+        ops.push(Op::SetFont { font: handles.get(run_face), size: Pt(size) });
+        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(x), Pt(baseline)) });
+        ops.push(Op::ShowText { items: vec![TextItem::Text(run.to_string())] });
+        x += fonts.width(run, run_face, size);
+    }
 }
 
 /// A page's first operations: black text.

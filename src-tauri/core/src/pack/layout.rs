@@ -174,6 +174,7 @@ pub(crate) fn paginate(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: 
         breaks.push(group);
         pages = place(fonts, handles, m, groups, &breaks);
     }
+    pages.structures = groups.iter().map(|g| g.structure.clone()).collect();
     pages
 }
 
@@ -184,7 +185,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
         bookmarks: Vec::new(),
         group_starts: Vec::new(),
         marker: Marker::default(),
-        structures: groups.iter().map(|g| g.structure.clone()).collect(),
+        structures: Vec::new(),
     };
     let mut y = m.body_top();
 
@@ -225,7 +226,7 @@ fn place(fonts: &FontSet, handles: &Handles, m: &Metrics, groups: &[Group], brea
                 continue;
             }
             let page = pages.ops.len() - 1;
-            pages.marker.at(index, number, page);
+            pages.marker.at(index, number, page, group.structure.is_body(number));
             draw(fonts, handles, m, piece, y, &mut pages.ops[page], &mut pages.marker);
             pages.placed.push(Placed {
                 page,

@@ -29,6 +29,11 @@ pub(crate) enum Structure {
 }
 
 impl Structure {
+    /// Whether a group's piece is the text under its heading rather than the heading.
+    pub(crate) fn is_body(&self, piece: usize) -> bool {
+        matches!(self, Structure::Heading { body_from, .. } if piece >= *body_from)
+    }
+
     /// A heading whose every line is heading.
     pub(crate) fn heading(depth: u8) -> Structure {
         Structure::Heading { depth, body_from: usize::MAX }
@@ -38,18 +43,10 @@ impl Structure {
 /// Which part of a piece a mark holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
-    /// A question's number, at the margin.
-    Label,
     Text,
     /// A table cell's line, by column.
     Cell(usize),
     TickBox,
-}
-
-/// What a reader skips: drawn lines, and the page footers.
-pub(crate) enum Artifact {
-    Layout,
-    Footer,
 }
 
 /// One marked piece of content on a page.
@@ -66,14 +63,21 @@ pub(crate) struct Mark {
 #[derive(Debug, Default)]
 pub(crate) struct Marker {
     next: Vec<i64>,
-    at: (usize, usize, usize),
+    /// The group, piece, page and part (a heading or the text under it) of what is drawn next.
+    at: (usize, usize, usize, bool),
+    /// The last sequence closed, while nothing has been drawn after it: what it held and where its
+    /// page's operations ended. The next line of the same text joins it, so a paragraph is one mark.
+    open_tail: Option<((usize, Slot, usize, bool), usize)>,
+    /// The same for the last artifact: its page, and where that page's operations ended.
+    artifact_tail: Option<(usize, usize)>,
     pub marks: Vec<Mark>,
 }
 
 impl Marker {
-    /// The group, the piece within it and the page of what is drawn next.
-    pub(crate) fn at(&mut self, group: usize, piece: usize, page: usize) {
-        self.at = (group, piece, page);
+    /// The group, the piece within it and the page of what is drawn next; `body` when the piece is
+    /// the text under a heading rather than the heading.
+    pub(crate) fn at(&mut self, group: usize, piece: usize, page: usize, body: bool) {
+        self.at = (group, piece, page, body);
     }
 
     /// Draws content inside a marked-content sequence of its own. A line of `text` drawn in another
@@ -85,41 +89,52 @@ impl Marker {
         text: Option<&str>,
         draw: impl FnOnce(&mut Vec<Op>),
     ) {
-        let (group, piece, page) = self.at;
+        let (group, piece, page, body) = self.at;
+        let key = (group, slot, page, body);
+        let right_to_left = text.is_some_and(has_right_to_left);
+        if !right_to_left && self.open_tail == Some((key, ops.len())) {
+            ops.pop();
+            draw(ops);
+            ops.push(Op::EndMarkedContent);
+            self.open_tail = Some((key, ops.len()));
+            return;
+        }
         if self.next.len() <= page {
             self.next.resize(page + 1, 0);
         }
         let mcid = self.next[page];
         self.next[page] += 1;
         let mut map = BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]);
-        if let Some(text) = text.filter(|text| has_right_to_left(text)) {
+        if let Some(text) = text.filter(|_| right_to_left) {
             map.insert("ActualText".to_string(), DictItem::String { data: utf16(text), literal: false });
         }
         let properties = DictItem::Dict { map };
         ops.push(Op::BeginMarkedContentWithProperties { tag: "Span".into(), properties });
         draw(ops);
         ops.push(Op::EndMarkedContent);
+        // A right-to-left line keeps its own mark, for its own words in the order typed.
+        self.open_tail = (!right_to_left).then_some((key, ops.len()));
         self.marks.push(Mark { group, piece, slot, page, mcid });
     }
 
-    /// Draws what a reader skips.
-    pub(crate) fn artifact(&self, ops: &mut Vec<Op>, kind: Artifact, draw: impl FnOnce(&mut Vec<Op>)) {
-        artifact(ops, kind, draw);
+    /// Draws what a reader skips: a question's answer lines go in one sequence.
+    pub(crate) fn artifact(&mut self, ops: &mut Vec<Op>, draw: impl FnOnce(&mut Vec<Op>)) {
+        let page = self.at.2;
+        if self.artifact_tail == Some((page, ops.len())) {
+            ops.pop();
+        } else {
+            ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+        }
+        draw(ops);
+        ops.push(Op::EndMarkedContent);
+        self.artifact_tail = Some((page, ops.len()));
     }
 }
 
-pub(crate) fn artifact(ops: &mut Vec<Op>, kind: Artifact, draw: impl FnOnce(&mut Vec<Op>)) {
+/// Draws a page's footer, marked as what it is, which readers skip.
+pub(crate) fn footer(ops: &mut Vec<Op>, draw: impl FnOnce(&mut Vec<Op>)) {
     let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
-    let mut map = BTreeMap::new();
-    match kind {
-        Artifact::Layout => {
-            map.insert("Type".to_string(), name("Layout"));
-        }
-        Artifact::Footer => {
-            map.insert("Type".to_string(), name("Pagination"));
-            map.insert("Subtype".to_string(), name("Footer"));
-        }
-    }
+    let map = BTreeMap::from([("Type".to_string(), name("Pagination")), ("Subtype".to_string(), name("Footer"))]);
     ops.push(Op::BeginMarkedContentWithProperties { tag: "Artifact".into(), properties: DictItem::Dict { map } });
     draw(ops);
     ops.push(Op::EndMarkedContent);
@@ -127,7 +142,7 @@ pub(crate) fn artifact(ops: &mut Vec<Op>, kind: Artifact, draw: impl FnOnce(&mut
 
 /// An element of the structure tree before it is written.
 struct Element {
-    role: String,
+    role: &'static str,
     parent: usize,
     kids: Vec<Kid>,
     /// Read in place of the element's content: a figure's description, a tick box's state.
@@ -151,9 +166,8 @@ struct Tree {
 }
 
 impl Tree {
-    fn add(&mut self, role: &str, parent: usize) -> usize {
-        let element =
-            Element { role: role.into(), parent, kids: Vec::new(), alt: None, actual_text: None, column_header: false };
+    fn add(&mut self, role: &'static str, parent: usize) -> usize {
+        let element = Element { role, parent, kids: Vec::new(), alt: None, actual_text: None, column_header: false };
         self.elements.push(element);
         let index = self.elements.len() - 1;
         self.elements[parent].kids.push(Kid::Element(index));
@@ -169,7 +183,7 @@ impl Tree {
     }
 
     /// An element holding these marks, unless there are none.
-    fn add_holding(&mut self, role: &str, parent: usize, marks: &[&Mark]) -> Option<usize> {
+    fn add_holding(&mut self, role: &'static str, parent: usize, marks: &[&Mark]) -> Option<usize> {
         if marks.is_empty() {
             return None;
         }
@@ -182,7 +196,7 @@ impl Tree {
 
     fn build(structures: &[Structure], marks: &[Mark]) -> Tree {
         let document = Element {
-            role: "Document".into(),
+            role: "Document",
             parent: 0,
             kids: Vec::new(),
             alt: None,
@@ -194,8 +208,13 @@ impl Tree {
         let has_title = structures.iter().any(|s| matches!(s, Structure::Heading { depth: 0, .. }));
         let level = |depth: u8| if has_title { depth + 1 } else { depth.max(1) };
         let (mut list, mut table) = (None, None);
+        // The marks come in the order drawn, so each group's are together.
+        let mut rest = marks;
         for (group, structure) in structures.iter().enumerate() {
-            let own: Vec<&Mark> = marks.iter().filter(|m| m.group == group).collect();
+            let count = rest.iter().take_while(|m| m.group == group).count();
+            let (mine, after) = rest.split_at(count);
+            rest = after;
+            let own: Vec<&Mark> = mine.iter().collect();
             if !matches!(structure, Structure::Step { .. }) {
                 list = None;
             }
@@ -205,7 +224,8 @@ impl Tree {
                 }
                 Structure::Heading { depth, body_from } => {
                     let (heading, body): (Vec<&Mark>, Vec<&Mark>) = own.iter().partition(|m| m.piece < *body_from);
-                    tree.add_holding(&format!("H{}", level(*depth)), 0, &heading);
+                    let role = ["H1", "H2", "H3", "H4", "H5", "H6"][usize::from(level(*depth)).clamp(1, 6) - 1];
+                    tree.add_holding(role, 0, &heading);
                     tree.add_holding("P", 0, &body);
                 }
                 Structure::Step { done } => {
@@ -238,7 +258,7 @@ impl Tree {
     }
 
     /// A table row: a cell per column, each holding its lines; an empty cell stays, so columns line up.
-    fn row(&mut self, table: usize, role: &str, columns: usize, marks: &[&Mark]) {
+    fn row(&mut self, table: usize, role: &'static str, columns: usize, marks: &[&Mark]) {
         let row = self.add("TR", table);
         for column in 0..columns {
             let cell = self.add(role, row);
@@ -271,11 +291,17 @@ pub(crate) fn tag(pdf: &mut lopdf::Document, structures: &[Structure], marks: &[
     let root_id = pdf.new_object_id();
     let ids: Vec<ObjectId> = tree.elements.iter().map(|_| pdf.new_object_id()).collect();
     for (index, element) in tree.elements.iter().enumerate() {
+        // The element's page is its first mark's; a mark on that page is just its number.
+        let own_page = element.kids.iter().find_map(|kid| match kid {
+            Kid::Mark(page, _) => Some(*page),
+            Kid::Element(_) => None,
+        });
         let kids: Vec<Object> = element
             .kids
             .iter()
             .filter_map(|kid| match kid {
                 Kid::Element(child) => Some(Object::Reference(ids[*child])),
+                Kid::Mark(page, mcid) if Some(*page) == own_page => Some(Object::Integer(*mcid)),
                 Kid::Mark(page, mcid) => pages.get(*page).map(|&page| {
                     Object::Dictionary(Dictionary::from_iter([
                         ("Type", Object::Name(b"MCR".to_vec())),
@@ -287,11 +313,13 @@ pub(crate) fn tag(pdf: &mut lopdf::Document, structures: &[Structure], marks: &[
             .collect();
         let parent = if index == 0 { root_id } else { ids[element.parent] };
         let mut dict = Dictionary::from_iter([
-            ("Type", Object::Name(b"StructElem".to_vec())),
-            ("S", Object::Name(element.role.clone().into_bytes())),
+            ("S", Object::Name(element.role.as_bytes().to_vec())),
             ("P", Object::Reference(parent)),
             ("K", Object::Array(kids)),
         ]);
+        if let Some(&page) = own_page.and_then(|page| pages.get(page)) {
+            dict.set("Pg", Object::Reference(page));
+        }
         if let Some(alt) = &element.alt {
             dict.set("Alt", text_string(alt));
         }

@@ -628,6 +628,10 @@ fn read_tags(pdf: &[u8]) -> Tagged {
                         pages.iter().position(|&p| p == mcr.get(b"Pg").unwrap().as_reference().unwrap()).unwrap();
                     tagged.marked[page].1.push(mcr.get(b"MCID").unwrap().as_i64().unwrap());
                 }
+                Object::Integer(mcid) => {
+                    let own = element.get(b"Pg").unwrap().as_reference().unwrap();
+                    tagged.marked[pages.iter().position(|&p| p == own).unwrap()].1.push(*mcid);
+                }
                 other => panic!("unexpected kid {other:?}"),
             }
         }
