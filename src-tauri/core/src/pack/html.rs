@@ -7,10 +7,10 @@ use std::fmt::Write;
 use super::chart::{mark_look, KEY_TITLE};
 use super::lines::wrap_by;
 use super::phrases::{
-    appointment_details, information, labelled, next_booked, printed, steps_done, summary_period, TableWords, ANSWER,
-    CHECKLIST, DIARY, FOR_THE_TEAM, HOW_TO_USE, HOW_TO_USE_STEPS, MY_LINE, MY_NOTE, NOTES, NO_PARTS, NO_QUESTIONS,
-    NO_TOP_THREE, ON_THE_WEB, OWN_RECORD, QUESTIONS, SUMMARY, SUMMARY_CHECKUPS, SUMMARY_SIDE_EFFECTS,
-    SUMMARY_TREATMENTS, TITLE, TOP_THREE, TREATMENTS, WHEN, WHY,
+    appointment_details, information, labelled, next_booked, printed, step_state, steps_done, summary_period,
+    TableWords, ANSWER, CHECKLIST, DIARY, FOR_THE_TEAM, HOW_TO_USE, HOW_TO_USE_STEPS, MY_LINE, MY_NOTE, NOTES,
+    NO_PARTS, NO_QUESTIONS, NO_TOP_THREE, ON_THE_WEB, OWN_RECORD, QUESTIONS, SUMMARY, SUMMARY_CHECKUPS,
+    SUMMARY_SIDE_EFFECTS, SUMMARY_TREATMENTS, TITLE, TOP_THREE, TREATMENTS, WHEN, WHY,
 };
 use super::summary::Chart;
 use super::{PackRequest, PackSummary, PrintSize};
@@ -364,7 +364,7 @@ impl Page<'_> {
         self.paragraph(&steps_done(steps.iter().filter(|s| s.done).count(), steps.len()));
         self.raw("\n<ol class=\"steps\">\n");
         for step in steps {
-            let (class, state) = if step.done { ("done", "Done") } else { ("not-done", "Not done") };
+            let (class, state) = (if step.done { "done" } else { "not-done" }, step_state(step.done));
             let _ = write!(
                 self.out,
                 "<li class=\"step {class}\"><p><span class=\"box\" aria-hidden=\"true\"></span><span class=\"state\">{}</span> <strong>{}</strong></p>",

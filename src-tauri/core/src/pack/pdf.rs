@@ -8,11 +8,9 @@ use super::composition::LaidOut;
 use super::drawing::{used_chars, Handles};
 use super::fonts::FontSet;
 use super::layout::Placed;
+use super::phrases::TITLE;
 use super::tags::{tag, Document};
 use crate::{Error, Result};
-
-/// The document's title, which a PDF reader shows in its window.
-const TITLE: &str = "My appointment pack";
 
 pub struct Pack {
     pub bytes: Vec<u8>,

@@ -6,6 +6,14 @@ use crate::dates::unix_date_in_words;
 
 /// The pack's title: the front page's heading, the PDF's title and the web page's.
 pub(super) const TITLE: &str = "My appointment pack";
+/// A checklist step's state, read before it (the PDF's tick box, the web page's).
+pub(super) fn step_state(done: bool) -> &'static str {
+    if done {
+        "Done"
+    } else {
+        "Not done"
+    }
+}
 
 pub(super) const FOR_THE_TEAM: &str = "For my oncology team: these are the questions I would like to cover today.";
 pub(super) const HOW_TO_USE: &str = "How to use this pack";

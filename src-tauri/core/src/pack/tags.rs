@@ -8,6 +8,7 @@ use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{DictItem, Op};
 
 use super::bidi::has_right_to_left;
+use super::phrases::{labelled, step_state};
 
 /// What a group is to a reader who cannot see the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,8 +234,7 @@ impl Tree {
                     let item = tree.add("LI", list);
                     let (tick, body): (Vec<&Mark>, Vec<&Mark>) = own.iter().partition(|m| m.slot == Slot::TickBox);
                     if let Some(label) = tree.add_holding("Lbl", item, &tick) {
-                        let state = if *done { "Done: " } else { "Not done: " };
-                        tree.elements[label].actual_text = Some(state.into());
+                        tree.elements[label].actual_text = Some(labelled(step_state(*done), ""));
                     }
                     tree.add_holding("LBody", item, &body);
                 }
