@@ -1,8 +1,8 @@
 //! The patient's record as the app speaks of it: appointments, questions on a list, notes,
-//! treatments, the diary, scans and check-ups, and the care team. The store keeps these in SQL,
-//! the pack prints them, the calendar and search read them; ts-rs sends them to the UI. Each
-//! choice's label (the words for a bother, a stop reason, a kind of scan) is written once, beside
-//! its type, and `RecordLabels` sends them all.
+//! treatments, the diary, scans and check-ups, the care team, and recordings of appointments. The
+//! store keeps these in SQL, the pack prints them, the calendar and search read them; ts-rs sends
+//! them to the UI. Each choice's label (the words for a bother, a stop reason, a kind of scan) is
+//! written once, beside its type, and `RecordLabels` sends them all.
 
 mod appointment;
 mod checkup;
@@ -10,6 +10,7 @@ mod contact;
 mod diary;
 mod note;
 mod question;
+mod recording;
 mod treatment;
 
 use serde::{Deserialize, Serialize};
@@ -21,6 +22,7 @@ pub use contact::{CareContact, CareContactInput};
 pub use diary::{Bother, DiaryEntry, DiaryInput};
 pub use note::NoteItem;
 pub use question::PlanQuestion;
+pub use recording::{Recording, RecordingMark};
 pub use treatment::{StopReason, Treatment, TreatmentInput, STILL_TAKING};
 
 use crate::diary_summary::{Period, RowGroup};
@@ -127,6 +129,7 @@ mod tests {
                     { "value": "diaryEntry", "label": "Diary entry" },
                     { "value": "checkup", "label": "Scan or check-up" },
                     { "value": "contact", "label": "Care team contact" },
+                    { "value": "recording", "label": "Recording" },
                 ],
                 "stillTaking": "Still taking it",
             })

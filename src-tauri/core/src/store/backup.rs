@@ -12,6 +12,7 @@ use ts_rs::TS;
 use super::appointments::BackupAppointment;
 use super::kinds::RECORD_TABLES;
 use super::plan::BackupQuestion;
+use super::recordings::BackupRecording;
 use super::{delete_everything, StepProgress, Store};
 use crate::dates::is_timestamp;
 use crate::model;
@@ -22,7 +23,9 @@ pub const BACKUP_FORMAT: &str = "alk-companion-backup";
 /// The backup layout this app writes. Version 2 added `deletedAt` to every kind of row, so the
 /// bin moves with the backup; version 1 files are still read. An appointment's `uid` and
 /// `sequence` came later without a new version: a file without them still reads, and an app
-/// before them reads them as fields it does not know.
+/// before them reads them as fields it does not know. Contacts and recordings came later without a
+/// new version too: a file without them still reads, and an app before them finds fields it does
+/// not know and calls the file damaged (one with no recordings is written exactly as before).
 pub const BACKUP_VERSION: u32 = 2;
 const OLDEST_VERSION: u32 = 1;
 /// A backup larger than this is not one of ours. Checked before the file is read.
@@ -46,6 +49,13 @@ pub struct Backup {
     /// The care team; missing in files made before it was added.
     #[serde(default)]
     pub contacts: Vec<WithBinDate<model::CareContact>>,
+    /// Recordings of appointments (their rows, not their sound) and where each question was
+    /// answered. Missing in files made before them, and left out when there are none, so such a
+    /// file is the same as before and an app before them reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recordings: Vec<WithBinDate<BackupRecording>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recording_marks: Vec<model::RecordingMark>,
 }
 
 /// A row of the record, and when it went to the bin if it is there.
@@ -250,6 +260,11 @@ mod tests {
         let own = store.add_own_question(Some(a.id), "Can I travel to Łódź?").unwrap();
         store.set_top3(own.id, true).unwrap();
         store.answer_plan_question(own.id, "Yes", true).unwrap();
+        for (file, at) in [("5f1c0ffee.mp3", "2026-12-01T10:02"), ("6a2d0ffee.mp3", "2026-12-01T10:40")] {
+            store.add_recording(a.id, file, at).unwrap();
+            store.finish_recording(file, 2_520_000, file.starts_with('6')).unwrap();
+            store.mark_answer(file, own.id, 754_000).unwrap();
+        }
         store.save_note(None, "General 😀 note", None).unwrap();
         let binned = store.save_note(None, "in the bin", Some(a.id)).unwrap();
         store.delete_note(binned.id).unwrap();
@@ -360,6 +375,61 @@ mod tests {
             assert!(!rows.is_empty(), "filled_store needs a row in {}", kind.table);
             assert_eq!(table_rows(&target, kind.table), rows, "{}", kind.table);
         }
+    }
+
+    /// A backup made before recordings, or with none, is the same file as before them.
+    #[test]
+    fn a_backup_without_recordings_reads_and_writes_as_before_them() {
+        let store = filled_store();
+        let with = serde_json::to_value(store.export_backup().unwrap()).unwrap();
+        assert_eq!(
+            (with["recordings"].as_array().unwrap().len(), with["recordingMarks"].as_array().unwrap().len()),
+            (2, 2)
+        );
+        let mut before = with.clone();
+        for field in ["recordings", "recordingMarks"] {
+            before.as_object_mut().unwrap().remove(field);
+        }
+        let parsed = Backup::parse(&serde_json::to_vec(&before).unwrap()).unwrap();
+        assert!(parsed.recordings.is_empty() && parsed.recording_marks.is_empty());
+        assert_eq!(serde_json::to_value(&parsed).unwrap(), before, "written back exactly as it came");
+        store.conn.execute("DELETE FROM recording", []).unwrap();
+        let none = serde_json::to_value(store.export_backup().unwrap()).unwrap();
+        let keys: Vec<&str> = none.as_object().unwrap().keys().map(String::as_str).collect();
+        assert!(!keys.iter().any(|k| k.starts_with("recording")), "{keys:?}");
+    }
+
+    #[test]
+    fn recordings_that_do_not_fit_their_file_are_damaged() {
+        type Edit = fn(&mut serde_json::Value);
+        let edits: [(&str, Edit); 7] = [
+            ("a path for a name", |v| v["recordings"][0]["fileName"] = "../alk-companion.sqlite3".into()),
+            ("two rows, one file", |v| v["recordings"][1]["fileName"] = v["recordings"][0]["fileName"].clone()),
+            ("no such appointment", |v| v["recordings"][0]["appointmentId"] = 999.into()),
+            ("a time that is not one", |v| v["recordings"][0]["startedAt"] = "2026-02-30T10:00".into()),
+            ("a mark on no recording", |v| v["recordingMarks"][0]["recordingId"] = 999.into()),
+            ("a mark before the start", |v| v["recordingMarks"][0]["atMs"] = (-1).into()),
+            ("a mark twice", |v| {
+                let first = v["recordingMarks"][0].clone();
+                v["recordingMarks"].as_array_mut().unwrap().push(first);
+            }),
+        ];
+        for (what, edit) in edits {
+            let message = refused_when(edit);
+            assert!(message.contains("damaged"), "{what}: {message}");
+        }
+        // A mark on a question of another list: the unbooked one.
+        let message = refused_when(|v| {
+            let unbooked =
+                v["planQuestions"].as_array().unwrap().iter().find(|q| q["appointmentId"].is_null()).cloned();
+            let mut question = unbooked.unwrap_or_else(|| v["planQuestions"][0].clone());
+            question["id"] = 777.into();
+            question["appointmentId"] = serde_json::Value::Null;
+            question["position"] = 50.into();
+            v["planQuestions"].as_array_mut().unwrap().push(question);
+            v["recordingMarks"][0]["planQuestionId"] = 777.into();
+        });
+        assert!(message.contains("damaged"), "{message}");
     }
 
     fn parse_err(bytes: &[u8]) -> String {

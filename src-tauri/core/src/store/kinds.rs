@@ -4,7 +4,9 @@
 //! (with its `BACKUP`, and its field of `Backup`) and its migration.
 
 use super::backup::BackupPart;
-use super::{appointments, checklist, checkups, contacts, diary, notes, plan, settings, treatments, RemovedKind};
+use super::{
+    appointments, checklist, checkups, contacts, diary, notes, plan, recordings, settings, treatments, RemovedKind,
+};
 
 pub(super) struct RecordTable {
     pub(super) table: &'static str,
@@ -17,7 +19,17 @@ pub(super) struct RecordTable {
 
 /// In the order they are emptied: the rows that point at an appointment before it. A backup
 /// writes them back in the reverse order.
-pub(super) const RECORD_TABLES: [RecordTable; 9] = [
+pub(super) const RECORD_TABLES: [RecordTable; 11] = [
+    RecordTable { table: "recording_mark", bin: None, backup: recordings::MARKS_BACKUP },
+    RecordTable {
+        table: "recording",
+        bin: Some((
+            RemovedKind::Recording,
+            "SELECT id, deleted_at, started_at, NULL, (SELECT with_whom FROM appointment a WHERE a.id = appointment_id)
+             FROM recording",
+        )),
+        backup: recordings::BACKUP,
+    },
     RecordTable {
         table: "plan_question",
         bin: Some((
@@ -87,6 +99,6 @@ mod tests {
         let mut kinds: Vec<RemovedKind> = binnable().map(|(_, kind, _)| kind).collect();
         kinds.sort();
         kinds.dedup();
-        assert_eq!(kinds.len(), 7, "each kind the bin holds, once");
+        assert_eq!(kinds.len(), 8, "each kind the bin holds, once");
     }
 }

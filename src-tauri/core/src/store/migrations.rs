@@ -139,6 +139,25 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE appointment ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;
     UPDATE appointment SET uid = alk_new_uid();
     CREATE UNIQUE INDEX appointment_uid ON appointment (uid);",
+    // 6: recordings of an appointment, their audio file kept beside the store (its name only), and
+    // the moment in each where a question was being answered: one mark per question per recording.
+    "CREATE TABLE recording (
+        id INTEGER PRIMARY KEY,
+        appointment_id INTEGER NOT NULL REFERENCES appointment(id) ON DELETE CASCADE,
+        file_name TEXT NOT NULL UNIQUE,
+        started_at TEXT NOT NULL,
+        duration_ms INTEGER NOT NULL DEFAULT 0 CHECK (duration_ms >= 0),
+        recovered INTEGER NOT NULL DEFAULT 0,
+        deleted_at TEXT
+    );
+    CREATE INDEX recording_of_appointment ON recording (appointment_id);
+    CREATE TABLE recording_mark (
+        recording_id INTEGER NOT NULL REFERENCES recording(id) ON DELETE CASCADE,
+        plan_question_id INTEGER NOT NULL REFERENCES plan_question(id) ON DELETE CASCADE,
+        at_ms INTEGER NOT NULL CHECK (at_ms >= 0),
+        PRIMARY KEY (recording_id, plan_question_id)
+    );
+    CREATE INDEX recording_mark_of_question ON recording_mark (plan_question_id);",
 ];
 
 pub(crate) fn latest() -> i64 {
@@ -242,6 +261,47 @@ mod upgrade_tests {
         let found: i64 =
             conn.query_row("SELECT count(*) FROM note_words WHERE note_words MATCH 'scan'", [], |r| r.get(0)).unwrap();
         assert_eq!(found, 1, "an old note is in the new index, folded");
+    }
+
+    /// A store from before recordings keeps its appointments and questions, and can record them;
+    /// a recording and its marks go with their appointment or question when those go for good.
+    #[test]
+    fn a_store_before_recordings_upgrades_and_its_appointments_can_be_recorded() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::register_functions(&conn).unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        let tx = conn.transaction().unwrap();
+        for step in &MIGRATIONS[..5] {
+            tx.execute_batch(step).unwrap();
+        }
+        tx.pragma_update(None, "user_version", 5).unwrap();
+        tx.execute_batch(
+            "INSERT INTO appointment (id, starts_at, uid) VALUES (1, '2030-01-15T14:30', 'u1'), (2, '2030-02-01T10:00', 'u2');
+             INSERT INTO plan_question (id, appointment_id, own_text, position) VALUES (7, 1, 'Which tablet?', 1);",
+        )
+        .unwrap();
+        tx.commit().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(user_version(&conn).unwrap(), latest());
+        conn.execute_batch(
+            "INSERT INTO recording (id, appointment_id, file_name, started_at) VALUES (1, 1, 'a.mp3', '2030-01-15T14:31'),
+                                                                                     (2, 2, 'b.mp3', '2030-02-01T10:01');
+             INSERT INTO recording_mark (recording_id, plan_question_id, at_ms) VALUES (1, 7, 61000);",
+        )
+        .unwrap();
+        let twice = conn.execute("INSERT INTO recording_mark VALUES (1, 7, 90000)", []);
+        assert!(twice.is_err(), "one mark per question per recording");
+        assert!(
+            conn.execute("INSERT INTO recording_mark VALUES (2, 99, 0)", []).is_err(),
+            "a question that is not there"
+        );
+        let count = |table: &str| -> i64 {
+            conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).unwrap()
+        };
+        conn.execute("DELETE FROM plan_question WHERE id = 7", []).unwrap();
+        assert_eq!((count("recording"), count("recording_mark")), (2, 0));
+        conn.execute("DELETE FROM appointment WHERE id = 1", []).unwrap();
+        assert_eq!(count("recording"), 1);
     }
 
     /// Appointments made before each had a calendar uid get one each, all different.

@@ -1,6 +1,6 @@
 //! The patient's own words and choices, in one SQLite file in the app-data folder.
 //! Each part of the record has its own file: appointments, plan (questions for an
-//! appointment), notes, checklist, treatments, diary, checkups and backup.
+//! appointment), notes, checklist, treatments, diary, checkups, recordings and backup.
 
 mod appointments;
 mod backup;
@@ -14,6 +14,7 @@ mod kinds;
 mod migrations;
 mod notes;
 mod plan;
+mod recordings;
 mod recovery;
 mod removed;
 mod screen;
@@ -37,6 +38,7 @@ pub use checklist::StepProgress;
 pub use drafts::{DraftFields, DraftForm};
 pub use notes::{NoteHit, BIN_DAYS};
 pub use plan::MAX_TOP;
+pub use recordings::{is_audio_file_name, BackupRecording};
 pub use recovery::Recovery;
 pub use removed::{RemovedItem, RemovedKind};
 pub use screen::{ScreenSettings, TextSize, Theme};
@@ -53,6 +55,8 @@ pub struct Store {
     conn: Connection,
     /// The file, so safety copies can sit beside it; `None` for a store in memory.
     path: Option<PathBuf>,
+    /// Audio files of recordings whose rows are gone for good, for the shell to delete.
+    erased_recordings: Vec<String>,
 }
 
 impl Store {
@@ -79,18 +83,21 @@ impl Store {
         }
         set_up(&mut conn)?;
         migrations::migrate(&mut conn)?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, erased_recordings: Vec::new() };
         store.empty_old_bin()?;
         Ok(store)
     }
 
     /// Removes every part of the record. The content and the app itself are untouched, and no
     /// word of it stays readable in the file: the index forgets it, free pages are zeroed and
-    /// the file and its log are rewritten.
+    /// the file and its log are rewritten. The recordings' audio files are the shell's to delete
+    /// (`take_erased_recordings`).
     pub fn delete_all(&mut self) -> Result<()> {
+        let files = recordings::all_files(&self.conn)?;
         let tx = self.conn.savepoint()?;
         delete_everything(&tx)?;
         tx.commit()?;
+        self.erased_recordings.extend(files);
         self.scrub()
     }
 

@@ -1,5 +1,5 @@
 //! The bin for everything the patient removes: notes, appointments (with their questions and
-//! answers), questions, treatments, diary entries and check-ups. Removed things wait here for
+//! answers), questions, treatments, diary entries, check-ups, contacts and recordings. Removed things wait here for
 //! 30 days and can be brought back; only then, or when the patient empties the bin, do they go
 //! for good, and the file is scrubbed so their words are not left readable on the disk.
 
@@ -7,7 +7,7 @@ use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{kinds, not_found, Store, BIN_DAYS};
+use super::{kinds, not_found, recordings, Store, BIN_DAYS};
 use crate::Result;
 
 /// What kind of thing is in the bin.
@@ -22,11 +22,12 @@ pub enum RemovedKind {
     DiaryEntry,
     Checkup,
     Contact,
+    Recording,
 }
 
 impl RemovedKind {
     /// Every kind, in the order the record lists them.
-    pub const ALL: [RemovedKind; 7] = [
+    pub const ALL: [RemovedKind; 8] = [
         RemovedKind::Note,
         RemovedKind::Appointment,
         RemovedKind::Question,
@@ -34,6 +35,7 @@ impl RemovedKind {
         RemovedKind::DiaryEntry,
         RemovedKind::Checkup,
         RemovedKind::Contact,
+        RemovedKind::Recording,
     ];
 
     /// The words the bin names the kind with.
@@ -46,6 +48,7 @@ impl RemovedKind {
             RemovedKind::DiaryEntry => "Diary entry",
             RemovedKind::Checkup => "Scan or check-up",
             RemovedKind::Contact => "Care team contact",
+            RemovedKind::Recording => "Recording",
         }
     }
 
@@ -104,7 +107,11 @@ impl Store {
             RemovedKind::Note => self.restore_note(id).map(|_| ()),
             RemovedKind::Appointment => self.restore_appointment(id).map(|_| ()),
             RemovedKind::Question => self.restore_plan_question(id).map(|_| ()),
-            RemovedKind::Treatment | RemovedKind::DiaryEntry | RemovedKind::Checkup | RemovedKind::Contact => {
+            RemovedKind::Treatment
+            | RemovedKind::DiaryEntry
+            | RemovedKind::Checkup
+            | RemovedKind::Contact
+            | RemovedKind::Recording => {
                 let changed = self.conn.execute(
                     &format!("UPDATE {} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL", kind.table()),
                     params![id],
@@ -141,11 +148,14 @@ impl Store {
     }
 
     fn purge(&mut self, condition: &str) -> Result<()> {
+        let files = recordings::files_purged_by(&self.conn, condition)?;
         let tx = self.conn.savepoint()?;
         for (table, _, _) in kinds::binnable() {
             tx.execute(&format!("DELETE FROM {table} WHERE {condition}"), [])?;
         }
         tx.commit()?;
+        // Only once the rows are gone for good: a purge that fails leaves every file in place.
+        self.erased_recordings.extend(files);
         Ok(())
     }
 }
@@ -229,6 +239,16 @@ mod tests {
             (RemovedKind::DiaryEntry, store.diary(None).unwrap().iter().map(|x| x.id).collect()),
             (RemovedKind::Checkup, store.checkups().unwrap().iter().map(|x| x.id).collect()),
             (RemovedKind::Contact, store.contacts().unwrap().iter().map(|x| x.id).collect()),
+            (
+                RemovedKind::Recording,
+                store
+                    .appointments()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|a| store.recordings(a.id).unwrap())
+                    .map(|x| x.id)
+                    .collect(),
+            ),
         ]
     }
 
@@ -265,6 +285,8 @@ mod tests {
                 reason_note: String::new(),
             };
             store.save_treatment(None, &treatment).unwrap();
+            let first = store.appointments().unwrap()[0].id;
+            store.add_recording(first, &format!("{day}.mp3"), &format!("{day}T10:05")).unwrap();
         }
         let before = lists(&store);
         for (kind, ids) in &before {
@@ -278,6 +300,7 @@ mod tests {
                     RemovedKind::Checkup => store.delete_checkup(id),
                     RemovedKind::Contact => store.delete_contact(id),
                     RemovedKind::Treatment => store.delete_treatment(id),
+                    RemovedKind::Recording => store.remove_recording(id),
                 }
                 .unwrap();
             }

@@ -3,4 +3,4 @@
 /**
  * What kind of thing is in the bin.
  */
-export type RemovedKind = "note" | "appointment" | "question" | "treatment" | "diaryEntry" | "checkup" | "contact";
+export type RemovedKind = "note" | "appointment" | "question" | "treatment" | "diaryEntry" | "checkup" | "contact" | "recording";
