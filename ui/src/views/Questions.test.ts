@@ -28,7 +28,8 @@ function planned(id: number, questionId: string | null, top3 = false, answer = "
 
 /** A stand-in for Rust's plan: top 3 first, moves within a group, removal to the bin and back
  * to its place. `delay` slows the commands it names. */
-function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number = () => 0) {
+/** `delay` holds a command's reply for some milliseconds, or until a promise settles. */
+function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number | Promise<void> = () => 0) {
   let plan = start.map((q) => ({ ...q }));
   const bin = new Map<number, [number, PlanQuestion]>();
   const calls: string[] = [];
@@ -39,7 +40,9 @@ function fakeStore(start: PlanQuestion[], delay: (cmd: string) => number = () =>
   mockIPC(async (cmd, raw) => {
     const args = raw as Record<string, unknown>;
     calls.push(cmd);
-    if (delay(cmd)) await new Promise((resolve) => setTimeout(resolve, delay(cmd)));
+    const wait = delay(cmd);
+    if (typeof wait !== "number") await wait;
+    else if (wait) await new Promise((resolve) => setTimeout(resolve, wait));
     const at = plan.findIndex((q) => q.id === args.id);
     switch (cmd) {
       case "get_draft":
@@ -355,7 +358,10 @@ describe("the library and my own questions", () => {
   });
 
   it("Add my question is busy until its call returns: Enter twice adds one", async () => {
-    const store = fakeStore([], (cmd) => (cmd === "add_own_question" ? 50 : 0));
+    // The reply is held until both presses are in, however slow the machine (a timer could end first).
+    let reply = () => {};
+    const held = new Promise<void>((resolve) => (reply = resolve));
+    const store = fakeStore([], (cmd) => (cmd === "add_own_question" ? held : 0));
     await show();
     const own = document.querySelector<HTMLInputElement>("#own-question")!;
     const add = [...document.querySelectorAll<HTMLButtonElement>("button")].find((b) => b.textContent === "Add my question")!;
@@ -364,6 +370,7 @@ describe("the library and my own questions", () => {
     expect(add.getAttribute("aria-disabled")).toBe("true");
     await userEvent.keyboard("{Enter}");
     await userEvent.click(add);
+    reply();
     await waitFor(() => expect(document.querySelector(".my-list")!.textContent).toContain("Can I fly in March?"));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(store.calls.filter((c) => c === "add_own_question")).toHaveLength(1);
