@@ -74,6 +74,48 @@ export type {
   TreatmentInput,
 };
 
+// TODO(issue 22): import these five from ./bindings once the Rust recording commands generate them.
+/** A microphone the patient can record with; the computer's usual one comes first. */
+export interface Microphone {
+  id: string;
+  name: string;
+  isDefault: boolean;
+}
+/** The recording going now, as polled about once a second. */
+export interface RecordingNow {
+  id: number;
+  appointmentId: number;
+  elapsedMs: number;
+  heardSound: boolean;
+  /** Plain words when the recording stopped on its own (disk full, microphone lost). */
+  problem: string | null;
+}
+/** "They are answering this now": where in a recording a question was answered. */
+export interface RecordingMark {
+  recordingId: number;
+  planQuestionId: number;
+  atMs: number;
+}
+/** A recording kept with an appointment. */
+export interface RecordingRow {
+  id: number;
+  appointmentId: number;
+  /** Local time, YYYY-MM-DDTHH:MM. */
+  startedAt: string;
+  durationMs: number;
+  /** Kept after the app closed while it was recording. */
+  recovered: boolean;
+  /** Whether the sound file is on this computer. */
+  present: boolean;
+  /** What an <audio> element plays; null when the file is not here. */
+  src: string | null;
+  marks: RecordingMark[];
+}
+export interface RecordingSaved {
+  recording: RecordingRow;
+  problem: string | null;
+}
+
 const FALLBACK: ApiError = {
   kind: "internal",
   message: "Something went wrong inside ALK Companion. What you saved before is safe. Please try again.",
@@ -184,6 +226,25 @@ export const api = {
   openDataFolder: () => call<null>("open_data_folder"),
   /** Opens a web page the content lists, by its id, in the patient's own web browser. */
   openLink: (id: string) => call<null>("open_link", { id }),
+
+  listMicrophones: () => call<Microphone[]>("list_microphones"),
+  /** Whether the patient has read the page about recording with care. */
+  getRecordingConsent: () => call<boolean>("get_recording_consent"),
+  setRecordingConsentSeen: () => call<null>("set_recording_consent_seen"),
+  /** `agreed`: the patient ticked "My doctor or nurse has agreed" for this recording. */
+  startRecording: (appointmentId: number, microphoneId: string | null, agreed: boolean) =>
+    call<RecordingNow>("start_recording", { appointmentId, microphoneId, agreed }),
+  recordingNow: () => call<RecordingNow | null>("recording_now"),
+  stopRecording: () => call<RecordingSaved>("stop_recording"),
+  /** Keeps the moment now on a question of the appointment being recorded; again moves it. */
+  markAnswer: (planQuestionId: number) => call<RecordingMark>("mark_answer", { planQuestionId }),
+  listRecordings: (appointmentId: number) => call<RecordingRow[]>("list_recordings", { appointmentId }),
+  removeRecording: (id: number) => call<null>("remove_recording", { id }),
+  /** Recordings the app was still making when it closed last time. */
+  recoveredRecordings: () => call<RecordingRow[]>("recovered_recordings"),
+  dismissRecoveredRecordings: () => call<null>("dismiss_recovered_recordings"),
+  /** A copy through the save dialog: the file's name, or null if cancelled. */
+  saveRecordingCopy: (id: number) => call<string | null>("save_recording_copy", { id }),
 
   /** What was half typed in a form, by box name; empty when nothing was. */
   getDraft: (form: DraftForm) => call<Record<string, string>>("get_draft", { form }),

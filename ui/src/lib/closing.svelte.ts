@@ -8,6 +8,15 @@ import { settleAll } from "./autosave";
 
 export const closing = $state({ failed: false, busy: false });
 
+/** Work that must be finished before the window closes, such as stopping and saving a recording. */
+const finishers = new Set<() => Promise<unknown>>();
+
+/** Waits for `finish` before the window closes, every time it is asked to. Returns the way to stop that. */
+export function beforeClose(finish: () => Promise<unknown>): () => void {
+  finishers.add(finish);
+  return () => void finishers.delete(finish);
+}
+
 /** Asks Rust to tell the page when the window is asked to close. */
 export async function watchClose(): Promise<void> {
   const channel = new Channel<null>();
@@ -15,10 +24,14 @@ export async function watchClose(): Promise<void> {
   await api.watchWindowClose(channel);
 }
 
-/** Saves every box, then lets the window close; `anyway` closes without waiting for them. */
+/** Stops a recording and saves every box, then lets the window close; `anyway` closes without
+ * waiting for the boxes. */
 export async function answerClose(anyway = false): Promise<void> {
   closing.busy = true;
   try {
+    // A recording is stopped and saved first, even when closing anyway. One that could not be
+    // stopped keeps the window no longer: Rust keeps it up to that moment for the next start.
+    await Promise.all([...finishers].map((finish) => finish().catch(() => undefined)));
     const saved = anyway || (await settleAll());
     closing.failed = !saved;
     await api.closeWindow(saved);
