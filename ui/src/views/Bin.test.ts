@@ -137,4 +137,12 @@ describe("the bin", () => {
     show({ ...content, record: { ...content.record, labels: relabelled } });
     await waitFor(() => expect(document.getElementById("removed")!.textContent).toContain("Head scan (as sent), 3 March 2026"));
   });
+
+  it("names a recording by when it was made and who the appointment was with", async () => {
+    const bin = fakeBin([removed("recording", 7, { date: "2030-01-15T14:35", text: "Dr Nowak" })]);
+    const user = show();
+    await user.click(await waitFor(() => dom.getByRole("button", { name: "Bring back: Tuesday 15 January 2030 at 2:35 pm, Dr Nowak" })));
+    expect(bin.calls).toContainEqual(["restore_removed", { kind: "recording", id: 7 }]);
+    await waitFor(() => expect(document.querySelector(".bin p.message")!.textContent).toContain("Recording brought back."));
+  });
 });
