@@ -75,8 +75,9 @@ describe("each recording", () => {
     await waitFor(() => expect(recorder.now?.appointmentId).toBe(4));
     expect(rust.named("start_recording")).toEqual([["start_recording", { appointmentId: 4, microphoneId: "usb", agreed: true }]]);
     expect(recorder.label).toBe(props.label);
-    // While it records, the form gives way to where Stop is.
-    await waitFor(() => expect(document.querySelector(".recording-here")?.textContent).toContain("Stop recording is at the top of the page"));
+    // While it records, the form gives way to where Stop is, and the focus goes there.
+    await waitFor(() => expect(document.activeElement?.classList.contains("recording-here")).toBe(true));
+    expect(document.activeElement?.textContent).toContain("Stop recording is at the top of the page.");
     expect(dom.queryByRole("button", { name: "Start recording" })).toBeNull();
   });
 
