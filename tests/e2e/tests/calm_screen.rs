@@ -90,10 +90,13 @@ async fn fill_record(client: &Client) {
     common::yes_to_the_date(client).await;
     wait_text(client, "#upcoming", "15 January 2030").await;
     open_view(client, "questions").await;
-    for id in ["ask3-options", "ask3-pros-cons", "tki-which"] {
+    // One at a time: a click while the list is still changing is left as it is, by design, and a
+    // loaded machine is slow enough for that to happen.
+    for (chosen, id) in ["ask3-options", "ask3-pros-cons", "tki-which"].into_iter().enumerate() {
         find(client, &format!("input[data-question='{id}']")).await.click().await.unwrap();
+        let count = if chosen == 0 { "1 question.".to_string() } else { format!("{} questions", chosen + 1) };
+        wait_text(client, "p.count", &count).await;
     }
-    wait_text(client, "p.count", "3 questions").await;
     open_view(client, "notes").await;
     find(client, "#note:not([readonly])").await.send_keys("مرحبا — a note in two scripts").await.unwrap();
     wait_text(client, "#note-status", "Saved").await;
