@@ -52,15 +52,16 @@ fn api_wrappers() -> Vec<(String, Vec<String>)> {
 /// Commands with no wrapper in api.ts, and why. None today: the UI can call every command.
 const NOT_IN_API: &[(&str, &str)] = &[];
 
-/// The app with both dialog seams set (the native dialogs would wait for a click forever), and
-/// web addresses written down, never opened.
+/// The app with both dialog seams set (the native dialogs would wait for a click forever), web
+/// addresses written down, never opened, and a tone recorded in place of the microphone.
 fn app_with_seams(data: &Path) -> TestApp {
     std::fs::create_dir_all(data.join("out")).unwrap();
     TestApp::with_state(
         AppState::open(&resources(), data)
             .with_save_dir(data.join("out"))
             .with_open_file(data.join("no-such-backup.json"))
-            .with_links_written_down(),
+            .with_links_written_down()
+            .with_test_tone(None),
     )
 }
 

@@ -3,6 +3,7 @@
 mod support;
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use alk_companion_lib::AppState;
 use serde_json::{json, Value};
@@ -363,4 +364,290 @@ fn a_half_typed_form_survives_a_restart_and_a_hostile_one_is_refused_in_plain_wo
     let app = TestApp::new(data.path());
     assert_eq!(app.call("get_draft", json!({ "form": "appointment" })).unwrap(), typed);
     assert_eq!(app.call("get_draft", json!({ "form": "diary" })).unwrap(), json!({}));
+}
+
+/// The app recording a 440 Hz tone in place of the microphone, saving files into `data/out`.
+fn recording_app(data: &Path, lost_after: Option<Duration>) -> TestApp {
+    std::fs::create_dir_all(data.join("out")).unwrap();
+    TestApp::with_state(AppState::open(&resources(), data).with_save_dir(data.join("out")).with_test_tone(lost_after))
+}
+
+/// An appointment with two questions on its list, and one on the list for the next one not booked.
+fn appointment_with_questions(app: &TestApp) -> (i64, [i64; 2], i64) {
+    let input = json!({ "startsAt": "2026-12-03T14:30", "withWhom": "Dr Nowak", "place": "Clinic 4", "purpose": "" });
+    let appointment =
+        app.call("save_appointment", json!({ "id": null, "input": input })).unwrap()["id"].as_i64().unwrap();
+    for text in ["Which tablet is next?", "How often will I have a scan?"] {
+        app.call("add_own_question", json!({ "appointmentId": appointment, "text": text })).unwrap();
+    }
+    let list = app.call("get_plan", json!({ "appointmentId": appointment })).unwrap();
+    let ids: Vec<i64> = list.as_array().unwrap().iter().map(|q| q["id"].as_i64().unwrap()).collect();
+    let other = app.call("add_own_question", json!({ "appointmentId": null, "text": "Not booked yet" })).unwrap();
+    (appointment, [ids[0], ids[1]], other[0]["id"].as_i64().unwrap())
+}
+
+/// Records the appointment for about `length`, then stops it: the recording as saved.
+fn record(app: &TestApp, appointment: i64, length: Duration) -> Value {
+    app.call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true })).unwrap();
+    std::thread::sleep(length);
+    app.call("stop_recording", json!({})).unwrap()["recording"].clone()
+}
+
+/// The names of the files in a folder, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = match std::fs::read_dir(dir) {
+        Ok(entries) => entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
+        Err(_) => Vec::new(),
+    };
+    names.sort();
+    names
+}
+
+#[test]
+fn an_appointment_is_recorded_only_when_agreed_with_answers_marked_and_kept_to_play() {
+    let data = tempfile::tempdir().unwrap();
+    let app = recording_app(data.path(), None);
+    let (appointment, [q1, q2], unbooked) = appointment_with_questions(&app);
+    let microphones = app.call("list_microphones", json!({})).unwrap();
+    assert_eq!(microphones, json!([{ "id": "test-tone", "name": "Test tone", "isDefault": true }]));
+
+    let start = |agreed: bool| {
+        app.call(
+            "start_recording",
+            json!({ "appointmentId": appointment, "microphoneId": "test-tone", "agreed": agreed }),
+        )
+    };
+    let refused = start(false).unwrap_err();
+    assert_eq!(refused["kind"], "invalidInput");
+    assert!(refused["message"].as_str().unwrap().contains("doctor or nurse"), "{refused}");
+    assert!(files_in(&data.path().join("recordings")).is_empty(), "nothing is recorded before they agree");
+    let err = app.call("start_recording", json!({ "appointmentId": 999, "microphoneId": null, "agreed": true }));
+    assert_eq!(err.unwrap_err()["kind"], "notFound");
+
+    let now = start(true).unwrap();
+    assert_eq!((now["appointmentId"].as_i64(), now["problem"].is_null()), (Some(appointment), true));
+    let id = now["id"].as_i64().unwrap();
+    // Its row is there from the start, so a crash leaves it.
+    assert_eq!(app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap()[0]["id"], id);
+    let again = start(true).unwrap_err();
+    assert!(again["message"].as_str().unwrap().contains("already going"), "{again}");
+
+    std::thread::sleep(Duration::from_millis(700));
+    let first = app.call("mark_answer", json!({ "planQuestionId": q2 })).unwrap();
+    assert_eq!((first["recordingId"].as_i64(), first["planQuestionId"].as_i64()), (Some(id), Some(q2)));
+    std::thread::sleep(Duration::from_millis(400));
+    let moved = app.call("mark_answer", json!({ "planQuestionId": q2 })).unwrap();
+    let (first_at, moved_at) = (first["atMs"].as_i64().unwrap(), moved["atMs"].as_i64().unwrap());
+    assert!(first_at >= 500 && moved_at >= first_at + 300, "{first_at} then {moved_at} ms");
+    std::thread::sleep(Duration::from_millis(200));
+    app.call("mark_answer", json!({ "planQuestionId": q1 })).unwrap();
+    let err = app.call("mark_answer", json!({ "planQuestionId": unbooked })).unwrap_err();
+    assert_eq!(err["kind"], "notFound", "a question on another list: {err}");
+    let going = app.call("recording_now", json!({})).unwrap();
+    assert_eq!((going["id"].as_i64(), going["heardSound"].as_bool()), (Some(id), Some(true)));
+    assert!(going["elapsedMs"].as_u64().unwrap() >= moved_at as u64);
+    let err = app.call("remove_recording", json!({ "id": id })).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("stop the recording"), "{err}");
+
+    let saved = app.call("stop_recording", json!({})).unwrap();
+    assert_eq!(saved["problem"], Value::Null);
+    let row = &saved["recording"];
+    let length = row["durationMs"].as_i64().unwrap();
+    assert!((1_100..3_000).contains(&length), "{length} ms");
+    assert_eq!((row["recovered"].as_bool(), row["present"].as_bool()), (Some(false), Some(true)));
+    assert_eq!(row["startedAt"].as_str().unwrap().len(), 16, "{row}");
+    let marks: Vec<(i64, i64)> = row["marks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["planQuestionId"].as_i64().unwrap(), m["atMs"].as_i64().unwrap()))
+        .collect();
+    assert_eq!(marks.iter().map(|m| m.0).collect::<Vec<_>>(), [q2, q1], "one each, earliest first");
+    assert_eq!(marks[0].1, moved_at, "the second tap moved the mark");
+
+    // The file is whole MP3 of that length, and the web view is told where to play it from.
+    let files = files_in(&data.path().join("recordings"));
+    let audio = files.iter().find(|f| f.ends_with(".mp3")).expect("an MP3 file");
+    let path = data.path().join("recordings").join(audio);
+    let frames = alk_recorder::duration(&path).unwrap().as_millis() as i64;
+    assert_eq!(frames, length);
+    let src = row["src"].as_str().unwrap();
+    assert!(src.starts_with("asset://localhost/%2F") && src.ends_with(&format!("%2Frecordings%2F{audio}")), "{src}");
+    assert_eq!(app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap(), json!([row]));
+    assert_eq!(app.call("recording_now", json!({})).unwrap(), Value::Null);
+    assert_eq!(app.call("stop_recording", json!({})).unwrap_err()["kind"], "notFound");
+
+    let copy = app.call("save_recording_copy", json!({ "id": id })).unwrap();
+    assert_eq!(copy, "appointment-recording-".to_string() + &row["startedAt"].as_str().unwrap()[..10] + ".mp3");
+    let copied = std::fs::read(data.path().join("out").join(copy.as_str().unwrap())).unwrap();
+    assert_eq!(copied, std::fs::read(&path).unwrap());
+}
+
+#[test]
+fn a_recording_waits_in_the_bin_and_emptying_the_bin_erases_its_sound_only() {
+    let data = tempfile::tempdir().unwrap();
+    let app = recording_app(data.path(), None);
+    let (appointment, _, _) = appointment_with_questions(&app);
+    let kept = record(&app, appointment, Duration::from_millis(300));
+    let binned = record(&app, appointment, Duration::from_millis(300));
+    let dir = data.path().join("recordings");
+    assert_eq!(files_in(&dir).len(), 4, "two sounds and their notes: {:?}", files_in(&dir));
+
+    app.call("remove_recording", json!({ "id": binned["id"] })).unwrap();
+    let listed = app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap();
+    assert_eq!(listed, json!([kept]));
+    let bin = app.call("list_removed", json!({})).unwrap();
+    assert_eq!((&bin[0]["kind"], &bin[0]["id"]), (&json!("recording"), &binned["id"]));
+    app.call("restore_removed", json!({ "kind": "recording", "id": binned["id"] })).unwrap();
+    assert_eq!(
+        app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap().as_array().unwrap().len(),
+        2
+    );
+
+    app.call("remove_recording", json!({ "id": binned["id"] })).unwrap();
+    assert_eq!(files_in(&dir).len(), 4, "the bin keeps the sound until it is emptied");
+    app.call("empty_bin", json!({})).unwrap();
+    let stem = |row: &Value| {
+        let src = row["src"].as_str().unwrap();
+        src[src.rfind("%2F").unwrap() + 3..].trim_end_matches(".mp3").to_string()
+    };
+    assert_eq!(files_in(&dir), [format!("{}.json", stem(&kept)), format!("{}.mp3", stem(&kept))]);
+    assert_eq!(app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap(), json!([kept]));
+}
+
+#[test]
+fn an_appointment_erased_from_the_bin_while_it_is_recorded_stops_and_takes_its_sound() {
+    let data = tempfile::tempdir().unwrap();
+    let app = recording_app(data.path(), None);
+    let (appointment, _, _) = appointment_with_questions(&app);
+    app.call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true })).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    app.call("delete_appointment", json!({ "id": appointment })).unwrap();
+    app.call("empty_bin", json!({})).unwrap();
+    assert_eq!(app.call("recording_now", json!({})).unwrap(), Value::Null);
+    assert!(files_in(&data.path().join("recordings")).is_empty(), "{:?}", files_in(&data.path().join("recordings")));
+}
+
+#[test]
+fn deleting_all_my_information_stops_the_recording_and_erases_every_sound() {
+    let data = tempfile::tempdir().unwrap();
+    let app = recording_app(data.path(), None);
+    let (appointment, _, _) = appointment_with_questions(&app);
+    record(&app, appointment, Duration::from_millis(300));
+    app.call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true })).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(files_in(&data.path().join("recordings")).len(), 5, "two sounds, two notes and a reserve");
+    app.call("delete_all_data", json!({})).unwrap();
+    assert_eq!(app.call("recording_now", json!({})).unwrap(), Value::Null);
+    assert!(files_in(&data.path().join("recordings")).is_empty(), "{:?}", files_in(&data.path().join("recordings")));
+    assert_eq!(app.call("list_appointments", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn a_microphone_that_goes_stops_the_recording_and_says_so_in_plain_words() {
+    let data = tempfile::tempdir().unwrap();
+    let app = recording_app(data.path(), Some(Duration::from_millis(400)));
+    let (appointment, _, _) = appointment_with_questions(&app);
+    app.call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true })).unwrap();
+    let began = Instant::now();
+    let problem = loop {
+        let now = app.call("recording_now", json!({})).unwrap();
+        if let Some(problem) = now["problem"].as_str() {
+            break problem.to_string();
+        }
+        assert!(began.elapsed() < Duration::from_secs(5), "no problem said: {now}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(problem, alk_recorder::RecorderError::MicrophoneLost.plain_message());
+    let saved = app.call("stop_recording", json!({})).unwrap();
+    assert_eq!(saved["problem"], json!(problem));
+    let length = saved["recording"]["durationMs"].as_i64().unwrap();
+    assert!((300..1_000).contains(&length), "what came before is kept: {length} ms");
+}
+
+#[test]
+fn the_consent_page_is_remembered_once_read() {
+    let data = tempfile::tempdir().unwrap();
+    {
+        let app = recording_app(data.path(), None);
+        assert_eq!(app.call("get_recording_consent", json!({})).unwrap(), json!(false));
+        app.call("set_recording_consent_seen", json!({})).unwrap();
+    }
+    let app = recording_app(data.path(), None);
+    assert_eq!(app.call("get_recording_consent", json!({})).unwrap(), json!(true));
+}
+
+#[test]
+fn a_recording_going_when_the_app_closes_keeps_its_length_and_is_not_taken_for_a_crash() {
+    let data = tempfile::tempdir().unwrap();
+    let appointment = {
+        let app = recording_app(data.path(), None);
+        let (appointment, _, _) = appointment_with_questions(&app);
+        app.call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true }))
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(600));
+        app.close();
+        appointment
+    };
+    let app = recording_app(data.path(), None);
+    assert_eq!(app.call("recovered_recordings", json!({})).unwrap(), json!([]));
+    let row = app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap()[0].clone();
+    let length = row["durationMs"].as_i64().unwrap();
+    assert!((500..1_500).contains(&length), "{length} ms: {row}");
+    assert_eq!(row["recovered"], false);
+}
+
+const CHILD_DATA: &str = "ALK_TEST_RECORDING_CHILD_DATA";
+
+/// Run by the test below as the app in a process of its own, recording until it is killed.
+#[test]
+#[ignore = "started by a_recording_survives_the_app_being_killed_and_is_offered_once"]
+fn child_records_until_killed() {
+    let Some(data) = std::env::var_os(CHILD_DATA) else { return };
+    let app = recording_app(Path::new(&data), None);
+    let (appointment, _, _) = appointment_with_questions(&app);
+    let now = app
+        .call("start_recording", json!({ "appointmentId": appointment, "microphoneId": null, "agreed": true }))
+        .unwrap();
+    println!("RECORDING {}", now["id"]);
+    loop {
+        std::thread::sleep(Duration::from_secs(1));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_recording_survives_the_app_being_killed_and_is_offered_once() {
+    use std::io::BufRead;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", "child_records_until_killed", "--ignored", "--nocapture", "--test-threads=1"])
+        .env(CHILD_DATA, data.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let id: i64 = lines
+        .find_map(|line| line.unwrap().split_once("RECORDING ").map(|(_, id)| id.trim().parse().unwrap()))
+        .expect("the child started recording");
+    std::thread::sleep(Duration::from_millis(1_500));
+    // SIGKILL: nothing in the app gets to finish the recording.
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let app = recording_app(data.path(), None);
+    let offered = app.call("recovered_recordings", json!({})).unwrap();
+    let row = &offered[0];
+    assert_eq!((offered.as_array().unwrap().len(), row["id"].as_i64()), (1, Some(id)), "{offered}");
+    assert_eq!((row["recovered"].as_bool(), row["present"].as_bool()), (Some(true), Some(true)));
+    let length = row["durationMs"].as_i64().unwrap();
+    assert!((1_000..2_500).contains(&length), "kept up to the kill: {length} ms");
+    let listed = app.call("list_recordings", json!({ "appointmentId": row["appointmentId"] })).unwrap();
+    assert_eq!(listed, json!([row]));
+    app.call("dismiss_recovered_recordings", json!({})).unwrap();
+    assert_eq!(app.call("recovered_recordings", json!({})).unwrap(), json!([]));
+    drop(app);
+    let again = recording_app(data.path(), None);
+    assert_eq!(again.call("recovered_recordings", json!({})).unwrap(), json!([]), "offered once");
+    assert_eq!(again.call("list_recordings", json!({ "appointmentId": row["appointmentId"] })).unwrap(), json!([row]));
 }

@@ -72,6 +72,13 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 /// Quitting the app (Quit on a Mac, the system asking it to end) closes its windows the same
 /// way, so each waits for its boxes; the app ends once the last has closed.
 pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
+    if let RunEvent::Exit = event {
+        // The process ends without dropping the state: a recording going is finished here.
+        if let Some(state) = app.try_state::<crate::AppState>() {
+            state.finish_recording_on_exit();
+        }
+        return;
+    }
     let RunEvent::ExitRequested { api, code: None, .. } = event else { return };
     let closing = app.state::<Closing>();
     let windows = app.webview_windows();

@@ -54,9 +54,18 @@ pub(crate) async fn ask_open_path<R: Runtime>(
 /// already at `path` as it was, and never touches another file of the user's.
 pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::Write;
+    write_whole_with(path, |file| file.write_all(bytes))
+}
+
+/// Copies a file the app keeps to where the user chose, whole or not at all, as `write_whole`.
+pub(crate) fn copy_whole(from: &Path, to: &Path) -> Result<()> {
+    write_whole_with(to, |file| std::io::copy(&mut std::fs::File::open(from)?, file).map(drop))
+}
+
+fn write_whole_with(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> Result<()> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let written = tempfile::NamedTempFile::new_in(folder).and_then(|mut temp| {
-        temp.write_all(bytes)?;
+        write(temp.as_file_mut())?;
         temp.as_file().sync_all()?;
         temp.persist(path).map_err(|e| e.error)?;
         Ok(())

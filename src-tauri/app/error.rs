@@ -33,6 +33,23 @@ impl From<alk_core::Error> for ApiError {
     }
 }
 
+impl From<alk_recorder::RecorderError> for ApiError {
+    /// The recorder's kinds, sorted into the app's: a microphone that is not there is not found,
+    /// one the system refuses asks the patient to change a setting, a disk problem is storage.
+    fn from(error: alk_recorder::RecorderError) -> Self {
+        use alk_recorder::ErrorKind as Recorder;
+        // The kind only: the cause may name a device or a folder.
+        eprintln!("alk-companion: recording: {:?}", error.kind());
+        let kind = match error.kind() {
+            Recorder::NoMicrophone | Recorder::MicrophoneLost => ErrorKind::NotFound,
+            Recorder::PermissionRefused => ErrorKind::InvalidInput,
+            Recorder::Microphone => ErrorKind::Internal,
+            Recorder::DiskFull | Recorder::Storage | Recorder::Unreadable => ErrorKind::Storage,
+        };
+        ApiError { kind, message: error.plain_message() }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,5 +61,21 @@ mod tests {
         assert_eq!(json, serde_json::json!({ "kind": "invalidInput", "message": "That question is empty." }));
         let too_new = serde_json::to_value(ApiError::from(alk_core::Error::TooNew { found: 9, supported: 1 })).unwrap();
         assert_eq!(too_new["kind"], "tooNew");
+    }
+
+    #[test]
+    fn a_recorders_error_keeps_its_plain_words_and_a_kind_the_ui_knows() {
+        let cause = std::io::Error::other("/home/zoe/.local/share failed");
+        for (error, kind) in [
+            (alk_recorder::RecorderError::NoMicrophone, "notFound"),
+            (alk_recorder::RecorderError::DiskFull, "storage"),
+            (alk_recorder::RecorderError::Storage(cause), "storage"),
+            (alk_recorder::RecorderError::PermissionRefused, "invalidInput"),
+        ] {
+            let words = error.plain_message();
+            let sent = serde_json::to_value(ApiError::from(error)).unwrap();
+            assert_eq!(sent, serde_json::json!({ "kind": kind, "message": words }));
+            assert!(!words.contains('/'), "{words}");
+        }
     }
 }

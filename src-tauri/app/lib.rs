@@ -1,12 +1,14 @@
 //! The Tauri shell: it builds the window, opens the store and content, and registers commands.
 //! Everything else lives in the `alk-core` crate.
 
+mod audio;
 mod closing;
 mod commands;
 mod dialogs;
 mod error;
 mod state;
 
+pub use closing::on_run_event;
 pub use error::ApiError;
 pub use state::{AppState, STORE_FILE};
 
@@ -80,6 +82,18 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::screen::first_screen_shown,
             commands::about::get_about,
             commands::about::open_data_folder,
+            commands::recordings::list_microphones,
+            commands::recordings::get_recording_consent,
+            commands::recordings::set_recording_consent_seen,
+            commands::recordings::start_recording,
+            commands::recordings::recording_now,
+            commands::recordings::stop_recording,
+            commands::recordings::mark_answer,
+            commands::recordings::list_recordings,
+            commands::recordings::remove_recording,
+            commands::recordings::recovered_recordings,
+            commands::recordings::dismiss_recovered_recordings,
+            commands::recordings::save_recording_copy,
             commands::drafts::get_draft,
             commands::drafts::save_draft,
             commands::window::watch_window_close,
@@ -109,7 +123,10 @@ pub fn run() {
         .setup(|app| {
             let resources = app.path().resource_dir()?.join("resources");
             let data = app.path().app_data_dir()?;
-            app.manage(AppState::open(&resources, &data));
+            let state = AppState::open(&resources, &data);
+            // The web view may play the recordings folder's files, and nothing else on the disk.
+            app.asset_protocol_scope().allow_directory(&state.recordings_dir, false)?;
+            app.manage(state);
             // The benchmark's build grants its one command here, so the capability file build.rs
             // writes is the same in every build and grants it in none.
             #[cfg(feature = "bench")]

@@ -6,6 +6,7 @@ use alk_core::pack::FontSet;
 use alk_core::search::SearchIndex;
 use alk_core::store::{Backup, Recovery, Store};
 
+use crate::audio::{self, Going, Microphones, SystemMicrophones};
 use crate::error::{ApiError, Result};
 
 /// The name of the store file inside the platform's app-data folder.
@@ -39,6 +40,14 @@ pub struct AppState {
     pub(crate) pending_backup: Mutex<Option<Backup>>,
     /// Where the store lives, shown in About.
     pub(crate) data_dir: PathBuf,
+    /// The recording going now, if one is: one at a time.
+    pub(crate) recording: Mutex<Option<Going>>,
+    /// The recordings' audio files: `recordings` in the data folder.
+    pub(crate) recordings_dir: PathBuf,
+    /// The rows of recordings the app had not finished when it last stopped, offered once.
+    pub(crate) recovered: Mutex<Vec<i64>>,
+    /// Where recordings come from: the microphones, or a test seam's tone.
+    pub(crate) microphones: Arc<dyn Microphones>,
 }
 
 impl AppState {
@@ -47,13 +56,16 @@ impl AppState {
     pub fn open(resources: &Path, data_dir: &Path) -> AppState {
         let content = Content::load(&resources.join("content")).map_err(ApiError::from);
         let lock = lock_data_dir(data_dir);
-        let (store, recovery) = match &lock {
+        let (mut store, recovery) = match &lock {
             Err(error) => (Err(error.clone()), None),
             Ok(_) => match Store::open_or_recover(&data_dir.join(STORE_FILE)) {
                 Ok((store, recovery)) => (Ok(store), recovery),
                 Err(error) => (Err(ApiError::from(error)), None),
             },
         };
+        // Before anything else touches the recordings folder; only with the store, to keep the rows.
+        let recordings_dir = audio::folder(data_dir);
+        let recovered = store.as_mut().map(|s| audio::recover_at_start(s, &recordings_dir)).unwrap_or_default();
         if let (Ok(store), None) = (&store, &recovery) {
             // A missed daily copy is no reason to stop the app; the next start tries again.
             // After a recovery none is taken, so the good copies are not pushed out by an empty one.
@@ -78,7 +90,19 @@ impl AppState {
             links_opened: None,
             pending_backup: Mutex::new(None),
             data_dir: data_dir.to_path_buf(),
+            recording: Mutex::new(None),
+            recordings_dir,
+            recovered: Mutex::new(recovered),
+            microphones: Arc::new(SystemMicrophones),
         }
+    }
+
+    /// Records a made-up tone instead of a microphone, which goes after `lost_after` if given
+    /// (tests only need this: they never open the computer's microphone).
+    #[cfg(feature = "test-hooks")]
+    pub fn with_test_tone(mut self, lost_after: Option<std::time::Duration>) -> AppState {
+        self.microphones = Arc::new(audio::TestTone { lost_after });
+        self
     }
 
     /// Writes packs into `dir` without the save dialog (tests only need this).

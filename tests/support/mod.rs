@@ -15,7 +15,7 @@ pub fn resources() -> PathBuf {
 }
 
 pub struct TestApp {
-    _app: App<MockRuntime>,
+    app: App<MockRuntime>,
     window: WebviewWindow<MockRuntime>,
 }
 
@@ -30,13 +30,24 @@ impl TestApp {
         let app =
             alk_companion_lib::configure(mock_builder()).manage(state).build(mock_context(noop_assets())).unwrap();
         let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
-        TestApp { _app: app, window }
+        TestApp { app, window }
     }
 
     /// The app's state, to see what a test seam wrote down.
     pub fn state(&self) -> tauri::State<'_, AppState> {
         use tauri::Manager;
         self.window.state::<AppState>()
+    }
+
+    /// Ends the app as closing its last window does: once the mock runtime's loop is running, the
+    /// window goes, the loop ends, and the app hears `RunEvent::Exit` as it would at the end.
+    pub fn close(self) {
+        let window = self.window.clone();
+        self.app.run_return(move |app, event| match event {
+            tauri::RunEvent::Ready => window.destroy().unwrap(),
+            tauri::RunEvent::Exit => alk_companion_lib::on_run_event(app, event),
+            _ => {}
+        });
     }
 
     pub fn call(&self, cmd: &str, args: Value) -> Result<Value, Value> {

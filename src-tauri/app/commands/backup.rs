@@ -5,6 +5,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use ts_rs::TS;
 
+use crate::commands::recordings::blocking;
 use crate::dialogs::{ask_open_path, ask_save_path, file_name, write_whole};
 use crate::error::{ApiError, Result};
 use crate::AppState;
@@ -69,10 +70,11 @@ pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
     Ok(companion::import_backup(&mut *state.store()?, &backup)?)
 }
 
-/// Deletes the whole record, after a safety copy. The UI asks the user to confirm first.
+/// Deletes the whole record, after a safety copy, and every recording's sound. The UI asks the
+/// user to confirm first.
 #[tauri::command]
-pub(crate) async fn delete_all_data(state: State<'_, AppState>) -> Result<()> {
-    Ok(companion::delete_all(&mut *state.store()?)?)
+pub(crate) async fn delete_all_data<R: Runtime>(app: AppHandle<R>) -> Result<()> {
+    blocking(app, |state| state.delete_all()).await
 }
 
 /// What happened at start if the store was damaged: the window says so and offers a copy.

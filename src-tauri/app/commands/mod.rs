@@ -9,5 +9,6 @@ pub(crate) mod notes;
 pub(crate) mod pack;
 pub(crate) mod plan;
 pub(crate) mod record;
+pub(crate) mod recordings;
 pub(crate) mod screen;
 pub(crate) mod window;

@@ -1,7 +1,8 @@
 use alk_core::model::NoteItem;
 use alk_core::store::{RemovedItem, RemovedKind};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
+use crate::commands::recordings::blocking;
 use crate::error::Result;
 use crate::AppState;
 
@@ -48,10 +49,10 @@ pub(crate) async fn restore_removed(state: State<'_, AppState>, kind: RemovedKin
     Ok(state.store()?.restore_removed(kind, id)?)
 }
 
-/// Removes for good everything in the bin. The UI asks first.
+/// Removes for good everything in the bin, with the sound of the recordings that go. The UI asks first.
 #[tauri::command]
-pub(crate) async fn empty_bin(state: State<'_, AppState>) -> Result<()> {
-    Ok(state.store()?.empty_bin()?)
+pub(crate) async fn empty_bin<R: Runtime>(app: AppHandle<R>) -> Result<()> {
+    blocking(app, |state| state.empty_bin()).await
 }
 
 #[tauri::command]
