@@ -17,12 +17,17 @@ import type { DiaryEntry } from "./bindings/DiaryEntry";
 import type { DiaryInput } from "./bindings/DiaryInput";
 import type { DiarySummary } from "./bindings/DiarySummary";
 import type { DraftForm } from "./bindings/DraftForm";
+import type { Microphone } from "./bindings/Microphone";
 import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
 import type { PackPreview } from "./bindings/PackPreview";
 import type { PackSettings } from "./bindings/PackSettings";
 import type { Period } from "./bindings/Period";
 import type { PlanQuestion } from "./bindings/PlanQuestion";
+import type { RecordingMark } from "./bindings/RecordingMark";
+import type { RecordingNow } from "./bindings/RecordingNow";
+import type { RecordingRow } from "./bindings/RecordingRow";
+import type { RecordingSaved } from "./bindings/RecordingSaved";
 import type { Recovery } from "./bindings/Recovery";
 import type { RemovedItem } from "./bindings/RemovedItem";
 import type { RemovedKind } from "./bindings/RemovedKind";
@@ -53,11 +58,16 @@ export type {
   DiaryEntry,
   DiaryInput,
   DraftForm,
+  Microphone,
   NoteItem,
   PackOptions,
   PackPreview,
   PackSettings,
   PlanQuestion,
+  RecordingMark,
+  RecordingNow,
+  RecordingRow,
+  RecordingSaved,
   Recovery,
   RemovedItem,
   RemovedKind,
@@ -73,48 +83,6 @@ export type {
   Treatment,
   TreatmentInput,
 };
-
-// TODO(issue 22): import these five from ./bindings once the Rust recording commands generate them.
-/** A microphone the patient can record with; the computer's usual one comes first. */
-export interface Microphone {
-  id: string;
-  name: string;
-  isDefault: boolean;
-}
-/** The recording going now, as polled about once a second. */
-export interface RecordingNow {
-  id: number;
-  appointmentId: number;
-  elapsedMs: number;
-  heardSound: boolean;
-  /** Plain words when the recording stopped on its own (disk full, microphone lost). */
-  problem: string | null;
-}
-/** "They are answering this now": where in a recording a question was answered. */
-export interface RecordingMark {
-  recordingId: number;
-  planQuestionId: number;
-  atMs: number;
-}
-/** A recording kept with an appointment. */
-export interface RecordingRow {
-  id: number;
-  appointmentId: number;
-  /** Local time, YYYY-MM-DDTHH:MM. */
-  startedAt: string;
-  durationMs: number;
-  /** Kept after the app closed while it was recording. */
-  recovered: boolean;
-  /** Whether the sound file is on this computer. */
-  present: boolean;
-  /** What an <audio> element plays; null when the file is not here. */
-  src: string | null;
-  marks: RecordingMark[];
-}
-export interface RecordingSaved {
-  recording: RecordingRow;
-  problem: string | null;
-}
 
 const FALLBACK: ApiError = {
   kind: "internal",
