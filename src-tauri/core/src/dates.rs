@@ -123,11 +123,45 @@ pub fn date_in_words(date: &str) -> String {
 /// "2026-12-03T14:30" → "Thursday 3 December 2026 at 2:30 pm".
 pub fn date_time_in_words(local: &str) -> String {
     let Some((date, time)) = local.split_once('T') else { return date_in_words(local) };
-    let Some(day) = parts(date).and_then(|(year, month, day)| calendar_day(year, month, day)) else {
-        return local.to_string();
-    };
+    match day_in_words(date) {
+        Some(day) => format!("{day} at {}", time_in_words(time)),
+        None => local.to_string(),
+    }
+}
+
+/// "2026-12-03" (or the date that starts a date and time) → "Thursday 3 December 2026".
+pub fn day_in_words(date: &str) -> Option<String> {
+    let date = date.get(..10)?;
+    let day = parts(date).and_then(|(year, month, day)| calendar_day(year, month, day))?;
     let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
-    format!("{weekday} {} at {}", date_in_words(date), time_in_words(time))
+    Some(format!("{weekday} {}", date_in_words(date)))
+}
+
+/// A time in a recording, as a player shows it: "0:05", "12:34", and past an hour "1:02:03".
+pub fn recording_time(ms: i64) -> String {
+    let seconds = ms.max(0) / 1000;
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
+/// How long a recording lasts, in words: "45 seconds", "42 minutes", "1 hour 5 minutes", to the
+/// nearest second under a minute and to the nearest minute above.
+pub fn length_in_words(ms: i64) -> String {
+    let counted = |n: i64, one: &str| if n == 1 { format!("1 {one}") } else { format!("{n} {one}s") };
+    let seconds = (ms.max(0) + 500) / 1000;
+    if seconds < 60 {
+        return counted(seconds, "second");
+    }
+    let minutes = (seconds + 30) / 60;
+    match (minutes / 60, minutes % 60) {
+        (0, minutes) => counted(minutes, "minute"),
+        (hours, 0) => counted(hours, "hour"),
+        (hours, minutes) => format!("{} {}", counted(hours, "hour"), counted(minutes, "minute")),
+    }
 }
 
 /// "14:30" → "2:30 pm", "12:00" → "12 noon", "00:00" → "midnight", as the app's screens say it.
@@ -197,6 +231,40 @@ mod tests {
         assert_eq!(date_time_in_words("2030-01-15T00:00"), "Tuesday 15 January 2030 at midnight");
         assert_eq!(date_time_in_words("2030-01-15T00:15"), "Tuesday 15 January 2030 at 12:15 am");
         assert_eq!(date_in_words("soon"), "soon");
+    }
+
+    #[test]
+    fn times_in_a_recording_read_as_a_player_shows_them() {
+        assert_eq!(recording_time(0), "0:00");
+        assert_eq!(recording_time(5_999), "0:05", "whole seconds, as a player counts them");
+        assert_eq!(recording_time(754_000), "12:34");
+        assert_eq!(recording_time(3_599_999), "59:59");
+        assert_eq!(recording_time(3_723_000), "1:02:03");
+        assert_eq!(recording_time(36_000_000), "10:00:00");
+        assert_eq!(recording_time(-5), "0:00");
+    }
+
+    #[test]
+    fn a_recordings_length_reads_in_words() {
+        assert_eq!(length_in_words(0), "0 seconds");
+        assert_eq!(length_in_words(1_200), "1 second");
+        assert_eq!(length_in_words(45_000), "45 seconds");
+        assert_eq!(length_in_words(59_600), "1 minute", "60 seconds are a minute");
+        assert_eq!(length_in_words(2_520_000), "42 minutes");
+        assert_eq!(length_in_words(2_549_000), "42 minutes");
+        assert_eq!(length_in_words(2_550_000), "43 minutes");
+        assert_eq!(length_in_words(3_600_000), "1 hour");
+        assert_eq!(length_in_words(3_900_000), "1 hour 5 minutes");
+        assert_eq!(length_in_words(7_260_000), "2 hours 1 minute");
+        assert_eq!(length_in_words(3_599_000), "1 hour", "59:59 is said as an hour");
+    }
+
+    #[test]
+    fn a_day_reads_with_its_weekday() {
+        assert_eq!(day_in_words("2026-12-03T14:30").as_deref(), Some("Thursday 3 December 2026"));
+        assert_eq!(day_in_words("2024-02-29").as_deref(), Some("Thursday 29 February 2024"));
+        assert_eq!(day_in_words("2026-02-30"), None);
+        assert_eq!(day_in_words("soon"), None);
     }
 
     #[test]

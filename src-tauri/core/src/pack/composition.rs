@@ -197,13 +197,21 @@ impl Builder<'_> {
             groups.push(self.subheading(heading));
             for q in questions {
                 groups.push(self.question(q, &mut number));
+                if let Some(recorded) = &q.recorded {
+                    groups.push(self.recorded(recorded));
+                }
             }
         }
     }
 
+    /// Where a question's text starts, after its number.
+    fn question_indent(&self) -> f32 {
+        self.fonts.width("00. ", Face::Bold, self.m.body)
+    }
+
     fn question(&self, question: &PackQuestion, number: &mut usize) -> Group {
         let m = self.m;
-        let indent = self.fonts.width("00. ", Face::Bold, m.body);
+        let indent = self.question_indent();
         let mut pieces = self.lines(&question.text, Face::Bold, m.body, indent);
         let structure = Structure::Heading { depth: 3, body_from: pieces.len() };
         if let Some(Piece::Text { label, .. }) = pieces.first_mut() {
@@ -214,10 +222,20 @@ impl Builder<'_> {
         } else {
             pieces.extend(self.lines(&labelled(ANSWER, question.answer.trim()), Face::Regular, m.body, indent));
         }
-        pieces.push(Piece::Gap(m.body * 0.75));
+        // A recorded line follows on the same page, with the gap after it instead.
+        let recorded = question.recorded.is_some();
+        if !recorded {
+            pieces.push(Piece::Gap(m.body * 0.75));
+        }
         let tag = Some(Tag::Question(*number));
         *number += 1;
-        Group { pieces, tag, keep_with_next: false, splittable: false, bookmark: None, new_page: false, structure }
+        Group { pieces, tag, keep_with_next: recorded, splittable: false, bookmark: None, new_page: false, structure }
+    }
+
+    /// "Answer recorded at 12:34" under its question: a paragraph of its own.
+    fn recorded(&self, line: &str) -> Group {
+        let pieces = self.lines(line, Face::Regular, self.m.small, self.question_indent());
+        Self::block([pieces, vec![Piece::Gap(self.m.body * 0.75)]].concat())
     }
 
     fn checklist(&self, groups: &mut Vec<Group>) {
@@ -262,6 +280,9 @@ impl Builder<'_> {
         };
         groups.push(self.heading(SUMMARY));
         say(groups, &summary_period(&summary.period));
+        for line in &summary.recordings {
+            say(groups, line);
+        }
 
         part(groups, SUMMARY_SIDE_EFFECTS.heading);
         if summary.side_effects.is_empty() {

@@ -1,9 +1,10 @@
 //! Gathers what the patient chose from the content and the store into a `PackRequest`.
 
-use super::{summarise, PackAppointment, PackQuestion, PackRequest, PackSettings, PackStep};
+use super::phrases::{answer_recorded, recording_line};
+use super::{summarise, PackAppointment, PackQuestion, PackRequest, PackSettings, PackStep, PackSummary};
 use crate::content::Content;
-use crate::dates::{date_in_words, date_time_in_words};
-use crate::model::{DiaryInput, StopReason, TreatmentInput, STILL_TAKING};
+use crate::dates::{date_in_words, date_time_in_words, day_in_words, length_in_words, recording_time};
+use crate::model::{DiaryInput, Recording, StopReason, TreatmentInput, STILL_TAKING};
 use crate::store::Store;
 use crate::Result;
 
@@ -25,6 +26,11 @@ pub fn gather(
         }),
         None => None,
     };
+    // Only those with a length: one going or cut off before its first second has nothing to say.
+    let recordings: Vec<Recording> = match settings.appointment_id {
+        Some(id) => store.recordings(id)?.into_iter().filter(|r| r.duration_ms > 0).collect(),
+        None => Vec::new(),
+    };
     let questions = store
         .plan(settings.appointment_id)?
         .into_iter()
@@ -37,7 +43,7 @@ pub fn gather(
                 (None, Some(own)) => ("My own questions".to_string(), own.clone()),
                 (None, None) => return None,
             };
-            Some(PackQuestion { topic, text, top3: q.top3, answer: q.answer })
+            Some(PackQuestion { topic, text, top3: q.top3, answer: q.answer, recorded: recorded_at(&recordings, q.id) })
         })
         .collect();
     let progress = store.checklist_progress()?;
@@ -92,7 +98,11 @@ pub fn gather(
         review_line: content.review_summary(),
         safety: Some(content.safety.clone()),
         links: content.links.iter().map(|l| (l.label.clone(), l.address.clone())).collect(),
-        summary: if settings.parts.summary { Some(summarise(content, store, now)?) } else { None },
+        summary: if settings.parts.summary {
+            Some(PackSummary { recordings: recording_lines(&recordings), ..summarise(content, store, now)? })
+        } else {
+            None
+        },
         round_the_clock: store.round_the_clock_line()?.map(|c| {
             [c.fields.name, c.fields.role, c.fields.phone]
                 .into_iter()
@@ -101,6 +111,33 @@ pub fn gather(
                 .join(", ")
         }),
     })
+}
+
+/// "Answer recorded at 12:34" for a question marked in the appointment's recordings, saying which
+/// recording when there are several.
+fn recorded_at(recordings: &[Recording], question: i64) -> Option<String> {
+    let several = recordings.len() > 1;
+    let times: Vec<String> = (1..)
+        .zip(recordings)
+        .filter_map(|(number, r)| {
+            let mark = r.marks.iter().find(|m| m.plan_question_id == question)?;
+            let time = recording_time(mark.at_ms);
+            Some(if several { format!("{time} in recording {number}") } else { time })
+        })
+        .collect();
+    (!times.is_empty()).then(|| answer_recorded(&times))
+}
+
+/// The summary's line for each recording of the appointment, numbered when there are several.
+fn recording_lines(recordings: &[Recording]) -> Vec<String> {
+    let several = recordings.len() > 1;
+    (1..)
+        .zip(recordings)
+        .map(|(number, r)| {
+            let day = day_in_words(&r.started_at).unwrap_or_else(|| r.started_at.clone());
+            recording_line(several.then_some(number), &day, &length_in_words(r.duration_ms))
+        })
+        .collect()
 }
 
 /// A diary entry's kind in words: the content's name for it, or the patient's own words.

@@ -245,6 +245,9 @@ impl Page<'_> {
     fn summary(&mut self, summary: &PackSummary) {
         self.start_part("summary", SUMMARY);
         self.paragraph(&summary_period(&summary.period));
+        for line in &summary.recordings {
+            self.paragraph(line);
+        }
         self.subpart(
             &SUMMARY_SIDE_EFFECTS,
             &summary.side_effects,
@@ -349,6 +352,9 @@ impl Page<'_> {
                     self.raw("</div>");
                 } else {
                     self.labelled("answer", ANSWER, Words::Patients, answer);
+                }
+                if let Some(recorded) = &question.recorded {
+                    let _ = write!(self.out, "<p class=\"recorded\">{}</p>", escaped(recorded));
                 }
                 self.raw("</li>\n");
             }
@@ -578,7 +584,7 @@ mod tests {
     const NOTE: &str = "<script>alert(\"hi\")</script> & 'quotes' مرحبا 💊";
 
     fn question(topic: &str, text: &str, top3: bool, answer: &str) -> PackQuestion {
-        PackQuestion { topic: topic.into(), text: text.into(), top3, answer: answer.into() }
+        PackQuestion { topic: topic.into(), text: text.into(), top3, answer: answer.into(), recorded: None }
     }
 
     /// Every part on, in English, Arabic and Chinese, with the summary gathered from a diary
@@ -637,7 +643,9 @@ mod tests {
         {
             store.add_checkup(&CheckupInput { on_date: on_date.into(), kind, note: note.into() }).unwrap();
         }
-        let summary = summarise(&content, &store, "2026-11-27T12:00").unwrap();
+        // The appointment was recorded and one answer marked.
+        let recordings = vec!["Recording: Thursday 3 December 2026, 42 minutes".to_string()];
+        let summary = PackSummary { recordings, ..summarise(&content, &store, "2026-11-27T12:00").unwrap() };
         PackRequest {
             parts: PackParts::all(),
             patient_name: "ليلى حداد".into(),
@@ -649,7 +657,10 @@ mod tests {
             }),
             questions: vec![
                 question("My TKI treatment", "Is my treatment still working?", true, ""),
-                question("Scans and tests", "How often will I have scans?", false, "每三个月一次。"),
+                PackQuestion {
+                    recorded: Some("Answer recorded at 12:34".into()),
+                    ..question("Scans and tests", "How often will I have scans?", false, "每三个月一次。")
+                },
                 question("My own questions", "هل يمكنني السفر أثناء العلاج؟", true, ""),
                 question("My TKI treatment", "What should I do if I miss a dose?", false, ""),
                 question("My own questions", "我可以继续工作吗？", false, ""),

@@ -65,6 +65,23 @@ pub(super) const NO_QUESTIONS: &str = "I have not chosen any questions yet.";
 pub(super) const TOP_THREE: &str = "My top 3 questions";
 pub(super) const ANSWER: &str = "Answer";
 
+/// Under a question answered while the appointment was recorded: "Answer recorded at 12:34", or
+/// with which recording when there were several: "… at 12:34 in recording 1 and 3:05 in recording 2".
+pub(super) fn answer_recorded(times: &[String]) -> String {
+    let listed = match times.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => times.join(""),
+    };
+    format!("Answer recorded at {listed}")
+}
+
+/// A recording of the appointment, on the summary page: "Recording: Thursday 3 December 2026, 42
+/// minutes", numbered when there are several.
+pub(super) fn recording_line(number: Option<usize>, day: &str, length: &str) -> String {
+    let name = number.map_or_else(|| "Recording".to_string(), |n| format!("Recording {n}"));
+    labelled(&name, &format!("{day}, {length}"))
+}
+
 pub(super) const CHECKLIST: &str = "Second-opinion checklist";
 pub(super) const WHY: &str = "Why";
 pub(super) const MY_NOTE: &str = "My note";

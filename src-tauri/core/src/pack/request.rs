@@ -44,6 +44,8 @@ pub struct PackQuestion {
     pub top3: bool,
     /// An answer already typed is printed in place of the ruled lines.
     pub answer: String,
+    /// "Answer recorded at 12:34": where it was answered in the appointment's recording, if marked.
+    pub recorded: Option<String>,
 }
 
 #[derive(Debug, Clone, Default)]

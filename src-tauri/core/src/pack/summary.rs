@@ -26,6 +26,9 @@ pub struct PackSummary {
     /// The next one booked after today, in words.
     pub next_checkup: Option<String>,
     pub chart: Chart,
+    /// The appointment's recordings: "Recording: Thursday 3 December 2026, 42 minutes". Gathered
+    /// with the pack's appointment, not the period.
+    pub recordings: Vec<String>,
 }
 
 /// The diary over the period, one row per kind, one mark per day written down.
@@ -133,6 +136,7 @@ pub fn summarise(content: &Content, store: &Store, now: &str) -> Result<PackSumm
         checkups,
         next_checkup,
         chart: Chart { first_day, last_day: today, rows: chart_rows, summary: chart_summary },
+        recordings: Vec::new(),
     })
 }
 

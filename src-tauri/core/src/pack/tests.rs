@@ -48,6 +48,7 @@ fn full_request(options: PackOptions) -> PackRequest {
             text: q.text.clone(),
             top3: matches!(i, 10 | 20 | 30),
             answer: if i == 5 { "Every 3 months — said Dr Nowak ≥ twice".into() } else { String::new() },
+            recorded: None,
         })
         .collect();
     request.checklist = content
@@ -393,6 +394,17 @@ fn write_sample_packs() {
         request.notes.push("سألت الطبيب عن نتيجة الفحص. میں نے نرس سے دوا کے بارے میں پوچھا۔".into());
         request.notes.push("Η αδελφή μου έρχεται μαζί. Моя дочь придёт со мной. 我女儿会陪我去。".into());
         request.questions[2].answer = "قال الطبيب: كل ثلاثة أشهر".into();
+        // The appointment recorded twice, two questions marked: a paragraph under each, and a line
+        // for each recording on the summary page.
+        request.questions[2].recorded = Some("Answer recorded at 12:34 in recording 1".into());
+        request.questions[4].recorded =
+            Some("Answer recorded at 1:02:03 in recording 1 and 3:05 in recording 2".into());
+        if let Some(summary) = &mut request.summary {
+            summary.recordings = vec![
+                "Recording 1: Thursday 3 December 2026, 1 hour 5 minutes".into(),
+                "Recording 2: Thursday 3 December 2026, 4 minutes".into(),
+            ];
+        }
         let pack = make_pack(&real_fonts(), &request).unwrap();
         std::fs::write(out.join(format!("{name}.pdf")), &pack.bytes).unwrap();
         println!("{name}: {} pages, {} bytes", pack.pages, pack.bytes.len());
@@ -472,6 +484,7 @@ fn summary_request(options: PackOptions) -> PackRequest {
             rows,
             summary: "84 entries for 12 side effects between 2 October and 27 November 2026.".into(),
         },
+        recordings: Vec::new(),
     });
     request
 }
@@ -790,4 +803,112 @@ fn bookmarks_follow_the_parts_in_order_even_when_two_start_on_one_page() {
     assert_eq!(diary.1, treatments.1, "the two short parts share a page, as this test needs");
     let parts: Vec<String> = pack.parts.iter().map(|(title, _)| title.clone()).collect();
     assert_eq!(bookmarks(&pack.bytes), parts);
+}
+
+/// A recording for `recorded_store`: when it started, its length, and its marks as the question's
+/// place in the list and the time.
+type Recorded<'a> = (&'a str, i64, &'a [(usize, i64)]);
+
+/// A store with an appointment, three questions on its list, and these recordings of it.
+fn recorded_store(recordings: &[Recorded]) -> (crate::store::Store, PackSettings) {
+    let mut store = crate::store::Store::open_in_memory().unwrap();
+    let input = crate::model::AppointmentInput {
+        starts_at: "2026-12-03T14:30".into(),
+        with_whom: "Dr Nowak".into(),
+        place: String::new(),
+        purpose: String::new(),
+    };
+    let appointment = store.add_appointment(&input).unwrap().id;
+    let questions: Vec<i64> = ["Is my treatment still working?", "How often will I have scans?", "Can I travel?"]
+        .iter()
+        .map(|text| store.add_own_question(Some(appointment), text).unwrap().id)
+        .collect();
+    for (n, (started_at, length, marks)) in recordings.iter().enumerate() {
+        let file = format!("recording{n}.mp3");
+        store.add_recording(appointment, &file, started_at).unwrap();
+        for &(question, at) in *marks {
+            store.mark_answer(&file, questions[question], at).unwrap();
+        }
+        store.finish_recording(&file, *length, false).unwrap();
+    }
+    let parts = PackParts { summary: true, questions: true, ..PackParts::default() };
+    (store, PackSettings { parts, appointment_id: Some(appointment), ..PackSettings::default() })
+}
+
+#[test]
+fn a_marked_question_says_where_it_was_answered_and_the_summary_names_each_recording() {
+    let content = Content::load(&real_dir()).unwrap();
+    let (store, settings) = recorded_store(&[("2026-12-03T14:32", 2_520_000, &[(1, 754_000)])]);
+    let request = gather(&content, &store, &settings, "2026-12-03T17:00", NOVEMBER_27_2026).unwrap();
+    let recorded: Vec<Option<&str>> = request.questions.iter().map(|q| q.recorded.as_deref()).collect();
+    assert_eq!(recorded, [None, Some("Answer recorded at 12:34"), None]);
+    let summary = request.summary.as_ref().unwrap();
+    assert_eq!(summary.recordings, ["Recording: Thursday 3 December 2026, 42 minutes"]);
+
+    // Two recordings, and one still going (no length yet), which says nothing.
+    let (store, settings) = recorded_store(&[
+        ("2026-12-03T14:32", 3_900_000, &[(0, 754_000), (1, 3_723_000)]),
+        ("2026-12-03T15:40", 185_000, &[(1, 185_000)]),
+        ("2026-12-03T16:00", 0, &[(2, 1_000)]),
+    ]);
+    let request = gather(&content, &store, &settings, "2026-12-03T17:00", NOVEMBER_27_2026).unwrap();
+    let recorded: Vec<Option<&str>> = request.questions.iter().map(|q| q.recorded.as_deref()).collect();
+    assert_eq!(
+        recorded,
+        [
+            Some("Answer recorded at 12:34 in recording 1"),
+            Some("Answer recorded at 1:02:03 in recording 1 and 3:05 in recording 2"),
+            None
+        ]
+    );
+    assert_eq!(
+        request.summary.as_ref().unwrap().recordings,
+        ["Recording 1: Thursday 3 December 2026, 1 hour 5 minutes", "Recording 2: Thursday 3 December 2026, 3 minutes"]
+    );
+    // The list not booked yet has no recordings.
+    let unbooked = PackSettings { appointment_id: None, ..settings };
+    let request = gather(&content, &store, &unbooked, "2026-12-03T17:00", NOVEMBER_27_2026).unwrap();
+    assert!(request.summary.unwrap().recordings.is_empty());
+}
+
+#[test]
+fn the_recorded_lines_print_under_their_question_and_on_the_summary_each_a_paragraph() {
+    let content = Content::load(&real_dir()).unwrap();
+    let (store, settings) = recorded_store(&[("2026-12-03T14:32", 2_520_000, &[(1, 754_000)])]);
+    let request = gather(&content, &store, &settings, "2026-12-03T17:00", NOVEMBER_27_2026).unwrap();
+    let pack = make_pack(&real_fonts(), &request).unwrap();
+    let pages = page_texts(&pack.bytes);
+    let summary = pages.iter().find(|p| p.contains("Since my last appointment")).unwrap();
+    assert!(summary.contains("Recording: Thursday 3 December 2026, 42 minutes"), "{summary}");
+    let text = pages.concat();
+    let (asked, line, next) = (
+        text.find("How often will I have scans?").unwrap(),
+        text.find("Answer recorded at 12:34").unwrap(),
+        text.rfind("Can I travel?").unwrap(),
+    );
+    assert!(asked < line && line < next, "under its question, before the next");
+    assert_eq!(text.matches("Answer recorded at").count(), 1);
+
+    // Each new line is a paragraph of its own: two more P elements than without them, and every
+    // piece drawn is still tagged once.
+    let mut without = request.clone();
+    without.questions[1].recorded = None;
+    without.summary.as_mut().unwrap().recordings.clear();
+    let paragraphs = |pdf: &[u8]| read_tags(pdf).elements.iter().filter(|(role, _)| role == "P").count();
+    let plain = make_pack(&real_fonts(), &without).unwrap();
+    assert_eq!(paragraphs(&pack.bytes), paragraphs(&plain.bytes) + 2);
+    let tagged = read_tags(&pack.bytes);
+    assert!(tagged.untagged.iter().all(|&n| n == 0), "{:?}", tagged.untagged);
+    for (drawn, held) in &tagged.marked {
+        let mut held = held.clone();
+        held.sort_unstable();
+        assert_eq!(drawn, &held);
+    }
+
+    // The web page says the same, the line in the question's item.
+    let page = web_page(&request);
+    let item = &page[page.find("How often will I have scans?").unwrap()..];
+    let item = &item[..item.find("</li>").unwrap()];
+    assert!(item.ends_with("<p class=\"recorded\">Answer recorded at 12:34</p>"), "{item}");
+    assert!(page.contains("<p>Recording: Thursday 3 December 2026, 42 minutes</p>"));
 }

@@ -11,7 +11,7 @@ export type RecordingRow = {
  */
 present: boolean, 
 /**
- * An address an `<audio>` element plays; `None` when the file is not here.
+ * An address an `<audio>` element plays; null when the file is not here.
  */
 src: string | null, id: number, appointmentId: number, 
 /**
