@@ -148,6 +148,12 @@ fn asset_url_on(path: &Path, windows: bool) -> String {
     }
 }
 
+/// Lets the web view play the recordings folder's files, and nothing else on the disk: not its
+/// folders, not the store beside it. Tauri allows the folder's real path too, should a link lead to it.
+pub(crate) fn allow_playing(scope: &tauri::scope::fs::Scope, dir: &Path) -> tauri::Result<()> {
+    scope.allow_directory(dir, false)
+}
+
 /// Local `YYYY-MM-DDTHH:MM` of a time in milliseconds since 1970 (UTC), as the store keeps times.
 fn local_minute(unix_ms: i64) -> String {
     let at = chrono::DateTime::from_timestamp_millis(unix_ms).unwrap_or_else(chrono::Utc::now);
@@ -192,10 +198,10 @@ pub(crate) fn recover_at_start(store: &mut Store, dir: &Path) -> Vec<i64> {
     });
     let mut recovered = Vec::new();
     for info in found {
-        // No row: the app stopped between making the file and keeping its row. The file stays.
         let length = i64::try_from(info.duration_ms).unwrap_or(i64::MAX);
         match store.finish_recording(&info.audio_file, length, true) {
             Ok(Some(row)) => recovered.push(row.id),
+            // The app stopped between making the file and keeping its row: the file stays.
             Ok(None) => {}
             Err(e) => eprintln!("alk-companion: a recovered recording could not be kept: {e}"),
         }
@@ -321,9 +327,9 @@ impl AppState {
     /// Deletes the whole record after a safety copy, and every recording's sound: the one going is
     /// stopped first.
     pub(crate) fn delete_all(&self) -> Result<()> {
-        if let Some(going) = self.going().take() {
-            finish(going, &self.recordings_dir);
-        }
+        // Stopped and kept first, so a delete that fails leaves a whole recording. An error here
+        // means nothing was going.
+        let _ = self.stop_recording();
         let files = {
             let mut store = self.store()?;
             alk_core::companion::delete_all(&mut store)?;
@@ -481,6 +487,28 @@ mod tests {
             let said = stdout.find("LOCAL ").map(|at| &stdout[at + 6..at + 22]);
             assert_eq!(said, Some(expected), "{zone}: {stdout}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_web_view_may_play_the_recordings_folder_even_through_a_link_and_nothing_else() {
+        use tauri::Manager;
+        let root = tempfile::tempdir().unwrap();
+        let real = root.path().join("real");
+        std::fs::create_dir_all(real.join(FOLDER).join("inner")).unwrap();
+        std::os::unix::fs::symlink(&real, root.path().join("link")).unwrap();
+        let dir = root.path().join("link").join(FOLDER);
+        for file in [dir.join("0a1b.mp3"), dir.join("inner/x.mp3"), real.join("alk-companion.sqlite3")] {
+            std::fs::write(file, b"x").unwrap();
+        }
+        let app = tauri::test::mock_app();
+        let scope = app.asset_protocol_scope();
+        allow_playing(&scope, &dir).unwrap();
+        assert!(scope.is_allowed(dir.join("0a1b.mp3")), "asked for through the link");
+        assert!(scope.is_allowed(real.join(FOLDER).join("0a1b.mp3")));
+        assert!(!scope.is_allowed(dir.join("inner/x.mp3")), "not its folders");
+        assert!(!scope.is_allowed(dir.join("../alk-companion.sqlite3")), "not the store beside it");
+        assert!(!scope.is_allowed(real.join("alk-companion.sqlite3")));
     }
 
     #[test]

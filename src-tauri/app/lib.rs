@@ -124,8 +124,7 @@ pub fn run() {
             let resources = app.path().resource_dir()?.join("resources");
             let data = app.path().app_data_dir()?;
             let state = AppState::open(&resources, &data);
-            // The web view may play the recordings folder's files, and nothing else on the disk.
-            app.asset_protocol_scope().allow_directory(&state.recordings_dir, false)?;
+            audio::allow_playing(&app.asset_protocol_scope(), &state.recordings_dir)?;
             app.manage(state);
             // The benchmark's build grants its one command here, so the capability file build.rs
             // writes is the same in every build and grants it in none.
