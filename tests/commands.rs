@@ -215,3 +215,24 @@ fn fuzzed_arguments_to_every_command_get_an_answer_never_a_panic() {
     }
     println!("fuzz commands: {cases} calls over {} commands, 0 panics", commands.len());
 }
+
+/// The web view reads a recording from the asset protocol (fetch, then plays it from memory, as
+/// WebKitGTK's player cannot open asset:// itself) and nothing from the network; the protocol is
+/// on with no folder of its own: the app allows the recordings folder at start.
+#[test]
+fn the_content_security_policy_lets_recordings_play_and_nothing_come_from_the_network() {
+    let config: Value = serde_json::from_str(&read("tauri.conf.json")).unwrap();
+    let security = &config["app"]["security"];
+    assert_eq!(security["assetProtocol"], json!({ "enable": true, "scope": [] }));
+    let csp = security["csp"].as_str().unwrap();
+    let directive = |name: &str| {
+        csp.split(';').map(str::trim).find_map(|d| d.strip_prefix(name)).map(str::trim).unwrap_or_default().to_string()
+    };
+    assert_eq!(directive("connect-src "), "ipc: http://ipc.localhost asset: http://asset.localhost");
+    assert_eq!(directive("media-src "), "'self' blob:");
+    assert_eq!(directive("default-src "), "'self'");
+    for source in csp.split([' ', ';']).filter(|s| s.contains("//") || s.ends_with(':') || s.contains('*')) {
+        let local = ["ipc:", "asset:", "blob:", "data:", "http://ipc.localhost", "http://asset.localhost"];
+        assert!(local.contains(&source), "{source} in the CSP reaches beyond the app");
+    }
+}
