@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { live } from "../lib/announce.svelte";
 import { list } from "../lib/list.svelte";
-import { POLL_MS, recorder, startRecording } from "../lib/recording.svelte";
+import { POLL_MS, recorder, startRecording, stopRecording } from "../lib/recording.svelte";
 import { appContent } from "../test/content";
 import { fakeRecorder, tidyUp, row } from "../test/recorder";
 import WithApp from "../test/WithApp.svelte";
@@ -27,7 +27,7 @@ describe("while recording", () => {
     await startRecording(4, "Tuesday 15 January 2030 at 2:30 pm", null, true);
     const time = () => document.getElementById("recording-time")?.textContent?.replace(/\s+/g, " ").trim();
     await waitFor(() => expect(time()).toBe("Recording — 0:00"));
-    expect(document.querySelector(".recording-what")?.textContent).toBe("The appointment on Tuesday 15 January 2030 at 2:30 pm");
+    expect(document.querySelector(".recording-what")?.textContent).toBe("Recording the appointment on Tuesday 15 January 2030 at 2:30 pm.");
     await waitFor(() => expect(live.text).toBe("Recording started. Stop recording is at the top of the page."));
     rust.elapsedMs = 754_000;
     await waitFor(() => expect(time()).toBe("Recording — 12:34"), twoPolls);
@@ -46,13 +46,24 @@ describe("while recording", () => {
     rust.elapsedMs = 12 * 60_000 + 5_000;
     await user.click(await dom.findByRole("button", { name: "Stop recording" }));
     await waitFor(() => expect(document.activeElement?.id).toBe("recording-ended"));
-    expect(document.activeElement?.textContent?.trim()).toBe("Your recording is saved with the appointment: 12 minutes.");
+    expect(document.activeElement?.textContent?.trim()).toBe("Your recording is saved with the appointment. It is 12 minutes long.");
     expect(rust.named("stop_recording")).toHaveLength(1);
-    await waitFor(() => expect(live.text).toBe("Recording stopped and saved: 12 minutes."));
+    await waitFor(() => expect(live.text).toBe("Recording stopped and saved. It is 12 minutes long."));
     expect(dom.queryByRole("button", { name: "Stop recording" })).toBeNull();
     await user.click(dom.getByRole("button", { name: "Listen to it" }));
     expect(show).toHaveBeenCalledWith("appointments", "4");
     expect(document.querySelector(".recording-bar")).toBeNull();
+  });
+
+  it("keeps what the keyboard moves to from going under the bar while it is there", async () => {
+    fakeRecorder();
+    showBar();
+    const root = document.documentElement;
+    expect(root.style.scrollPaddingTop).toBe("");
+    await startRecording(4, "the 15th", null, true);
+    await waitFor(() => expect(root.style.scrollPaddingTop).toMatch(/^\d+px$/));
+    await stopRecording();
+    await waitFor(() => expect(root.style.scrollPaddingTop).toBe(""));
   });
 
   it("a second press on Stop while the first is on its way stops it once", async () => {
@@ -76,7 +87,7 @@ describe("while recording", () => {
     rust.elapsedMs = 7 * 60_000;
     rust.problem = "The microphone was unplugged.";
     await waitFor(() => expect(dom.getByRole("alert").textContent?.replace(/\s+/g, " ").trim()).toBe(
-      "The recording stopped by itself. The microphone was unplugged. Everything up to then is saved with the appointment: 7 minutes.",
+      "The recording stopped by itself. The microphone was unplugged. Everything up to then is saved with the appointment. It is 7 minutes long.",
     ), twoPolls);
     expect(rust.named("stop_recording")).toHaveLength(1);
     expect(rust.rows[0]?.durationMs).toBe(7 * 60_000);

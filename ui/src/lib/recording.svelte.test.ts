@@ -31,7 +31,7 @@ describe("one recording at a time", () => {
     expect(rust.named("stop_recording")).toHaveLength(1);
     expect(recorder.now).toBeNull();
     expect(recorder.ended?.row.durationMs).toBe(12 * 60_000);
-    await waitFor(() => expect(live.text).toBe("Recording stopped and saved: 12 minutes."));
+    await waitFor(() => expect(live.text).toBe("Recording stopped and saved. It is 12 minutes long."));
   });
 
   it("asks Rust about once a second how it is going, and stops when it says a problem, keeping what was recorded", async () => {

@@ -126,7 +126,7 @@ export function stopRecording(problem = ""): Promise<boolean> {
       recorder.ended = { row: saved.recording, problem: problem || (saved.problem ?? "") };
       recorder.saves += 1;
       // A recording that stopped on its own is said by the bar's alert instead.
-      if (!recorder.ended.problem) announce(`Recording stopped and saved: ${lengthWords(saved.recording.durationMs)}.`);
+      if (!recorder.ended.problem) announce(`Recording stopped and saved. It is ${lengthWords(saved.recording.durationMs)} long.`);
       return true;
     } catch (error) {
       recorder.stopProblem = asApiError(error).message;

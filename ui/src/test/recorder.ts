@@ -2,6 +2,7 @@
 // tests through mockIPC. The test moves the recording's clock and gives it a problem.
 import { cleanup } from "@testing-library/svelte";
 import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
+import { vi } from "vitest";
 
 import type { Appointment, Microphone, PlanQuestion, RecordingMark, RecordingNow, RecordingRow } from "../lib/api";
 import { live } from "../lib/announce.svelte";
@@ -167,6 +168,19 @@ export async function forgetRecording(): Promise<void> {
   recorder.markedFor = null;
 }
 
+/** The web view's reading of a recording's sound into memory, which jsdom does not have: the
+ * addresses read, and the memory given back. Each sound is 3 bytes, so its address is blob:sound-of-3. */
+export function fakeSounds() {
+  const sounds = { fetched: [] as string[], freed: [] as string[] };
+  vi.stubGlobal("fetch", async (url: string) => {
+    sounds.fetched.push(url);
+    return new Response(new Uint8Array([73, 68, 51]), { headers: { "content-type": "audio/mpeg" } });
+  });
+  URL.createObjectURL = (blob: Blob) => `blob:sound-of-${blob.size}`;
+  URL.revokeObjectURL = (url: string) => void sounds.freed.push(url);
+  return sounds;
+}
+
 /** After each test: the page gone, no recording going, and the shared list and live region as at start. */
 export async function tidyUp(): Promise<void> {
   cleanup();
@@ -175,4 +189,5 @@ export async function tidyUp(): Promise<void> {
   list.id = null;
   list.picked = false;
   live.text = "";
+  vi.unstubAllGlobals();
 }

@@ -8,7 +8,7 @@ import { live } from "../lib/announce.svelte";
 import type { Content } from "../lib/api";
 import { list } from "../lib/list.svelte";
 import { startRecording, stopRecording } from "../lib/recording.svelte";
-import { fakeRecorder, tidyUp, planned, row } from "../test/recorder";
+import { fakeRecorder, fakeSounds, tidyUp, planned, row } from "../test/recorder";
 import WithApp from "../test/WithApp.svelte";
 import AppointmentPage from "./AppointmentPage.svelte";
 
@@ -19,6 +19,7 @@ const content = {
 const plan = [planned(1, null, "Can I fly in March?"), planned(2, null, "Is the rash normal?"), planned(3, "q1")];
 
 function show(id = 4) {
+  fakeSounds();
   const app = { content, show: vi.fn() };
   render(WithApp, { props: { app, view: AppointmentPage, props: { id } } });
   return { show: app.show, user: userEvent.setup() };

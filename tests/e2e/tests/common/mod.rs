@@ -22,12 +22,18 @@ pub struct Driver {
 
 impl Driver {
     pub fn start(home: &Path) -> Driver {
+        Driver::start_with(home, &[])
+    }
+
+    /// Like `start`, with more of the app's environment (a test hook such as the test tone).
+    pub fn start_with(home: &Path, env: &[(&str, &str)]) -> Driver {
         register_pdf_viewer(home);
         let child = Command::new("tauri-driver")
             .args(["--port", "4444", "--native-port", "4445"])
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("ALK_COMPANION_SAVE_DIR", home.join("out"))
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -212,4 +218,17 @@ pub async fn close_and_wait(client: Client) {
 /// Answers "Yes, that is right" to the form's question about an unusual date or time.
 pub async fn yes_to_the_date(client: &Client) {
     find(client, ".record-form .confirm button.primary").await.click().await.unwrap();
+}
+
+/// Adds the appointment the journeys share, Tuesday 15 January 2030 at 2:30 pm with Dr Nowak, on
+/// My appointments. The date boxes are set the way a date picker would set them.
+pub async fn add_appointment(client: &Client) {
+    open_view(client, "appointments").await;
+    find(client, "#appt-date").await;
+    let when = "document.getElementById('appt-date').value = '2030-01-15'; document.getElementById('appt-time').value = '14:30';";
+    client.execute(when, vec![]).await.unwrap();
+    find(client, "#appt-with").await.send_keys("Dr Nowak").await.unwrap();
+    find(client, ".record-form button[type=submit]").await.click().await.unwrap();
+    yes_to_the_date(client).await;
+    wait_text(client, "#upcoming", "Tuesday 15 January 2030 at 2:30 pm").await;
 }
