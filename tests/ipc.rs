@@ -105,7 +105,7 @@ fn backup_moves_everything_to_another_computer() {
     app.call("save_note", json!({ "id": null, "text": "Moving with me", "appointmentId": null })).unwrap();
     let input = json!({ "startsAt": "2026-12-03T14:30", "withWhom": "Specialist nurse", "place": "Clinic 2", "purpose": "Results" });
     app.call("save_appointment", json!({ "id": null, "input": input })).unwrap();
-    let saved = app.call("export_backup", json!({})).unwrap();
+    let saved = app.call("export_backup", json!({ "withRecordings": false })).unwrap();
     let name = saved["fileName"].as_str().unwrap();
     assert!(name.starts_with("alk-companion-backup-") && name.ends_with(".json"), "{name}");
     let file = first.path().join("out").join(name);
@@ -269,7 +269,7 @@ fn preview_edited_backup(change: impl Fn(&mut Value)) -> Result<Value, Value> {
     app.call("choose_question", json!({ "appointmentId": null, "questionId": "ask3-options", "chosen": true }))
         .unwrap();
     app.call("save_step_progress", json!({ "stepId": "talk-first", "done": true, "note": "" })).unwrap();
-    let saved = app.call("export_backup", json!({})).unwrap();
+    let saved = app.call("export_backup", json!({ "withRecordings": false })).unwrap();
     let file = first.path().join("out").join(saved["fileName"].as_str().unwrap());
     let mut value: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
     change(&mut value);
@@ -295,8 +295,8 @@ fn a_backup_naming_content_we_do_not_have_is_refused() {
 fn a_huge_file_is_refused_before_it_is_read() {
     let data = tempfile::tempdir().unwrap();
     let file = data.path().join("huge.json");
-    // A sparse file: 300 MiB long, but nothing written, so the test is quick.
-    std::fs::File::create(&file).unwrap().set_len(300 * 1024 * 1024).unwrap();
+    // A sparse file: 1.2 GiB long, but nothing written, so the test is quick.
+    std::fs::File::create(&file).unwrap().set_len(1200 * 1024 * 1024).unwrap();
     let app = TestApp::with_state(AppState::open(&resources(), data.path()).with_open_file(file));
     let err = app.call("preview_backup", json!({})).unwrap_err();
     assert_eq!(err["kind"], "invalidInput");
@@ -401,6 +401,48 @@ fn files_in(dir: &Path) -> Vec<String> {
     };
     names.sort();
     names
+}
+
+#[test]
+fn a_backup_carries_the_recordings_sound_only_when_chosen_and_brings_it_back_whole() {
+    let first = tempfile::tempdir().unwrap();
+    let app = recording_app(first.path(), None);
+    let (appointment, _, _) = appointment_with_questions(&app);
+    record(&app, appointment, Duration::from_millis(600));
+    let recordings = first.path().join("recordings");
+    let name = files_in(&recordings).into_iter().find(|f| f.ends_with(".mp3")).expect("an MP3 file");
+    let sound = std::fs::read(recordings.join(&name)).unwrap();
+    assert_eq!(app.call("recordings_size", json!({})).unwrap().as_u64(), Some(sound.len() as u64));
+
+    let saved_file = |with: bool| {
+        let saved = app.call("export_backup", json!({ "withRecordings": with })).unwrap();
+        let file = first.path().join("out").join(saved["fileName"].as_str().unwrap());
+        (serde_json::from_slice::<Value>(&std::fs::read(&file).unwrap()).unwrap(), file)
+    };
+    let (without, _) = saved_file(false);
+    assert_eq!((without["recordings"][0]["fileName"].as_str(), without.get("recordingAudio")), (Some(&*name), None));
+    let (with, file) = saved_file(true);
+    assert_eq!(with["recordingAudio"].as_array().unwrap().len(), 1);
+
+    // Damaged sound is refused before anything changes.
+    let mut damaged = with.clone();
+    damaged["recordingAudio"][0]["data"] = "not base64!".into();
+    let damaged_file = first.path().join("damaged.json");
+    std::fs::write(&damaged_file, serde_json::to_vec(&damaged).unwrap()).unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let other = TestApp::with_state(AppState::open(&resources(), second.path()).with_open_file(damaged_file));
+    let err = other.call("preview_backup", json!({})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("damaged"), "{err}");
+    assert_eq!(other.call("import_backup", json!({})).unwrap_err()["kind"], "notFound");
+    assert!(files_in(&second.path().join("recordings")).is_empty());
+    drop(other);
+
+    let other = TestApp::with_state(AppState::open(&resources(), second.path()).with_open_file(file));
+    other.call("preview_backup", json!({})).unwrap();
+    other.call("import_backup", json!({})).unwrap();
+    assert_eq!(files_in(&second.path().join("recordings")), std::slice::from_ref(&name));
+    assert_eq!(std::fs::read(second.path().join("recordings").join(&name)).unwrap(), sound, "the same bytes");
+    assert_eq!(other.call("recordings_size", json!({})).unwrap().as_u64(), Some(sound.len() as u64));
 }
 
 #[test]

@@ -90,6 +90,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::recordings::stop_recording,
             commands::recordings::mark_answer,
             commands::recordings::list_recordings,
+            commands::recordings::recordings_size,
             commands::recordings::remove_recording,
             commands::recordings::recovered_recordings,
             commands::recordings::dismiss_recovered_recordings,

@@ -19,14 +19,27 @@ pub struct SavedFile {
     pub bytes: u32,
 }
 
-/// Saves everything to one JSON file the user chooses. `None` when they cancel.
+/// Saves everything to one JSON file the user chooses, with the recordings' sound if they chose
+/// it. `None` when they cancel.
 #[tauri::command]
 pub(crate) async fn export_backup<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
+    with_recordings: bool,
 ) -> Result<Option<SavedFile>> {
-    let backup = state.store()?.export_backup()?;
-    let json = serde_json::to_vec_pretty(&backup).map_err(|_| ApiError::internal())?;
+    let mut backup = state.store()?.export_backup()?;
+    let dir = state.recordings_dir.clone();
+    let (backup, json) = tokio::task::spawn_blocking(move || {
+        if with_recordings {
+            backup.carry_recordings(&dir).map_err(|_| {
+                ApiError::new(ErrorKind::Storage, "The sound of a recording could not be read. Nothing was saved.")
+            })?;
+        }
+        let json = serde_json::to_vec_pretty(&backup).map_err(|_| ApiError::internal())?;
+        Ok::<_, ApiError>((backup, json))
+    })
+    .await
+    .map_err(|_| ApiError::internal())??;
     let day = backup.exported_at.get(..10).unwrap_or("backup");
     let name = format!("alk-companion-backup-{day}.json");
     let Some(path) =
@@ -67,7 +80,25 @@ pub(crate) async fn preview_backup<R: Runtime>(
 pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
     let backup = state.pending_backup.lock().map_err(|_| ApiError::internal())?.take();
     let backup = backup.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please choose a backup file first."))?;
-    Ok(companion::import_backup(&mut *state.store()?, &backup)?)
+    companion::import_backup(&mut *state.store()?, &backup)?;
+    // The sound after the rows: the backup's check allows only file names its rows use.
+    let dir = state.recordings_dir.clone();
+    tokio::task::spawn_blocking(move || {
+        let lost = || {
+            ApiError::new(
+                ErrorKind::Storage,
+                "Your information is back, but the sound of a recording could not be saved on this computer. \
+                 Please check there is free space, then bring in the backup again.",
+            )
+        };
+        std::fs::create_dir_all(&dir).map_err(|_| lost())?;
+        backup
+            .recording_audio
+            .iter()
+            .try_for_each(|audio| write_whole(&dir.join(&audio.file), &audio.data).map_err(|_| lost()))
+    })
+    .await
+    .map_err(|_| ApiError::internal())?
 }
 
 /// Deletes the whole record, after a safety copy, and every recording's sound. The UI asks the

@@ -92,6 +92,12 @@ pub(crate) async fn dismiss_recovered_recordings(state: State<'_, AppState>) -> 
     Ok(())
 }
 
+/// How many bytes the recordings' sound takes, for the choice to carry it in a backup.
+#[tauri::command]
+pub(crate) async fn recordings_size(state: State<'_, AppState>) -> Result<u64> {
+    Ok(state.store()?.recordings_size(&state.recordings_dir)?)
+}
+
 /// Saves a copy of a recording where the patient chooses; its file name, or `None` if cancelled.
 #[tauri::command]
 pub(crate) async fn save_recording_copy<R: Runtime>(

@@ -173,7 +173,8 @@ export const api = {
   saveContact: (id: number | null, input: CareContactInput) => call<CareContact>("save_contact", { id, input }),
   deleteContact: (id: number) => call<null>("delete_contact", { id }),
 
-  exportBackup: () => call<SavedFile | null>("export_backup"),
+  /** `withRecordings`: the patient ticked to carry the recordings' sound in the file. */
+  exportBackup: (withRecordings: boolean) => call<SavedFile | null>("export_backup", { withRecordings }),
   previewBackup: () => call<BackupPreview | null>("preview_backup"),
   importBackup: () => call<null>("import_backup"),
   deleteAllData: () => call<null>("delete_all_data"),
@@ -208,6 +209,8 @@ export const api = {
   markAnswer: (planQuestionId: number) => call<RecordingMark>("mark_answer", { planQuestionId }),
   listRecordings: (appointmentId: number) => call<RecordingRow[]>("list_recordings", { appointmentId }),
   removeRecording: (id: number) => call<null>("remove_recording", { id }),
+  /** How many bytes the recordings' sound takes on this computer. */
+  recordingsSize: () => call<number>("recordings_size"),
   /** Recordings the app was still making when it closed last time. */
   recoveredRecordings: () => call<RecordingRow[]>("recovered_recordings"),
   dismissRecoveredRecordings: () => call<null>("dismiss_recovered_recordings"),

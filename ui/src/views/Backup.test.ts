@@ -22,17 +22,21 @@ const preview: BackupPreview = {
 };
 const copy: Snapshot = { name: "daily-1.sqlite3", takenAt: "2026-11-26T09:30:00Z", reason: "daily" };
 
-function fake(copies: Snapshot[] = []) {
+function fake(copies: Snapshot[] = [], recordingsBytes = 0) {
   const calls: string[] = [];
-  mockIPC((cmd) => {
+  const sent: unknown[] = [];
+  mockIPC((cmd, args) => {
     calls.push(cmd);
     switch (cmd) {
+      case "recordings_size":
+        return recordingsBytes;
       case "preview_backup":
       case "preview_snapshot":
         return preview;
       case "list_snapshots":
         return [...copies];
       case "export_backup":
+        sent.push(args);
         return { fileName: "alk-companion-backup-2026-11-28.json", bytes: 100 };
       case "import_backup":
       case "restore_snapshot":
@@ -43,7 +47,7 @@ function fake(copies: Snapshot[] = []) {
         throw new Error(`unexpected ${cmd}`);
     }
   });
-  return calls;
+  return Object.assign(calls, { sent });
 }
 
 afterEach(() => {
@@ -96,6 +100,32 @@ describe("backups and safety copies", () => {
     await user.click(dom.getByRole("button", { name: "Save a backup file" }));
     await waitFor(() => expect(document.getElementById("backup-status")!.textContent).toContain("Saved alk-companion-backup-2026-11-28.json."));
     expect(document.getElementById("backup-status")!.getAttribute("role")).toBe("status");
+  });
+
+  it("offers the recordings only when there are some, with their size, unticked", async () => {
+    const calls = fake();
+    const user = userEvent.setup();
+    render(Backup);
+    await waitFor(() => expect(calls).toContain("recordings_size"));
+    expect(dom.queryByRole("checkbox")).toBeNull();
+    await user.click(dom.getByRole("button", { name: "Save a backup file" }));
+    await waitFor(() => expect(calls.sent).toEqual([{ withRecordings: false }]));
+  });
+
+  it("sends the choice to carry the recordings", async () => {
+    const calls = fake([], 23_600_000);
+    const user = userEvent.setup();
+    render(Backup);
+    const box = await waitFor(() => dom.getByRole<HTMLInputElement>("checkbox", { name: "Include my recordings (about 24 MB)" }));
+    expect(box.checked).toBe(false);
+    expect(document.getElementById(box.getAttribute("aria-describedby")!)!.textContent!.trim()).toBe(
+      "They make the backup file bigger. Without them, the backup keeps when each recording was made and your marks, but not the sound.",
+    );
+    const save = dom.getByRole("button", { name: "Save a backup file" });
+    await user.click(save);
+    await user.click(box);
+    await user.click(save);
+    await waitFor(() => expect(calls.sent).toEqual([{ withRecordings: false }, { withRecordings: true }]));
   });
 
   it("shows what a safety copy holds before bringing it back, then keeps the focus on it", async () => {

@@ -12,7 +12,7 @@ use ts_rs::TS;
 use super::appointments::BackupAppointment;
 use super::kinds::RECORD_TABLES;
 use super::plan::BackupQuestion;
-use super::recordings::BackupRecording;
+use super::recordings::{BackupRecording, RecordingAudio};
 use super::{delete_everything, StepProgress, Store};
 use crate::dates::is_timestamp;
 use crate::model;
@@ -25,11 +25,14 @@ pub const BACKUP_FORMAT: &str = "alk-companion-backup";
 /// `sequence` came later without a new version: a file without them still reads, and an app
 /// before them reads them as fields it does not know. Contacts and recordings came later without a
 /// new version too: a file without them still reads, and an app before them finds fields it does
-/// not know and calls the file damaged (one with no recordings is written exactly as before).
+/// not know and calls the file damaged (one with no recordings is written exactly as before). The
+/// recordings' sound, when the patient chooses to carry it, is the same: left out, nothing changes.
 pub const BACKUP_VERSION: u32 = 2;
 const OLDEST_VERSION: u32 = 1;
-/// A backup larger than this is not one of ours. Checked before the file is read.
-pub const MAX_BACKUP_BYTES: u64 = 256 * 1024 * 1024;
+/// A backup larger than this is not one of ours. Checked before the file is read. With their
+/// sound, a year of hour-long monthly appointments is about 290 MB (40 kbit/s, a third more as
+/// base64); this is three times that, and reading it takes about three times as much memory.
+pub const MAX_BACKUP_BYTES: u64 = 1024 * 1024 * 1024;
 
 /// The file: a field for each kind of record, in the order the file has always kept them.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -56,6 +59,9 @@ pub struct Backup {
     pub recordings: Vec<WithBinDate<BackupRecording>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recording_marks: Vec<model::RecordingMark>,
+    /// The recordings' sound, only when the patient chooses to carry it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recording_audio: Vec<RecordingAudio>,
 }
 
 /// A row of the record, and when it went to the bin if it is there.
@@ -397,6 +403,89 @@ mod tests {
         let none = serde_json::to_value(store.export_backup().unwrap()).unwrap();
         let keys: Vec<&str> = none.as_object().unwrap().keys().map(String::as_str).collect();
         assert!(!keys.iter().any(|k| k.starts_with("recording")), "{keys:?}");
+    }
+
+    /// The sound of one recording of `filled_store` in a folder; the other's file is missing.
+    fn recordings_folder() -> (tempfile::TempDir, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let sound: Vec<u8> = (0..100_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(dir.path().join("5f1c0ffee.mp3"), &sound).unwrap();
+        std::fs::write(dir.path().join("not-a-recording.mp3"), b"not counted").unwrap();
+        (dir, sound)
+    }
+
+    #[test]
+    fn a_backup_carries_the_sound_of_the_recordings_there_are_when_asked() {
+        let source = filled_store();
+        let (dir, sound) = recordings_folder();
+        assert_eq!(source.recordings_size(dir.path()).unwrap(), 100_000);
+        let mut backup = source.export_backup().unwrap();
+        backup.carry_recordings(dir.path()).unwrap();
+        let bytes = to_bytes(&backup);
+        let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        assert_eq!(value["recordingAudio"].as_array().unwrap().len(), 1, "only the file that is there");
+        assert_eq!(value["recordingAudio"][0]["file"], "5f1c0ffee.mp3");
+
+        let parsed = Backup::parse(&bytes).unwrap();
+        assert_eq!(parsed, backup);
+        let mut target = Store::open_in_memory().unwrap();
+        target.import_backup(&parsed).unwrap();
+        let other = tempfile::tempdir().unwrap();
+        for audio in &parsed.recording_audio {
+            std::fs::write(other.path().join(&audio.file), &audio.data).unwrap();
+        }
+        assert_eq!(std::fs::read(other.path().join("5f1c0ffee.mp3")).unwrap(), sound, "the same bytes");
+        assert_eq!(target.recordings_size(other.path()).unwrap(), 100_000);
+    }
+
+    /// Left out, the sound changes nothing: the file has the fields it has always had.
+    #[test]
+    fn a_backup_without_the_sound_has_the_fields_it_had_before() {
+        let value = serde_json::to_value(filled_store().export_backup().unwrap()).unwrap();
+        let keys: Vec<&str> = value.as_object().unwrap().keys().map(String::as_str).collect();
+        // A `Value` keeps its keys sorted.
+        let mut before = [
+            "format",
+            "version",
+            "exportedAt",
+            "appointments",
+            "planQuestions",
+            "notes",
+            "checklist",
+            "treatments",
+            "diary",
+            "checkups",
+            "settings",
+            "contacts",
+            "recordings",
+            "recordingMarks",
+        ];
+        before.sort_unstable();
+        assert_eq!(keys, before);
+    }
+
+    #[test]
+    fn sound_that_is_not_base64_or_not_for_a_recording_in_the_file_is_damaged() {
+        let audio = |file: &str, data: &str| serde_json::json!([{ "file": file, "data": data }]);
+        let edits = [
+            audio("5f1c0ffee.mp3", "not base64 at all!"),
+            audio("5f1c0ffee.mp3", "AAEC="),
+            audio("../alk-companion.sqlite3", "AAEC"),
+            audio("7b3e0ffee.mp3", "AAEC"),
+            serde_json::json!([{ "file": "5f1c0ffee.mp3", "data": "AAEC" }, { "file": "5f1c0ffee.mp3", "data": "AAEC" }]),
+            serde_json::json!([{ "file": "5f1c0ffee.mp3" }]),
+        ];
+        let mut good = serde_json::to_value(filled_store().export_backup().unwrap()).unwrap();
+        good["recordingAudio"] = audio("5f1c0ffee.mp3", "AAEC");
+        let read = Backup::parse(&serde_json::to_vec(&good).unwrap()).unwrap();
+        assert_eq!(read.recording_audio[0].data, [0, 1, 2], "the same file with good base64 reads");
+        for edit in edits {
+            let message = refused_when(|v| v["recordingAudio"] = edit.clone());
+            assert!(
+                message.contains("damaged") && message.ends_with("Nothing on this computer has been changed."),
+                "{edit}: {message}"
+            );
+        }
     }
 
     #[test]

@@ -3,11 +3,12 @@
 //! which the shell owns: the store only says which files its deletions have left without a row.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
-use super::backup::{all_rows, check_rows, damaged, unique, BackupPart, WithBinDate};
+use super::backup::{all_rows, check_rows, damaged, unique, Backup, BackupPart, WithBinDate};
 use super::{not_found, Store};
 use crate::dates::check_date_time;
 use crate::model::{Recording, RecordingMark};
@@ -37,7 +38,8 @@ pub fn is_audio_file_name(name: &str) -> bool {
     })
 }
 
-/// A recording in a backup: its row with its file's name. The sound itself is not in the backup.
+/// A recording in a backup: its row with its file's name. Its sound comes only when the patient
+/// chooses, in `RecordingAudio`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct BackupRecording {
@@ -62,6 +64,45 @@ impl From<Recording> for BackupRecording {
     }
 }
 
+/// The sound of one recording in a backup, when the patient chose to carry it: the bytes of the
+/// file a recording row of the same backup names, written as base64 text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordingAudio {
+    pub file: String,
+    #[serde(with = "base64_text")]
+    pub data: Vec<u8>,
+}
+
+/// Bytes as standard base64 text; text that is not base64 makes the file damaged.
+mod base64_text {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], to: S) -> std::result::Result<S::Ok, S::Error> {
+        to.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> std::result::Result<Vec<u8>, D::Error> {
+        STANDARD.decode(String::deserialize(from)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl Backup {
+    /// Puts into the backup the sound of each of its recordings whose file is in `dir`.
+    pub fn carry_recordings(&mut self, dir: &Path) -> Result<()> {
+        for r in &self.recordings {
+            match std::fs::read(dir.join(&r.item.file_name)) {
+                Ok(data) => self.recording_audio.push(RecordingAudio { file: r.item.file_name.clone(), data }),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+}
+
 impl BackupRecording {
     fn check(&self) -> Result<()> {
         if !is_audio_file_name(&self.file_name) || self.duration_ms < 0 {
@@ -83,7 +124,12 @@ pub(super) const BACKUP: BackupPart = BackupPart {
         check_rows(rows, |r| r.id, BackupRecording::check)?;
         unique(rows.iter().map(|r| r.item.file_name.as_str()))?;
         let appointments: HashSet<i64> = backup.appointments.iter().map(|a| a.item.id).collect();
-        if rows.iter().all(|r| appointments.contains(&r.item.appointment_id)) {
+        // The sound only for a file a row names, so it is never written outside the recordings folder.
+        let files: HashSet<&str> = rows.iter().map(|r| r.item.file_name.as_str()).collect();
+        unique(backup.recording_audio.iter().map(|a| a.file.as_str()))?;
+        if rows.iter().all(|r| appointments.contains(&r.item.appointment_id))
+            && backup.recording_audio.iter().all(|a| files.contains(a.file.as_str()))
+        {
             Ok(())
         } else {
             Err(damaged())
@@ -170,6 +216,12 @@ pub(super) fn files_purged_by(conn: &Connection, condition: &str) -> Result<Vec<
 }
 
 impl Store {
+    /// How many bytes the sound of the recordings in `dir` takes, in the bin or not.
+    pub fn recordings_size(&self, dir: &Path) -> Result<u64> {
+        let sizes = all_files(&self.conn)?.into_iter().filter_map(|f| std::fs::metadata(dir.join(f)).ok());
+        Ok(sizes.filter(|m| m.is_file()).map(|m| m.len()).sum())
+    }
+
     /// Keeps a new recording of an appointment the moment it starts, so a crash still leaves its row.
     /// `started_at` is local `YYYY-MM-DDTHH:MM`.
     pub fn add_recording(&mut self, appointment_id: i64, file_name: &str, started_at: &str) -> Result<Recording> {
