@@ -221,5 +221,12 @@ async fn record_mark_two_answers_stop_and_play_from_a_mark() {
     // The answer boxes keep where they were answered.
     open_view(&client, "questions").await;
     wait_text(&client, ".my-list li:nth-child(2) .answered", &second["Answered at ".len()..]).await;
+
+    // The backup offers to carry the sound, with its size, unticked.
+    open_view(&client, "backup").await;
+    wait_text(&client, "label[for='with-recordings']", "Include my recordings (about 1 MB)").await;
+    let ticked = find(&client, "#with-recordings").await.prop("checked").await.unwrap();
+    assert_eq!(ticked.as_deref(), Some("false"), "the sound is left out unless the patient ticks it");
+    screenshot(&client, "rec-10-backup-offers-the-sound").await;
     common::close_and_wait(client).await;
 }
