@@ -56,13 +56,16 @@ def run_once(binary, ready, data):
             break
     time.sleep(3)
     pss = pss_kib(app.pid)
-    for p in children(app.pid):
+    helpers = children(app.pid)
+    # The app first: it asks its page to save before it ends, which a page whose web process is
+    # already gone can never answer (the app then waits out its 10 s limit).
+    app.terminate()
+    app.wait(timeout=15)
+    for p in helpers:
         try:
             os.kill(p, 15)
         except OSError:
             pass
-    app.terminate()
-    app.wait(timeout=10)
     shutil.rmtree(home, ignore_errors=True)
     return ms, pss
 
