@@ -159,7 +159,7 @@ case "${1:-}" in
       fi
     fi
     stage "UI unit tests (vitest)" npm --prefix ui test
-    stage "The real window, through WebDriver under Xvfb" env CARGO_TARGET_DIR="$PWD/target/e2e" \
+    stage "The real window, through WebDriver under Xvfb" tests/e2e/tools/one_at_a_time.sh env CARGO_TARGET_DIR="$PWD/target/e2e" \
       xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
     stage "Install test: the .deb installs, starts in the real window and is removed cleanly" bash tests/install/deb.sh
     say "All tests passed"
