@@ -135,17 +135,11 @@ const URI_COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 
 /// The address the web view plays a file from, made as Tauri's `convertFileSrc` makes it.
 pub(crate) fn asset_url(path: &Path) -> String {
-    asset_url_on(path, cfg!(windows))
+    asset_url_from(crate::platform::ASSET_ORIGIN, path)
 }
 
-/// WebView2 on Windows takes no custom scheme, so Tauri serves the protocol over http there.
-fn asset_url_on(path: &Path, windows: bool) -> String {
-    let encoded = utf8_percent_encode(&path.to_string_lossy(), URI_COMPONENT).to_string();
-    if windows {
-        format!("http://asset.localhost/{encoded}")
-    } else {
-        format!("asset://localhost/{encoded}")
-    }
+fn asset_url_from(origin: &str, path: &Path) -> String {
+    format!("{origin}{}", utf8_percent_encode(&path.to_string_lossy(), URI_COMPONENT))
 }
 
 /// Lets the web view play the recordings folder's files, and nothing else on the disk: not its
@@ -452,13 +446,13 @@ mod tests {
     fn a_recording_is_played_from_the_address_convert_file_src_would_give() {
         let path = Path::new("/home/zoë/.local/share/uk.alkcompanion.desktop/recordings/0a1b.mp3");
         assert_eq!(
-            asset_url_on(path, false),
+            asset_url_from("asset://localhost/", path),
             "asset://localhost/%2Fhome%2Fzo%C3%AB%2F.local%2Fshare%2Fuk.alkcompanion.desktop%2Frecordings%2F0a1b.mp3"
         );
-        let windows = Path::new(r"C:\Users\Zoë O'Neil (2)\AppData\Roaming\recordings\0a1b.mp3");
+        let windows = Path::new(r"C:\Users\Zoë O'Neil (2)\AppData\Local\uk.alkcompanion.desktop\recordings\0a1b.mp3");
         assert_eq!(
-            asset_url_on(windows, true),
-            "http://asset.localhost/C%3A%5CUsers%5CZo%C3%AB%20O'Neil%20(2)%5CAppData%5CRoaming%5Crecordings%5C0a1b.mp3"
+            asset_url_from("http://asset.localhost/", windows),
+            "http://asset.localhost/C%3A%5CUsers%5CZo%C3%AB%20O'Neil%20(2)%5CAppData%5CLocal%5Cuk.alkcompanion.desktop%5Crecordings%5C0a1b.mp3"
         );
     }
 
@@ -489,16 +483,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_web_view_may_play_the_recordings_folder_and_nothing_else() {
+        use tauri::Manager;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join(FOLDER);
+        std::fs::create_dir_all(dir.join("inner")).unwrap();
+        let (inner, store) = (dir.join("inner").join("x.mp3"), root.path().join("alk-companion.sqlite3"));
+        for file in [&dir.join("0a1b.mp3"), &inner, &store] {
+            std::fs::write(file, b"x").unwrap();
+        }
+        let app = tauri::test::mock_app();
+        let scope = app.asset_protocol_scope();
+        allow_playing(&scope, &dir).unwrap();
+        assert!(scope.is_allowed(dir.join("0a1b.mp3")));
+        assert!(!scope.is_allowed(inner), "not its folders");
+        assert!(!scope.is_allowed(dir.join("..").join("alk-companion.sqlite3")), "not the store beside it");
+        assert!(!scope.is_allowed(store));
+    }
+
+    /// A link to the data folder (symbolic links need no privilege on Unix only).
     #[cfg(unix)]
     #[test]
-    fn the_web_view_may_play_the_recordings_folder_even_through_a_link_and_nothing_else() {
+    fn the_web_view_may_play_the_recordings_folder_through_a_link_and_nothing_else() {
         use tauri::Manager;
         let root = tempfile::tempdir().unwrap();
         let real = root.path().join("real");
         std::fs::create_dir_all(real.join(FOLDER).join("inner")).unwrap();
         std::os::unix::fs::symlink(&real, root.path().join("link")).unwrap();
         let dir = root.path().join("link").join(FOLDER);
-        for file in [dir.join("0a1b.mp3"), dir.join("inner/x.mp3"), real.join("alk-companion.sqlite3")] {
+        for file in [dir.join("0a1b.mp3"), dir.join("inner").join("x.mp3"), real.join("alk-companion.sqlite3")] {
             std::fs::write(file, b"x").unwrap();
         }
         let app = tauri::test::mock_app();
@@ -506,8 +520,8 @@ mod tests {
         allow_playing(&scope, &dir).unwrap();
         assert!(scope.is_allowed(dir.join("0a1b.mp3")), "asked for through the link");
         assert!(scope.is_allowed(real.join(FOLDER).join("0a1b.mp3")));
-        assert!(!scope.is_allowed(dir.join("inner/x.mp3")), "not its folders");
-        assert!(!scope.is_allowed(dir.join("../alk-companion.sqlite3")), "not the store beside it");
+        assert!(!scope.is_allowed(dir.join("inner").join("x.mp3")), "not its folders");
+        assert!(!scope.is_allowed(dir.join("..").join("alk-companion.sqlite3")), "not the store beside it");
         assert!(!scope.is_allowed(real.join("alk-companion.sqlite3")));
     }
 

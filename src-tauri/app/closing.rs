@@ -93,21 +93,15 @@ pub fn on_run_event<R: Runtime>(app: &AppHandle<R>, event: RunEvent) {
     }
 }
 
-/// SIGTERM (logging out, shutting down, `kill`) closes the window as its close button does.
-#[cfg(unix)]
-pub fn close_on_terminate<R: Runtime>(app: &AppHandle<R>) {
-    use tokio::signal::unix::{signal, SignalKind};
-    let app = app.clone();
-    tauri::async_runtime::spawn(async move {
-        let Ok(mut terminate) = signal(SignalKind::terminate()) else { return };
-        while terminate.recv().await.is_some() {
-            let windows = app.webview_windows();
-            if windows.is_empty() {
-                app.exit(0);
-            }
-            for window in windows.values() {
-                let _ = window.close();
-            }
-        }
-    });
+/// The system asking the app to end (SIGTERM: logging out, shutting down, `kill`; see
+/// platform::on_terminate) closes each window as its close button does, or ends the app when none
+/// is left.
+pub(crate) fn close_all<R: Runtime>(app: &AppHandle<R>) {
+    let windows = app.webview_windows();
+    if windows.is_empty() {
+        app.exit(0);
+    }
+    for window in windows.values() {
+        let _ = window.close();
+    }
 }

@@ -8,7 +8,7 @@ use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{ApiError, Result};
-use crate::AppState;
+use crate::{platform, AppState};
 
 /// Asks where to save `file_name`; `None` when the user cancels.
 pub(crate) async fn ask_save_path<R: Runtime>(
@@ -71,6 +71,12 @@ fn write_whole_with(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::
         Ok(())
     });
     written.map_err(|_| {
+        if platform::held_open_elsewhere(path) {
+            return ApiError::new(
+                ErrorKind::Storage,
+                "The file is open in another program, such as your PDF reader. Please close it there and save again, or save it with another name.",
+            );
+        }
         ApiError::new(
             ErrorKind::Storage,
             "The file could not be saved there. Please choose another folder, such as Documents.",
@@ -82,11 +88,9 @@ pub(crate) fn file_name(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// Opens a saved file in the system's viewer. On Linux this runs `xdg-open` (or, where that is
-/// missing, `gio open`) with a clean environment, because a bundle's own library paths (an
-/// AppImage's, say) break the viewer it starts.
-pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Result<()> {
-    open_with_system(app, path, || {
+/// Opens a saved file in the system's viewer (platform::open_path says how on each system).
+pub(crate) fn open_in_viewer(path: &Path) -> Result<()> {
+    open_with_system(path, || {
         ApiError::new(
             ErrorKind::Pack,
             "Your file is saved, but this computer has no program set up to open it. You can open it yourself from where you saved it.",
@@ -95,61 +99,14 @@ pub(crate) fn open_in_viewer<R: Runtime>(app: &AppHandle<R>, path: &Path) -> Res
 }
 
 /// Hands a file or folder to the program the system uses for it; `failed` says so if none did.
-pub(crate) fn open_with_system<R: Runtime>(
-    app: &AppHandle<R>,
-    path: &Path,
-    failed: impl Fn() -> ApiError,
-) -> Result<()> {
-    if cfg!(target_os = "linux") {
-        return open_on_linux(path.as_os_str(), failed);
-    }
-    use tauri_plugin_opener::OpenerExt;
-    app.opener().open_path(path.to_string_lossy(), None::<&str>).map_err(|_| failed())
+pub(crate) fn open_with_system(path: &Path, failed: impl Fn() -> ApiError) -> Result<()> {
+    platform::open_path(path).map_err(|_| failed())
 }
 
-/// Hands a web address to the patient's own web browser, a process of its own: the app itself
-/// still makes no connection. Only addresses from the content come here, never typed ones.
-pub(crate) fn open_in_browser<R: Runtime>(
-    app: &AppHandle<R>,
-    address: &str,
-    failed: impl Fn() -> ApiError,
-) -> Result<()> {
-    if cfg!(target_os = "linux") {
-        return open_on_linux(std::ffi::OsStr::new(address), failed);
-    }
-    use tauri_plugin_opener::OpenerExt;
-    app.opener().open_url(address, None::<&str>).map_err(|_| failed())
-}
-
-/// `xdg-open` (or, where that is missing, `gio open`) with a clean environment.
-fn open_on_linux(target: &std::ffi::OsStr, failed: impl Fn() -> ApiError) -> Result<()> {
-    // What a desktop session needs to find and show the viewer; XDG_DATA_HOME and
-    // XDG_CONFIG_HOME say which program opens PDFs.
-    const KEEP: [&str; 10] = [
-        "PATH",
-        "HOME",
-        "DISPLAY",
-        "WAYLAND_DISPLAY",
-        "XDG_RUNTIME_DIR",
-        "DBUS_SESSION_BUS_ADDRESS",
-        "XDG_DATA_DIRS",
-        "XDG_DATA_HOME",
-        "XDG_CONFIG_HOME",
-        "LANG",
-    ];
-    let openers: [(&str, &[&str]); 2] = [("xdg-open", &[]), ("gio", &["open"])];
-    for (program, args) in openers {
-        let mut command = std::process::Command::new(program);
-        command.args(args).arg(target).env_clear();
-        command.envs(KEEP.iter().filter_map(|key| std::env::var_os(key).map(|value| (key, value))));
-        match command.status() {
-            Ok(status) if status.success() => return Ok(()),
-            Ok(_) => return Err(failed()),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(_) => return Err(failed()),
-        }
-    }
-    Err(failed())
+/// Hands a web address to the patient's own web browser. Only addresses from the content come
+/// here, never typed ones.
+pub(crate) fn open_in_browser(address: &str, failed: impl Fn() -> ApiError) -> Result<()> {
+    platform::open_address(address).map_err(|_| failed())
 }
 
 #[cfg(test)]
@@ -176,5 +133,40 @@ mod tests {
         let err = write_whole(&path, b"{}").unwrap_err();
         assert_eq!(err.kind, ErrorKind::Storage);
         assert!(err.message.contains("could not be saved"));
+    }
+
+    /// Linux and macOS replace the name; the viewer keeps reading the pack it had open.
+    #[cfg(not(windows))]
+    #[test]
+    fn a_pack_open_in_a_viewer_is_replaced_and_the_viewer_keeps_the_old_one() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("appointment-pack.pdf");
+        std::fs::write(&path, b"the old pack").unwrap();
+        let mut viewer = std::fs::File::open(&path).unwrap();
+        write_whole(&path, b"%PDF the new pack").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF the new pack");
+        let mut shown = String::new();
+        viewer.read_to_string(&mut shown).unwrap();
+        assert_eq!(shown, "the old pack");
+    }
+
+    /// Windows refuses to replace a file a viewer holds without sharing it, as Adobe Reader does:
+    /// the patient is told why, and the pack they have open is left as it was.
+    #[cfg(windows)]
+    #[test]
+    fn a_pack_open_in_a_viewer_that_holds_it_is_kept_and_the_patient_told_why() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("appointment-pack.pdf");
+        std::fs::write(&path, b"the old pack").unwrap();
+        let viewer = std::fs::File::options().read(true).share_mode(0x1).open(&path).unwrap();
+        let err = write_whole(&path, b"%PDF the new pack").unwrap_err();
+        assert!(err.message.contains("open in another program"), "{}", err.message);
+        drop(viewer);
+        assert_eq!(std::fs::read(&path).unwrap(), b"the old pack");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file is left behind");
+        write_whole(&path, b"%PDF the new pack").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"%PDF the new pack");
     }
 }

@@ -6,6 +6,7 @@ mod closing;
 mod commands;
 mod dialogs;
 mod error;
+mod platform;
 mod state;
 
 pub use closing::on_run_event;
@@ -18,7 +19,6 @@ use tauri::Manager;
 pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
-        .plugin(tauri_plugin_opener::init())
         .manage(closing::Closing::default())
         .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
@@ -106,12 +106,7 @@ pub fn run() {
     // First, so a second launch only brings the first window forward. Not in `configure`: the
     // IPC tests must never find each other on the session bus.
     let builder = tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
-        }))
+        .plugin(platform::single_instance())
         // The window opens where and as large as it was last closed.
         .plugin(tauri_plugin_window_state::Builder::default().build());
     configure(builder)
@@ -123,7 +118,7 @@ pub fn run() {
         })
         .setup(|app| {
             let resources = app.path().resource_dir()?.join("resources");
-            let data = app.path().app_data_dir()?;
+            let data = platform::data_folder(app.handle())?;
             let state = AppState::open(&resources, &data);
             audio::allow_playing(&app.asset_protocol_scope(), &state.recordings_dir)?;
             app.manage(state);
@@ -133,8 +128,7 @@ pub fn run() {
             app.add_capability(
                 tauri::ipc::CapabilityBuilder::new("bench").window("main").permission("allow-first-screen-shown"),
             )?;
-            #[cfg(unix)]
-            closing::close_on_terminate(app.handle());
+            platform::on_terminate(app.handle(), closing::close_all);
             Ok(())
         })
         .build(tauri::generate_context!())

@@ -8,11 +8,10 @@ use alk_core::store::{Backup, Recovery, Store};
 
 use crate::audio::{self, Going, Microphones, SystemMicrophones};
 use crate::error::{ApiError, Result};
+use crate::platform;
 
 /// The name of the store file inside the platform's app-data folder.
 pub const STORE_FILE: &str = "alk-companion.sqlite3";
-/// Held locked while the app has the store open, so a second copy never opens the same file.
-const LOCK_FILE: &str = "alk-companion.lock";
 
 /// A test seam: when set, packs are written into this folder instead of asking with the
 /// native save dialog, which WebDriver cannot click. Only a debug build reads it: the WebDriver
@@ -178,26 +177,16 @@ fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
 }
 
 fn lock_file(data_dir: &Path) -> Result<std::fs::File> {
-    let failed = || {
-        ApiError::new(
-            alk_core::ErrorKind::Storage,
-            "Your information could not be opened just now. What you saved before is safe. Please close the app and open it again.",
-        )
-    };
-    std::fs::create_dir_all(data_dir).map_err(|_| failed())?;
-    let file = std::fs::File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(data_dir.join(LOCK_FILE))
-        .map_err(|_| failed())?;
-    match file.try_lock() {
-        Ok(()) => Ok(file),
-        Err(std::fs::TryLockError::WouldBlock) => Err(ApiError::new(
+    match platform::lock_data_folder(data_dir) {
+        Ok(Some(file)) => Ok(file),
+        Ok(None) => Err(ApiError::new(
             alk_core::ErrorKind::Storage,
             "ALK Companion is already open in another window. Please use that window; this one has not opened your information, so nothing can be mixed up.",
         )),
-        Err(std::fs::TryLockError::Error(_)) => Err(failed()),
+        Err(_) => Err(ApiError::new(
+            alk_core::ErrorKind::Storage,
+            "Your information could not be opened just now. What you saved before is safe. Please close the app and open it again.",
+        )),
     }
 }
 

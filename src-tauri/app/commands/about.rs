@@ -1,6 +1,6 @@
 use alk_core::ErrorKind;
 use serde::Serialize;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 use ts_rs::TS;
 
 use crate::dialogs::open_with_system;
@@ -27,8 +27,8 @@ pub(crate) async fn get_about(state: State<'_, AppState>) -> Result<AboutApp> {
 
 /// Opens the data folder in the system's file manager.
 #[tauri::command]
-pub(crate) async fn open_data_folder<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<()> {
-    open_with_system(&app, &state.data_dir, || {
+pub(crate) async fn open_data_folder(state: State<'_, AppState>) -> Result<()> {
+    open_with_system(&state.data_dir, || {
         ApiError::new(
             ErrorKind::NotFound,
             "This computer could not open the folder. Its name is shown above, so you can find it yourself.",

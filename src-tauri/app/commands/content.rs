@@ -1,7 +1,7 @@
 use alk_core::content::Content;
 use alk_core::search::{search_everything, SearchHit};
 use alk_core::ErrorKind;
-use tauri::{AppHandle, Runtime, State};
+use tauri::State;
 
 use crate::dialogs::open_in_browser;
 use crate::error::{ApiError, Result};
@@ -21,7 +21,7 @@ pub(crate) async fn search(state: State<'_, AppState>, query: String) -> Result<
 /// Opens a web page the content lists, by its id, in the patient's own web browser. An id the
 /// content does not list is refused, so no typed address is ever opened.
 #[tauri::command]
-pub(crate) async fn open_link<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, id: String) -> Result<()> {
+pub(crate) async fn open_link(state: State<'_, AppState>, id: String) -> Result<()> {
     let link = state.content()?.link(&id).ok_or_else(|| {
         ApiError::new(ErrorKind::NotFound, "That web page is not one this app knows, so it was not opened.")
     })?;
@@ -29,7 +29,7 @@ pub(crate) async fn open_link<R: Runtime>(app: AppHandle<R>, state: State<'_, Ap
         opened.lock().map_err(|_| ApiError::internal())?.push(link.address.clone());
         return Ok(());
     }
-    open_in_browser(&app, &link.address, || {
+    open_in_browser(&link.address, || {
         ApiError::new(
             ErrorKind::NotFound,
             format!(

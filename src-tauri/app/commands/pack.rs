@@ -79,10 +79,10 @@ pub(crate) async fn save_pack<R: Runtime>(
 
 /// Opens the last saved pack in the system's PDF viewer, so the user can print it.
 #[tauri::command]
-pub(crate) async fn open_pack<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<()> {
+pub(crate) async fn open_pack(state: State<'_, AppState>) -> Result<()> {
     let path = state.last_pack.lock().map_err(|_| ApiError::internal())?.clone();
     let path = path.ok_or_else(|| ApiError::new(ErrorKind::NotFound, "Please save your pack first."))?;
-    open_in_viewer(&app, &path)
+    open_in_viewer(&path)
 }
 
 /// Writes the web page beside the PDF: its file name, or why it could not be saved.
