@@ -379,11 +379,15 @@ describe("the library and my own questions", () => {
   });
 
   it("a library box clicked twice while its change is on the way changes once", async () => {
-    const store = fakeStore([], (cmd) => (cmd === "choose_question" ? 40 : 0));
+    // The reply is held until both clicks are in, however slow the machine (a timer could end first).
+    let reply = () => {};
+    const held = new Promise<void>((resolve) => (reply = resolve));
+    const store = fakeStore([], (cmd) => (cmd === "choose_question" ? held : 0));
     await show();
     const box = document.querySelector<HTMLInputElement>("input[data-question='q2']")!;
     await userEvent.click(box);
     await userEvent.click(box);
+    reply();
     await waitFor(() => expect(ids()).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(store.calls.filter((c) => c === "choose_question")).toHaveLength(1);
