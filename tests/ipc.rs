@@ -657,7 +657,6 @@ fn child_records_until_killed() {
     }
 }
 
-#[cfg(unix)]
 #[test]
 fn a_recording_survives_the_app_being_killed_and_is_offered_once() {
     use std::io::BufRead;
@@ -673,7 +672,7 @@ fn a_recording_survives_the_app_being_killed_and_is_offered_once() {
         .find_map(|line| line.unwrap().split_once("RECORDING ").map(|(_, id)| id.trim().parse().unwrap()))
         .expect("the child started recording");
     std::thread::sleep(Duration::from_millis(1_500));
-    // SIGKILL: nothing in the app gets to finish the recording.
+    // SIGKILL on Unix, TerminateProcess on Windows: nothing in the app gets to finish the recording.
     child.kill().unwrap();
     child.wait().unwrap();
 

@@ -1,11 +1,10 @@
 //! The store survives being killed at any moment. This test starts itself again as a child
 //! that saves notes and answers through the same core calls the app uses and says "ACK" after
-//! each save returns; the parent kills it with SIGKILL at a random moment, then checks every
-//! acknowledged save is there, word for word, and that SQLite finds the file whole.
+//! each save returns; the parent kills it (SIGKILL; TerminateProcess on Windows) at a random
+//! moment, then checks every acknowledged save is there, word for word, and that SQLite finds the
+//! file whole.
 //!
 //! `ALK_KILLS` sets how many kills (200 by default; `./dev.sh crash-test` runs 1,000).
-
-#![cfg(unix)]
 
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
@@ -79,7 +78,7 @@ fn acknowledged_saves_survive_kill_9() {
         // Wait for the first save, then kill at a random moment from 0 to 60 ms later.
         let first = receive.recv_timeout(Duration::from_secs(20));
         std::thread::sleep(Duration::from_millis(random.below(60)));
-        // SIGKILL: no destructor, no flush, no goodbye.
+        // SIGKILL on Unix, TerminateProcess on Windows: no destructor, no flush, no goodbye.
         child.kill().unwrap();
         child.wait().unwrap();
         reader.join().unwrap();

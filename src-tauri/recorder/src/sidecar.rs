@@ -60,6 +60,8 @@ pub(crate) fn write(dir: &Path, info: &RecordingInfo) -> Result<()> {
     let mut file = File::create(&temporary)?;
     file.write_all(&serde_json::to_vec_pretty(info).expect("a sidecar always serialises"))?;
     file.sync_all()?;
+    // Closed first: Windows renames an open file only when every handle on it shares delete.
+    drop(file);
     fs::rename(&temporary, &target)?;
     sync_dir(dir)
 }
@@ -77,7 +79,8 @@ fn temporary(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.json.tmp"))
 }
 
-/// Makes a new or renamed file's name durable. Windows has no directory handle to sync.
+/// Makes a new or renamed file's name durable. Windows has no directory handle to sync; NTFS's
+/// journal keeps the rename whole, if not at once.
 pub(crate) fn sync_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     File::open(dir)?.sync_all()?;

@@ -1,11 +1,10 @@
 //! A recording survives its app being killed at any moment. This test starts itself again as a
 //! child that records a 440 Hz tone in real time and prints its clock every 20 ms; the parent kills
-//! it with SIGKILL at a random moment, then recovers the recording and checks it decodes whole, is
-//! the tone, and lasts to within 3 seconds of the last clock the child printed.
+//! it (SIGKILL; TerminateProcess on Windows) at a random moment, then recovers the recording and
+//! checks it decodes whole, is the tone, and lasts to within 3 seconds of the last clock the child
+//! printed.
 //!
 //! `ALK_RECORDER_KILLS` sets how many kills (10 by default).
-
-#![cfg(unix)]
 
 mod common;
 
@@ -79,7 +78,7 @@ fn a_recording_survives_kill_9() {
         let first = receive.recv_timeout(Duration::from_secs(20));
         assert!(first.is_ok(), "kill {kill}: the child never started recording");
         std::thread::sleep(Duration::from_millis(random.below(4000)));
-        // SIGKILL: no destructor, no flush, no goodbye.
+        // SIGKILL on Unix, TerminateProcess on Windows: no destructor, no flush, no goodbye.
         child.kill().unwrap();
         child.wait().unwrap();
         reader.join().unwrap();
