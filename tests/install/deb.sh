@@ -30,7 +30,7 @@ diff -r resources "$resources"
 home=$(mktemp -d)
 ALK_E2E_APP="$app" ALK_INSTALLED_RESOURCES="$resources" ALK_E2E_HOME="$home" CARGO_TARGET_DIR="$target/e2e" \
   tests/e2e/tools/one_at_a_time.sh xvfb-run -a -s "-screen 0 1920x1080x24" \
-  cargo test --manifest-path tests/e2e/Cargo.toml --test installed -- --ignored --test-threads=1
+  cargo test --manifest-path tests/e2e/Cargo.toml --test window -- --ignored --test-threads=1 installed::
 
 $root apt-get purge -y alk-companion >/dev/null
 trap - EXIT

@@ -1,12 +1,12 @@
 //! The calm screen in the real window: the first start, axe-core on every screen in every
 //! theme and text size, and the layout at common window sizes.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::{app_binary, find, open_view, pass_welcome, screenshot, session, wait_text, Driver};
+use crate::common::{app_binary, find, open_view, pass_welcome, screenshot, session, wait_text, Driver};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 

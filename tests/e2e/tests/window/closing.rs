@@ -5,13 +5,13 @@
 //! Needs a display (`./dev.sh test` runs it under Xvfb), tauri-driver, WebKitWebDriver and
 //! python3-xlib (for the window manager's close message); `./dev.sh test` sets all of that up.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{app_processes, connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
+use crate::common::{app_processes, connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
 use fantoccini::{Client, Locator};
 
 /// Closes the real window as its close button or Alt+F4 would (WM_DELETE_WINDOW), and waits
@@ -25,8 +25,7 @@ async fn close_like_a_window_manager(client: Client) -> Duration {
 
 /// Asks the app to quit as logging out or shutting down does (SIGTERM), and waits for it to end.
 async fn ask_the_app_to_quit(client: Client) -> Duration {
-    let status = Command::new("pkill").args(["-TERM", "-f", "alk-companion$"]).status().unwrap();
-    assert!(status.success(), "no app to ask to quit");
+    assert!(common::ask_the_app_to_quit(), "no app to ask to quit");
     wait_for_the_app_to_end(client, Instant::now()).await
 }
 

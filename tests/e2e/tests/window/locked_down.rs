@@ -5,14 +5,14 @@
 //! Needs a display (`./dev.sh test` runs it under Xvfb), `tauri-driver`, WebKitWebDriver,
 //! strace and dbus-run-session; `./dev.sh test` installs all of them.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{app_binary, connect, connect_to, find, open_view, screenshot, wait_text, Driver};
+use crate::common::{app_binary, connect, connect_to, find, open_view, screenshot, wait_text, Driver};
 
 /// A word no one would type, to look for afterwards.
 const SENTINEL: &str = "Wombatsentinel";

@@ -3,13 +3,13 @@
 //! Needs a display (`./dev.sh test` runs it under Xvfb), `tauri-driver` on the PATH and
 //! WebKitWebDriver installed; `./dev.sh test` sets all of that up.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
+use crate::common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
 use fantoccini::{Client, Locator};
 
 const NOTE: &str = "Ask about the scan — Zoë’s łódź ≥ 2 ✓";

@@ -4,13 +4,13 @@
 //! into a silent speaker whose monitor is the default microphone (as alk-recorder's real-device
 //! test does), and the web view plays the recording back into that speaker.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
+use crate::common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
 use fantoccini::{Client, Locator};
 
 /// A PulseAudio server of the test's own, whose default microphone hears a steady tone; ended when dropped.

@@ -1,11 +1,11 @@
 //! The planning journey by keyboard alone (Tab, Shift+Tab, Enter, Space, arrows, Escape), with
 //! where the focus is checked after every step.
 
-mod common;
+use crate::common;
 
 use std::time::Duration;
 
-use common::{app_binary, find, screenshot, session, wait_text, Driver};
+use crate::common::{app_binary, find, screenshot, session, wait_text, Driver};
 use fantoccini::Client;
 use serde_json::Value;
 

@@ -1,12 +1,12 @@
 //! The app as a patient gets it: installed from the .deb. `tests/install/deb.sh` builds and
 //! installs the package, runs this with `--ignored`, then uninstalls it and checks what is left.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::process::Command;
 
-use common::{find, open_view, pass_welcome, screenshot, session, wait_text, Driver};
+use crate::common::{find, open_view, pass_welcome, screenshot, session, wait_text, Driver};
 use fantoccini::Locator;
 
 fn env_path(name: &str) -> PathBuf {

@@ -4,12 +4,12 @@
 //! Needs a display (`./dev.sh test` runs it under Xvfb), `tauri-driver` on the PATH and
 //! WebKitWebDriver installed; `./dev.sh test` sets all of that up.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::time::Duration;
 
-use common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
+use crate::common::{connect, find, open_view, screenshot, screenshot_of, wait_text, Driver};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 

@@ -15,6 +15,13 @@ pub fn app_binary() -> PathBuf {
     path.canonicalize().unwrap()
 }
 
+/// The port tauri-driver listens on (WebKitWebDriver gets the next one): 4444, or `ALK_E2E_PORT`
+/// when journeys run side by side, each lane with a port and an X display of its own
+/// (tests/e2e/tools/lanes.py).
+pub fn port() -> u16 {
+    std::env::var("ALK_E2E_PORT").ok().and_then(|p| p.parse().ok()).unwrap_or(4444)
+}
+
 /// tauri-driver, with the app's data and saved packs kept in a folder of this test's own.
 pub struct Driver {
     child: Child,
@@ -29,7 +36,7 @@ impl Driver {
     pub fn start_with(home: &Path, env: &[(&str, &str)]) -> Driver {
         register_pdf_viewer(home);
         let child = Command::new("tauri-driver")
-            .args(["--port", "4444", "--native-port", "4445"])
+            .args(["--port", &port().to_string(), "--native-port", &(port() + 1).to_string()])
             .env("XDG_DATA_HOME", home.join("data"))
             .env("XDG_CONFIG_HOME", home.join("config"))
             .env("ALK_COMPANION_SAVE_DIR", home.join("out"))
@@ -67,14 +74,26 @@ pub fn register_pdf_viewer(home: &Path) {
     .unwrap();
 }
 
-/// Every process started under `pid`, deepest first.
+/// Every process started under `pid`, deepest first, read from /proc in one pass.
 fn descendants(pid: u32) -> Vec<u32> {
-    let out = Command::new("pgrep").args(["-P", &pid.to_string()]).output().map(|o| o.stdout).unwrap_or_default();
-    let mut all = Vec::new();
-    for child in String::from_utf8_lossy(&out).lines().filter_map(|l| l.trim().parse::<u32>().ok()) {
-        all.extend(descendants(child));
-        all.push(child);
+    let mut parents = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(child) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        // The parent is the second field after the name in brackets, which may hold spaces.
+        let stat = std::fs::read_to_string(entry.path().join("stat")).unwrap_or_default();
+        let parent = stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+        if let Some(parent) = parent {
+            parents.push((parent, child));
+        }
     }
+    fn under(pid: u32, parents: &[(u32, u32)], all: &mut Vec<u32>) {
+        for &(_, child) in parents.iter().filter(|(parent, _)| *parent == pid) {
+            under(child, parents, all);
+            all.push(child);
+        }
+    }
+    let mut all = Vec::new();
+    under(pid, &parents, &mut all);
     all
 }
 
@@ -123,7 +142,8 @@ pub async fn session(application: &Path) -> Client {
     caps.insert("browserName".into(), "wry".into());
     caps.insert("tauri:options".into(), serde_json::json!({ "application": application.to_string_lossy() }));
     for _ in 0..60 {
-        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect("http://127.0.0.1:4444").await {
+        let driver = format!("http://127.0.0.1:{}", port());
+        if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect(&driver).await {
             return client;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -192,13 +212,30 @@ pub async fn open_view(client: &Client, view: &str) {
     find(client, &format!("nav.main-nav button[data-view='{view}']")).await.click().await.unwrap();
 }
 
-/// The app processes running now (this test's, and any a failed test left behind).
+/// The app's processes this test started (through its tauri-driver, or under strace), and not
+/// those of a journey running beside it in another lane: each whose command line ends with the app.
+fn app_pids() -> Vec<u32> {
+    descendants(std::process::id())
+        .into_iter()
+        .filter(|pid| {
+            let line = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            String::from_utf8_lossy(&line).trim_end_matches('\0').ends_with("alk-companion")
+        })
+        .collect()
+}
+
+/// How many of this test's app processes are running now.
 pub fn app_processes() -> usize {
-    Command::new("pgrep")
-        .args(["-f", "alk-companion$"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).lines().count())
-        .unwrap_or(0)
+    app_pids().len()
+}
+
+/// Asks this test's app to quit, as logging out or shutting down does (SIGTERM); false if none runs.
+pub fn ask_the_app_to_quit() -> bool {
+    let pids = app_pids();
+    for pid in &pids {
+        let _ = Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+    }
+    !pids.is_empty()
 }
 
 /// Closes the session and waits until the app has really ended, so a restart is a new app and

@@ -1,11 +1,11 @@
 //! "Since my last appointment", in the real window: the diary chart in My record (light and dark),
 //! and the pack's one-page summary with its vector chart, made from what was typed in.
 
-mod common;
+use crate::common;
 
 use std::process::Command;
 
-use common::{connect, find, open_view, screenshot_of, wait_text, Driver};
+use crate::common::{connect, find, open_view, screenshot_of, wait_text, Driver};
 use fantoccini::Client;
 
 /// A date `days` from today, as the date boxes take it (`YYYY-MM-DD`, the computer's own day).
