@@ -96,18 +96,30 @@ install_tauri_driver() {
 # PDF/UA-1 (it is a Rust library with no command of its own on PyPI, so tests/pdfua/check.py calls it);
 # actionlint and zizmor check the GitHub workflow (tests/workflows/check.sh).
 CHECKERS=target/checkers
+CHECKER_PINS="page-validation==0.11.0 $(grep -v '^#' tests/workflows/requirements.txt | tr '\n' ' ')"
 install_checkers() {
+  # pip takes seconds even to find all of them installed: a note of the pins installed skips it.
+  if [ -x "$CHECKERS/bin/python" ] && [ "$(cat "$CHECKERS/pins" 2>/dev/null)" = "$CHECKER_PINS" ]; then
+    return
+  fi
   if [ ! -x "$CHECKERS/bin/python" ]; then
     python3 -m venv "$CHECKERS"
   fi
-  "$CHECKERS/bin/pip" install --quiet --disable-pip-version-check "page-validation==0.11.0" \
-    -r tests/workflows/requirements.txt
+  # shellcheck disable=SC2086 # one argument per pin
+  "$CHECKERS/bin/pip" install --quiet --disable-pip-version-check $CHECKER_PINS
+  echo "$CHECKER_PINS" > "$CHECKERS/pins"
+}
+
+# The test binaries side by side (tests/cargo_tests.py says why), then the doc-tests.
+rust_tests() {
+  python3 tests/cargo_tests.py --workspace --features custom-protocol
+  cargo test --workspace --features custom-protocol --doc
 }
 
 # Writes the sample packs (every part on, patient text in several scripts) and checks each against
 # PDF/UA-1; any failed rule fails the test command.
 check_packs() {
-  cargo test --workspace --features custom-protocol --quiet write_sample_packs -- --ignored >/dev/null
+  cargo test --workspace --features custom-protocol --lib --quiet write_sample_packs -- --ignored >/dev/null
   "$CHECKERS/bin/python" tests/pdfua/check.py target/packs/*.pdf
 }
 
@@ -146,8 +158,8 @@ case "${1:-}" in
     export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
     stage "App build, with clippy -D warnings" cargo build --features custom-protocol
     rm -f ui/src/lib/bindings/*.ts
-    stage "Rust unit, IPC, model, kill -9 and fuzz tests, with clippy (they also write ui/src/lib/bindings afresh)" \
-      cargo test --workspace --features custom-protocol
+    stage "Rust test build, with clippy" cargo test --workspace --features custom-protocol --no-run
+    stage "Rust unit, IPC, model, kill -9 and fuzz tests (they also write ui/src/lib/bindings afresh)" rust_tests
     stage "The pack as PDF/UA-1: every part, several scripts, A4 and Letter, normal and large (page-validation)" \
       check_packs
     unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
