@@ -14,4 +14,6 @@ if ! flock -n 9; then
   flock 9
   echo "Waited $((SECONDS - asked)) s for the window"
 fi
-exec "$@"
+# Without the lock's descriptor: a process the command leaves behind (an Xvfb) would hold the
+# lock after this script has ended, and every later run would wait for ever.
+"$@" 9>&-
