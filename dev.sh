@@ -171,8 +171,9 @@ case "${1:-}" in
       fi
     fi
     stage "UI unit tests (vitest)" npm --prefix ui test
-    stage "The real window, through WebDriver under Xvfb" tests/e2e/tools/one_at_a_time.sh env CARGO_TARGET_DIR="$PWD/target/e2e" \
-      xvfb-run -a -s "-screen 0 1920x1080x24" cargo test --manifest-path tests/e2e/Cargo.toml -- --test-threads=1
+    # Side by side, in lanes with an X display and a port each (ALK_E2E_LANES, one per core).
+    stage "The real window, through WebDriver under Xvfb" env CARGO_TARGET_DIR="$PWD/target/e2e" \
+      python3 tests/e2e/tools/lanes.py
     stage "Install test: the .deb installs, starts in the real window and is removed cleanly" bash tests/install/deb.sh
     say "All tests passed"
     ;;
