@@ -31,11 +31,23 @@ fn from_row(row: &Row) -> rusqlite::Result<Recording> {
 }
 
 /// A name the recorder could have given: letters, digits, `-` and `_`, then `.mp3`. Never a path,
-/// so a name from a backup file can only ever point inside the recordings folder.
+/// so a name from a backup file can only ever point inside the recordings folder, and never one of
+/// Windows's device names (`NUL.mp3` is no file there), since a backup made anywhere may be read there.
 pub fn is_audio_file_name(name: &str) -> bool {
     name.strip_suffix(".mp3").is_some_and(|stem| {
-        (1..=64).contains(&stem.len()) && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        (1..=64).contains(&stem.len())
+            && stem.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            && !is_windows_device(stem)
     })
+}
+
+/// CON, PRN, AUX, NUL, COM0-9 and LPT0-9, in any case.
+fn is_windows_device(stem: &str) -> bool {
+    let stem = stem.to_ascii_uppercase();
+    matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (stem.len() == 4
+            && (stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.as_bytes()[3].is_ascii_digit())
 }
 
 /// A recording in a backup: its row with its file's name. Its sound comes only when the patient
@@ -379,9 +391,15 @@ mod tests {
     #[test]
     fn a_recording_must_be_of_an_appointment_on_the_list_with_a_plain_file_name() {
         let (mut store, a, _) = store();
-        for name in ["../store.sqlite3", "a/b.mp3", ".mp3", "x.wav", "x.mp3\0", "C:\\x.mp3", "x y.mp3"] {
+        let paths = ["../store.sqlite3", "a/b.mp3", ".mp3", "x.wav", "x.mp3\0", "C:\\x.mp3", "x y.mp3"];
+        // Windows's device names: writing "NUL.mp3" there writes nowhere.
+        let devices = ["CON.mp3", "nul.mp3", "Aux.mp3", "PRN.mp3", "COM1.mp3", "lpt9.mp3", "com0.mp3"];
+        for name in paths.iter().chain(&devices) {
             let err = store.add_recording(a, name, "2026-12-03T14:32").unwrap_err();
             assert_eq!(err.kind(), ErrorKind::InvalidInput, "{name}");
+        }
+        for name in ["console.mp3", "COM10.mp3", "lpt.mp3"] {
+            assert!(is_audio_file_name(name), "{name} is no device");
         }
         assert_eq!(store.add_recording(999, "x.mp3", "2026-12-03T14:32").unwrap_err().kind(), ErrorKind::NotFound);
         let err = store.add_recording(a, "x.mp3", "2026-12-03 14:32").unwrap_err();
