@@ -140,7 +140,8 @@ case "${1:-}" in
     exec target/debug/alk-companion
     ;;
   test)
-    trap print_stage_times EXIT
+    E2E_BUILD=""
+    trap '[ -z "$E2E_BUILD" ] || kill "$E2E_BUILD" 2>/dev/null; print_stage_times' EXIT
     stage "Set-up: system packages" install_system_packages
     check_rust
     command -v clippy-driver >/dev/null 2>&1 || rustup component add clippy
@@ -151,6 +152,13 @@ case "${1:-}" in
     stage "The workflow: actionlint and zizmor" bash tests/workflows/check.sh
     stage "TypeScript and Svelte check (svelte-check)" npm --prefix ui run check
     stage "UI build (vite)" npm --prefix ui run build
+    # The WebDriver journeys' crates (their own workspace and target folder) build in the
+    # background, niced, while the app and its tests build: those builds end on long chains that
+    # keep one core busy (the PDF crates, the store, the app), and this uses the other.
+    mkdir -p target
+    nice -n 10 env CARGO_TARGET_DIR="$PWD/target/e2e" cargo test --manifest-path tests/e2e/Cargo.toml \
+      --no-run --quiet >target/e2e-build.log 2>&1 &
+    E2E_BUILD=$!
     # Clippy lints our own crates while they are built, as `cargo clippy` does inside: one pass
     # over the dependencies instead of a build and a separate check of all 390 of them.
     export RUSTC_WORKSPACE_WRAPPER
@@ -171,6 +179,8 @@ case "${1:-}" in
       fi
     fi
     stage "UI unit tests (vitest)" npm --prefix ui test
+    wait "$E2E_BUILD" || { cat target/e2e-build.log; exit 1; }
+    E2E_BUILD=""
     # Side by side, in lanes with an X display and a port each (ALK_E2E_LANES, one per core).
     stage "The real window, through WebDriver under Xvfb" env CARGO_TARGET_DIR="$PWD/target/e2e" \
       python3 tests/e2e/tools/lanes.py

@@ -21,5 +21,8 @@ export default defineConfig({
   },
   test: {
     environment: "jsdom",
+    // Every core: vitest's own default leaves one free, which on a 2-core machine runs the files
+    // one at a time. Each file still gets its own fresh modules and page (isolate stays on).
+    maxWorkers: "100%",
   },
 });

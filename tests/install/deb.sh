@@ -11,8 +11,11 @@ root=""
 # A debug build, so CI reuses what the earlier stages compiled, and the only kind that reads the
 # test seams (ALK_COMPANION_SAVE_DIR); the packaging is the same as a release's
 # (`npm --prefix ui exec tauri build` makes the release packages, README "Installable packages").
+# The UI is the one the test command built: building it again here would give ui/dist new times,
+# and cargo would build the app again for nothing.
 rm -rf "$target/debug/bundle/deb"
-CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri build --debug --bundles deb --ci
+CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri build --debug --bundles deb --ci \
+  --config '{"build": {"beforeBuildCommand": null}}'
 deb=$(ls "$target"/debug/bundle/deb/*.deb)
 echo "Package: $deb ($(du -h "$deb" | cut -f1))"
 
