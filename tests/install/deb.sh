@@ -31,7 +31,10 @@ grep -q "^Icon=alk-companion" "$desktop"
 diff -r resources "$resources"
 
 home=$(mktemp -d)
-ALK_E2E_APP="$app" ALK_INSTALLED_RESOURCES="$resources" ALK_E2E_HOME="$home" CARGO_TARGET_DIR="$target/e2e" \
+# The journeys' crate is built as the WebDriver stage built it: without the clippy wrapper that
+# ./dev.sh gives the build above.
+env -u RUSTC_WORKSPACE_WRAPPER -u CLIPPY_ARGS \
+  ALK_E2E_APP="$app" ALK_INSTALLED_RESOURCES="$resources" ALK_E2E_HOME="$home" CARGO_TARGET_DIR="$target/e2e" \
   tests/e2e/tools/one_at_a_time.sh xvfb-run -a -s "-screen 0 1920x1080x24" \
   cargo test --manifest-path tests/e2e/Cargo.toml --test window -- --ignored --test-threads=1 installed::
 
