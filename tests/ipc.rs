@@ -246,8 +246,68 @@ fn store_from_a_newer_app_gives_a_plain_message() {
     let err = app.call("list_notes", json!({})).unwrap_err();
     assert_eq!(err["kind"], "tooNew");
     assert!(err["message"].as_str().unwrap().contains("newer version"));
-    // Content still works, so the window can explain.
+    // Content still works, so the window can explain: the first screen comes with the reason and
+    // the safety lines, in the usual colours.
     assert!(app.call("get_content", json!({})).is_ok());
+    let first = first_screen(&app);
+    assert_eq!((&first["problem"]["kind"], &first["home"]), (&json!("tooNew"), &Value::Null));
+    assert!(first["problem"]["message"].as_str().unwrap().contains("newer version"));
+    assert!(first["safety"]["emergency"].as_str().unwrap().contains("999"));
+    assert_eq!(first["screen"]["theme"], "system");
+}
+
+/// What the page asks for first, as main.ts does, with a line for the window's close.
+fn first_screen(app: &TestApp) -> Value {
+    app.call("first_screen", json!({ "now": "2026-12-01T09:00", "onClose": "__CHANNEL__:1" })).unwrap()
+}
+
+#[test]
+fn the_first_screen_comes_in_one_answer_with_home_and_what_is_around_it() {
+    let data = tempfile::tempdir().unwrap();
+    let app = TestApp::new(data.path());
+    // The first start: nothing kept yet but the welcome still to see, and the safety lines.
+    let first = first_screen(&app);
+    assert_eq!(first["home"], json!({ "next": null, "line": null, "chosen": 0, "top": [] }));
+    assert_eq!(first["screen"]["welcomed"], false);
+    assert!(first["safety"]["emergency"].as_str().unwrap().contains("999"));
+    for part in ["recovery", "problem", "recording"] {
+        assert_eq!(first[part], Value::Null, "{part}");
+    }
+    assert_eq!(first["recovered"], json!([]));
+
+    // A record: the next appointment (not a past one), its list with the top question in words, the 24-hour line.
+    let mut ids = Vec::new();
+    for starts_at in ["2026-11-20T10:00", "2026-12-10T14:30"] {
+        let input = json!({ "startsAt": starts_at, "withWhom": "Dr Nowak", "place": "Clinic 4", "purpose": "" });
+        ids.push(app.call("save_appointment", json!({ "id": null, "input": input })).unwrap()["id"].as_i64().unwrap());
+    }
+    for question in ["ask3-options", "tki-which"] {
+        app.call("choose_question", json!({ "appointmentId": ids[1], "questionId": question, "chosen": true }))
+            .unwrap();
+    }
+    let plan = app.call("get_plan", json!({ "appointmentId": ids[1] })).unwrap();
+    let top = plan[1]["id"].clone();
+    app.call("set_top_question", json!({ "appointmentId": ids[1], "id": top, "top": true })).unwrap();
+    let line = json!({ "name": "Acute oncology line", "role": "", "phone": "0800 000 000", "roundTheClock": true });
+    app.call("save_contact", json!({ "id": null, "input": line })).unwrap();
+    app.call("save_screen_settings", json!({ "settings": { "theme": "dark", "welcomed": true } })).unwrap();
+
+    let first = first_screen(&app);
+    let home = &first["home"];
+    assert_eq!(home["next"]["id"].as_i64(), Some(ids[1]));
+    assert_eq!(home["chosen"], 2);
+    let words = app.call("get_content", json!({})).unwrap()["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "tki-which")
+        .unwrap()["text"]
+        .clone();
+    assert_eq!(home["top"], json!([{ "id": top, "text": words }]));
+    assert_eq!(home["line"]["phone"], "0800 000 000");
+    assert_eq!((&first["screen"]["theme"], &first["screen"]["welcomed"]), (&json!("dark"), &json!(true)));
+    // Home on a later visit is the same answer on its own.
+    assert_eq!(&app.call("get_home", json!({ "now": "2026-12-01T09:00" })).unwrap(), home);
 }
 
 /// Makes a store file whose schema version is far in the future. SQLite keeps that version
@@ -336,15 +396,15 @@ fn about_names_the_app_version_and_the_data_folder() {
 fn screen_settings_are_remembered_and_a_bad_one_changes_nothing() {
     let data = tempfile::tempdir().unwrap();
     let app = TestApp::new(data.path());
-    assert_eq!(app.call("get_screen_settings", json!({})).unwrap()["welcomed"], json!(false));
+    assert_eq!(first_screen(&app)["screen"]["welcomed"], json!(false));
     let chosen = json!({ "theme": "dark", "highContrast": true, "textSize": "larger", "welcomed": true });
     app.call("save_screen_settings", json!({ "settings": chosen })).unwrap();
     drop(app);
     let app = TestApp::new(data.path());
-    assert_eq!(app.call("get_screen_settings", json!({})).unwrap(), chosen);
+    assert_eq!(first_screen(&app)["screen"], chosen);
     // Tauri refuses a value the type cannot hold before the command runs.
     assert!(app.call("save_screen_settings", json!({ "settings": { "theme": "purple" } })).is_err());
-    assert_eq!(app.call("get_screen_settings", json!({})).unwrap(), chosen);
+    assert_eq!(first_screen(&app)["screen"], chosen);
 }
 
 #[test]
@@ -632,7 +692,7 @@ fn a_recording_going_when_the_app_closes_keeps_its_length_and_is_not_taken_for_a
         appointment
     };
     let app = recording_app(data.path(), None);
-    assert_eq!(app.call("recovered_recordings", json!({})).unwrap(), json!([]));
+    assert_eq!(first_screen(&app)["recovered"], json!([]));
     let row = app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap()[0].clone();
     let length = row["durationMs"].as_i64().unwrap();
     assert!((500..1_500).contains(&length), "{length} ms: {row}");
@@ -677,7 +737,7 @@ fn a_recording_survives_the_app_being_killed_and_is_offered_once() {
     child.wait().unwrap();
 
     let app = recording_app(data.path(), None);
-    let offered = app.call("recovered_recordings", json!({})).unwrap();
+    let offered = first_screen(&app)["recovered"].clone();
     let row = &offered[0];
     assert_eq!((offered.as_array().unwrap().len(), row["id"].as_i64()), (1, Some(id)), "{offered}");
     assert_eq!((row["recovered"].as_bool(), row["present"].as_bool()), (Some(true), Some(true)));
@@ -686,9 +746,9 @@ fn a_recording_survives_the_app_being_killed_and_is_offered_once() {
     let listed = app.call("list_recordings", json!({ "appointmentId": row["appointmentId"] })).unwrap();
     assert_eq!(listed, json!([row]));
     app.call("dismiss_recovered_recordings", json!({})).unwrap();
-    assert_eq!(app.call("recovered_recordings", json!({})).unwrap(), json!([]));
+    assert_eq!(first_screen(&app)["recovered"], json!([]));
     drop(app);
     let again = recording_app(data.path(), None);
-    assert_eq!(again.call("recovered_recordings", json!({})).unwrap(), json!([]), "offered once");
+    assert_eq!(first_screen(&again)["recovered"], json!([]), "offered once");
     assert_eq!(again.call("list_recordings", json!({ "appointmentId": row["appointmentId"] })).unwrap(), json!([row]));
 }

@@ -22,6 +22,8 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         .manage(closing::Closing::default())
         .on_window_event(closing::on_window_event)
         .invoke_handler(tauri::generate_handler![
+            commands::home::first_screen,
+            commands::home::get_home,
             commands::content::get_content,
             commands::content::search,
             commands::content::open_link,
@@ -67,7 +69,6 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::backup::preview_backup,
             commands::backup::import_backup,
             commands::backup::delete_all_data,
-            commands::backup::get_recovery,
             commands::backup::list_snapshots,
             commands::backup::preview_snapshot,
             commands::backup::restore_snapshot,
@@ -76,8 +77,8 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::pack::preview_pack,
             commands::pack::save_pack,
             commands::pack::open_pack,
-            commands::screen::get_screen_settings,
             commands::screen::save_screen_settings,
+            commands::screen::show_window,
             #[cfg(feature = "bench")]
             commands::screen::first_screen_shown,
             commands::about::get_about,
@@ -92,23 +93,31 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
             commands::recordings::list_recordings,
             commands::recordings::recordings_size,
             commands::recordings::remove_recording,
-            commands::recordings::recovered_recordings,
             commands::recordings::dismiss_recovered_recordings,
             commands::recordings::save_recording_copy,
             commands::drafts::get_draft,
             commands::drafts::save_draft,
-            commands::window::watch_window_close,
             commands::window::close_window,
         ])
 }
+
+/// How long the window may stay hidden waiting for its first screen.
+const SHOW_ANYWAY_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub fn run() {
     // First, so a second launch only brings the first window forward. Not in `configure`: the
     // IPC tests must never find each other on the session bus.
     let builder = tauri::Builder::default()
         .plugin(platform::single_instance())
-        // The window opens where and as large as it was last closed.
-        .plugin(tauri_plugin_window_state::Builder::default().build());
+        // The window opens where and as large as it was last closed, but hidden: the page shows it
+        // once its first screen is in place (commands::screen::show_window).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
+                .build(),
+        );
     configure(builder)
         // One plain line when the window has loaded, for the start-up benchmark.
         .on_page_load(|_, payload| {
@@ -128,6 +137,13 @@ pub fn run() {
             app.add_capability(
                 tauri::ipc::CapabilityBuilder::new("bench").window("main").permission("allow-first-screen-shown"),
             )?;
+            // A page that never paints (a script that failed) must not leave the window hidden.
+            if let Some(window) = app.get_webview_window("main").map(|w| w.as_ref().window()) {
+                std::thread::spawn(move || {
+                    std::thread::sleep(SHOW_ANYWAY_AFTER);
+                    commands::screen::show(&window);
+                });
+            }
             platform::on_terminate(app.handle(), closing::close_all);
             Ok(())
         })

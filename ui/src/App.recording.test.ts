@@ -6,7 +6,7 @@ import "./test/cssEscape";
 
 import App from "./App.svelte";
 import { screen } from "./lib/screen.svelte";
-import { appContent } from "./test/content";
+import { firstScreen } from "./test/first";
 import { fakeRecorder, tidyUp, planned, row } from "./test/recorder";
 
 const navTo = (view: string) => document.querySelector<HTMLButtonElement>(`nav.main-nav button[data-view='${view}']`)!;
@@ -24,7 +24,7 @@ describe("recording in the whole app", () => {
   it("records from the appointment's page, and Stop stays on top while the patient moves to the questions and back", async () => {
     const rust = fakeRecorder({ plan: [planned(1, "ask3-options")] });
     const user = userEvent.setup();
-    render(App, { content: appContent, recovery: null });
+    render(App, { first: firstScreen() });
     await user.click(navTo("appointments"));
     await user.click(await dom.findByRole("button", { name: "Record or listen: the appointment on Tuesday 15 January 2030 at 2:30 pm" }));
     await user.click(await dom.findByLabelText("My doctor or nurse has agreed"));
@@ -48,10 +48,23 @@ describe("recording in the whole app", () => {
     expect(rust.named("stop_recording")).toHaveLength(1);
   });
 
-  it("says calmly at start that a recording was kept when the app closed while recording", async () => {
-    const rust = fakeRecorder({ recordings: [row(5, { recovered: true, startedAt: "2026-12-03T10:15", durationMs: 24 * 60_000 })] });
+  it("picks up a recording going when the page is loaded again, with its bar and Stop", async () => {
+    const rust = fakeRecorder({ recordings: [row(9, { durationMs: 0 })] });
+    rust.going = { id: 9, appointmentId: 4, elapsedMs: 65_000, heardSound: true, problem: null };
+    rust.elapsedMs = 66_000;
     const user = userEvent.setup();
-    render(App, { content: appContent, recovery: null });
+    render(App, { first: firstScreen({ recording: rust.going }) });
+    expect(document.getElementById("recording-clock")?.textContent).toBe("1:05");
+    await user.click(dom.getByRole("button", { name: "Stop recording" }));
+    await waitFor(() => expect(dom.queryByRole("button", { name: "Stop recording" })).toBeNull());
+    expect(rust.named("stop_recording")).toHaveLength(1);
+  });
+
+  it("says calmly at start that a recording was kept when the app closed while recording", async () => {
+    const recovered = [row(5, { recovered: true, startedAt: "2026-12-03T10:15", durationMs: 24 * 60_000 })];
+    const rust = fakeRecorder({ recordings: recovered });
+    const user = userEvent.setup();
+    render(App, { first: firstScreen({ recovered }) });
     await waitFor(() => expect(document.querySelector(".recovered-recordings")).not.toBeNull());
     const banner = document.querySelector<HTMLElement>(".recovered-recordings")!;
     expect(banner.getAttribute("role")).toBe("status");
@@ -65,9 +78,10 @@ describe("recording in the whole app", () => {
   });
 
   it("OK puts the message about a kept recording away for good", async () => {
-    const rust = fakeRecorder({ recordings: [row(5, { recovered: true })] });
+    const recovered = [row(5, { recovered: true })];
+    const rust = fakeRecorder({ recordings: recovered });
     const user = userEvent.setup();
-    render(App, { content: appContent, recovery: null });
+    render(App, { first: firstScreen({ recovered }) });
     await user.click(await dom.findByRole("button", { name: "OK" }));
     expect(document.querySelector(".recovered-recordings")).toBeNull();
     expect(rust.named("dismiss_recovered_recordings")).toHaveLength(1);

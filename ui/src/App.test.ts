@@ -6,9 +6,16 @@ import App from "./App.svelte";
 import type { ScreenSettings } from "./lib/api";
 import { screen } from "./lib/screen.svelte";
 import { appContent } from "./test/content";
+import { firstScreen } from "./test/first";
 import Settings from "./views/Settings.svelte";
 
 const content = appContent;
+const home = {
+  next: { id: 4, startsAt: "2099-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" },
+  line: { id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true },
+  chosen: 2,
+  top: [{ id: 1, text: "What are my options?" }],
+};
 
 let saved: ScreenSettings[] = [];
 
@@ -16,15 +23,12 @@ beforeEach(() => {
   saved = [];
   mockIPC((cmd, args) => {
     switch (cmd) {
-      case "list_appointments":
-        return [{ id: 4, startsAt: "2099-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" }];
-      case "list_contacts":
-        return [{ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true }];
-      case "get_plan":
-        return [
-          { id: 1, appointmentId: 4, questionId: "ask3-options", ownText: null, top3: true, answer: "", asked: false },
-          { id: 2, appointmentId: 4, questionId: null, ownText: "Can I fly in March?", top3: false, answer: "", asked: false },
-        ];
+      case "get_home":
+        return home;
+      case "get_content":
+        return appContent;
+      case "show_window":
+        return null;
       case "save_screen_settings": {
         const { settings } = args as { settings: ScreenSettings };
         saved.push(settings);
@@ -43,7 +47,7 @@ afterEach(() => {
 
 describe("the first screen", () => {
   it("welcomes a new user once, then opens on home with the next appointment and the top 3", async () => {
-    render(App, { content, recovery: null });
+    render(App, { first: firstScreen() });
     expect(dom.getByRole("heading", { level: 2, name: "Welcome to ALK Companion" })).toBeTruthy();
     await fireEvent.click(dom.getByRole("button", { name: "Go to my home page" }));
     await waitFor(() => expect(saved[saved.length - 1]?.welcomed).toBe(true));
@@ -56,16 +60,61 @@ describe("the first screen", () => {
 
   it("opens on home when the welcome was seen before", async () => {
     screen.welcomed = true;
-    render(App, { content, recovery: null });
+    render(App, { first: firstScreen({ home }) });
     expect(dom.getByRole("heading", { level: 2, name: "Home" })).toBeTruthy();
     expect(dom.queryByText("Welcome to ALK Companion")).toBeNull();
+    // Drawn from the first screen's answer, without asking again.
+    expect(document.getElementById("home-next-when")?.textContent).toContain("15 January 2099");
+    expect(document.getElementById("next-when")?.textContent).toContain("15 January 2099");
+  });
+});
+
+describe("views loaded when first opened", () => {
+  it("waits for the content before showing a view that reads it, then puts the focus on its heading", async () => {
+    let give: (content: unknown) => void = () => undefined;
+    const asked: string[] = [];
+    mockIPC((cmd) => {
+      asked.push(cmd);
+      if (cmd === "get_content") return new Promise((resolve) => (give = resolve));
+      return null;
+    });
+    screen.welcomed = true;
+    render(App, { first: firstScreen({ home }) });
+    // Asked for once home is painted (start.test.ts: only after the window is shown).
+    await waitFor(() => expect(asked).toContain("get_content"));
+    await fireEvent.click(document.querySelector<HTMLButtonElement>("nav.main-nav button[data-view='glossary']")!);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelector("main h2")?.textContent).toBe("Home");
+    give(content);
+    const heading = await dom.findByRole("heading", { level: 2, name: "Words and their meanings" });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    // Fetched once: the next view uses the same.
+    const fetched = asked.filter((cmd) => cmd === "get_content").length;
+    await fireEvent.click(document.querySelector<HTMLButtonElement>("nav.main-nav button[data-view='help']")!);
+    await dom.findByRole("heading", { level: 2, name: "Help" });
+    expect(asked.filter((cmd) => cmd === "get_content")).toHaveLength(fetched);
+  });
+
+  it("says plainly when the content cannot be read, and home still works", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "get_content") throw { kind: "storage", message: "The app's information files could not be read." };
+      return cmd === "get_home" ? home : null;
+    });
+    screen.welcomed = true;
+    render(App, { first: firstScreen({ home }) });
+    await fireEvent.click(document.querySelector<HTMLButtonElement>("nav.main-nav button[data-view='glossary']")!);
+    const heading = await dom.findByRole("heading", { level: 2, name: "Word meanings" });
+    expect(document.getElementById("view-problem")?.textContent).toBe("The app's information files could not be read.");
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    await fireEvent.click(document.querySelector<HTMLButtonElement>("nav.main-nav button[data-view='home']")!);
+    await waitFor(() => expect(document.getElementById("home-count")?.textContent).toBe("2 questions chosen."));
   });
 });
 
 describe("keys", () => {
   it("Ctrl+F and / go to search, but / while typing is just a letter", async () => {
     screen.welcomed = true;
-    render(App, { content, recovery: null });
+    render(App, { first: firstScreen() });
     const search = document.getElementById("search") as HTMLInputElement;
     await fireEvent.keyDown(document.body, { key: "f", ctrlKey: true });
     expect(document.activeElement).toBe(search);
@@ -83,7 +132,7 @@ describe("keys", () => {
 
   it("Escape closes the folded menu and gives the focus back to its button", async () => {
     screen.welcomed = true;
-    render(App, { content, recovery: null });
+    render(App, { first: firstScreen() });
     const toggle = dom.getByRole("button", { name: "Menu" });
     await fireEvent.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");

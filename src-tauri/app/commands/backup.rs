@@ -1,5 +1,5 @@
 use alk_core::companion;
-use alk_core::store::{too_large, Backup, BackupPreview, Recovery, Snapshot, MAX_BACKUP_BYTES};
+use alk_core::store::{too_large, Backup, BackupPreview, Snapshot, MAX_BACKUP_BYTES};
 use alk_core::ErrorKind;
 use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
@@ -106,12 +106,6 @@ pub(crate) async fn import_backup(state: State<'_, AppState>) -> Result<()> {
 #[tauri::command]
 pub(crate) async fn delete_all_data<R: Runtime>(app: AppHandle<R>) -> Result<()> {
     blocking(app, |state| state.delete_all()).await
-}
-
-/// What happened at start if the store was damaged: the window says so and offers a copy.
-#[tauri::command]
-pub(crate) async fn get_recovery(state: State<'_, AppState>) -> Result<Option<Recovery>> {
-    Ok(state.recovery.clone())
 }
 
 /// The safety copies, newest first.

@@ -5,6 +5,7 @@ pub(crate) mod checklist;
 pub(crate) mod content;
 pub(crate) mod diary;
 pub(crate) mod drafts;
+pub(crate) mod home;
 pub(crate) mod notes;
 pub(crate) mod pack;
 pub(crate) mod plan;

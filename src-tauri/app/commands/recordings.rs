@@ -77,9 +77,9 @@ pub(crate) async fn remove_recording(state: State<'_, AppState>, id: i64) -> Res
     state.remove_recording(id)
 }
 
-/// The recordings the app had not finished when it last stopped, kept up to then: offered once.
-#[tauri::command]
-pub(crate) async fn recovered_recordings(state: State<'_, AppState>) -> Result<Vec<RecordingRow>> {
+/// The recordings the app had not finished when it last stopped, kept up to then: offered once,
+/// on the first screen.
+pub(crate) fn recovered_rows(state: &AppState) -> Result<Vec<RecordingRow>> {
     let ids = state.recovered.lock().map_err(|_| ApiError::internal())?.clone();
     let store = state.store()?;
     let recordings = ids.into_iter().filter_map(|id| store.recording(id).ok()).collect();

@@ -1,14 +1,8 @@
 use alk_core::store::ScreenSettings;
-use tauri::State;
+use tauri::{Runtime, State, Window};
 
 use crate::error::Result;
 use crate::AppState;
-
-/// Colours, contrast, text size and whether the welcome was seen.
-#[tauri::command]
-pub(crate) async fn get_screen_settings(state: State<'_, AppState>) -> Result<ScreenSettings> {
-    Ok(ScreenSettings::remembered(&*state.store()?)?)
-}
 
 #[tauri::command]
 pub(crate) async fn save_screen_settings(
@@ -17,6 +11,24 @@ pub(crate) async fn save_screen_settings(
 ) -> Result<ScreenSettings> {
     settings.remember(&mut *state.store()?)?;
     Ok(settings)
+}
+
+/// The page calls this once its first screen is in place: the window is hidden until then, so it
+/// never shows blank.
+#[tauri::command]
+pub(crate) async fn show_window<R: Runtime>(window: Window<R>) -> Result<()> {
+    show(&window);
+    Ok(())
+}
+
+/// Shows the window once, with the focus in it; a window shown already is left as it is.
+pub(crate) fn show<R: Runtime>(window: &Window<R>) {
+    if window.is_visible().unwrap_or(false) {
+        return;
+    }
+    if let Err(e) = window.show().and_then(|()| window.set_focus()) {
+        eprintln!("alk-companion: the window could not be shown: {e}");
+    }
 }
 
 /// One plain line on stdout the first time a screen has its content painted, for the start-up

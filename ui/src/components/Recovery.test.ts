@@ -4,9 +4,10 @@ import { clearMocks, mockIPC } from "@tauri-apps/api/mocks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import App from "../App.svelte";
-import type { BackupPreview, Content, Recovery as Found } from "../lib/api";
+import type { BackupPreview, Recovery as Found } from "../lib/api";
 import { recordChanges } from "../lib/changes.svelte";
 import { screen } from "../lib/screen.svelte";
+import { firstScreen } from "../test/first";
 import Recovery from "./Recovery.svelte";
 
 const recovery: Found = {
@@ -54,7 +55,7 @@ describe("the notice after a damaged store", () => {
   it("is shown by the app above the page when there was a recovery", async () => {
     fake();
     screen.welcomed = true;
-    render(App, { props: { content: { questions: [], retiredQuestions: [] } as unknown as Content, recovery } });
+    render(App, { props: { first: firstScreen({ recovery }) } });
     const notice = document.getElementById("notice")!;
     expect(within(notice).getByRole("heading", { name: "Your saved information could not be read" })).toBeTruthy();
     expect(notice.textContent).toContain("alk-companion.damaged-1.sqlite3");

@@ -17,6 +17,8 @@ import type { DiaryEntry } from "./bindings/DiaryEntry";
 import type { DiaryInput } from "./bindings/DiaryInput";
 import type { DiarySummary } from "./bindings/DiarySummary";
 import type { DraftForm } from "./bindings/DraftForm";
+import type { FirstScreen } from "./bindings/FirstScreen";
+import type { Home } from "./bindings/Home";
 import type { Microphone } from "./bindings/Microphone";
 import type { NoteItem } from "./bindings/NoteItem";
 import type { PackOptions } from "./bindings/PackOptions";
@@ -34,12 +36,14 @@ import type { RemovedKind } from "./bindings/RemovedKind";
 import type { SavedFile } from "./bindings/SavedFile";
 import type { SavedCalendar } from "./bindings/SavedCalendar";
 import type { SavedPack } from "./bindings/SavedPack";
+import type { Safety } from "./bindings/Safety";
 import type { ScreenSettings } from "./bindings/ScreenSettings";
 import type { TextSize } from "./bindings/TextSize";
 import type { Theme } from "./bindings/Theme";
 import type { SearchHit } from "./bindings/SearchHit";
 import type { Snapshot } from "./bindings/Snapshot";
 import type { StepProgress } from "./bindings/StepProgress";
+import type { TopQuestion } from "./bindings/TopQuestion";
 import type { Treatment } from "./bindings/Treatment";
 import type { TreatmentInput } from "./bindings/TreatmentInput";
 
@@ -58,6 +62,8 @@ export type {
   DiaryEntry,
   DiaryInput,
   DraftForm,
+  FirstScreen,
+  Home,
   Microphone,
   NoteItem,
   PackOptions,
@@ -71,6 +77,7 @@ export type {
   Recovery,
   RemovedItem,
   RemovedKind,
+  Safety,
   SavedFile,
   SavedCalendar,
   SavedPack,
@@ -80,6 +87,7 @@ export type {
   SearchHit,
   Snapshot,
   StepProgress,
+  TopQuestion,
   Treatment,
   TreatmentInput,
 };
@@ -116,6 +124,16 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 type ListId = number | null;
 
 export const api = {
+  /** Everything the first screen shows, in one answer; `now` is local `YYYY-MM-DDTHH:MM`, and
+   * `onClose` hears when the window is asked to close (the page answers with `closeWindow`). */
+  firstScreen: (now: string, onClose: Channel<null>) => call<FirstScreen>("first_screen", { now, onClose }),
+  /** What home and the banner show: the next appointment, its questions, the 24-hour line. */
+  getHome: (now: string) => call<Home>("get_home", { now }),
+  /** Shows the window, hidden until its first screen is ready to paint. */
+  showWindow: () => call<null>("show_window"),
+  /** The start-up benchmark's line, once the first screen is painted: in its build only. */
+  firstScreenShown: () => call<null>("first_screen_shown"),
+  /** All the information, questions and words: fetched once, after the first screen is painted. */
   getContent: () => call<Content>("get_content"),
   search: (query: string) => call<SearchHit[]>("search", { query }),
 
@@ -178,7 +196,6 @@ export const api = {
   previewBackup: () => call<BackupPreview | null>("preview_backup"),
   importBackup: () => call<null>("import_backup"),
   deleteAllData: () => call<null>("delete_all_data"),
-  getRecovery: () => call<Recovery | null>("get_recovery"),
   listSnapshots: () => call<Snapshot[]>("list_snapshots"),
   previewSnapshot: (name: string) => call<BackupPreview>("preview_snapshot", { name }),
   restoreSnapshot: (name: string) => call<null>("restore_snapshot", { name }),
@@ -188,10 +205,8 @@ export const api = {
   previewPack: (settings: PackSettings, now: string) => call<PackPreview>("preview_pack", { settings, now }),
   savePack: (settings: PackSettings, now: string) => call<SavedPack | null>("save_pack", { settings, now }),
   openPack: () => call<null>("open_pack"),
-  getScreenSettings: () => call<ScreenSettings>("get_screen_settings"),
   saveScreenSettings: (settings: ScreenSettings) => call<ScreenSettings>("save_screen_settings", { settings }),
   getAbout: () => call<AboutApp>("get_about"),
-  firstScreenShown: () => call<null>("first_screen_shown"),
   openDataFolder: () => call<null>("open_data_folder"),
   /** Opens a web page the content lists, by its id, in the patient's own web browser. */
   openLink: (id: string) => call<null>("open_link", { id }),
@@ -211,8 +226,6 @@ export const api = {
   removeRecording: (id: number) => call<null>("remove_recording", { id }),
   /** How many bytes the recordings' sound takes on this computer. */
   recordingsSize: () => call<number>("recordings_size"),
-  /** Recordings the app was still making when it closed last time. */
-  recoveredRecordings: () => call<RecordingRow[]>("recovered_recordings"),
   dismissRecoveredRecordings: () => call<null>("dismiss_recovered_recordings"),
   /** A copy through the save dialog: the file's name, or null if cancelled. */
   saveRecordingCopy: (id: number) => call<string | null>("save_recording_copy", { id }),
@@ -220,8 +233,6 @@ export const api = {
   /** What was half typed in a form, by box name; empty when nothing was. */
   getDraft: (form: DraftForm) => call<Record<string, string>>("get_draft", { form }),
   saveDraft: (form: DraftForm, fields: Record<string, string>) => call<null>("save_draft", { form, fields }),
-  /** `onClose` hears when the window is asked to close; the page answers with `closeWindow`. */
-  watchWindowClose: (onClose: Channel<null>) => call<null>("watch_window_close", { onClose }),
   /** `saved` lets the window close; false keeps it open, with the words still in their boxes. */
   closeWindow: (saved: boolean) => call<null>("close_window", { saved }),
 };

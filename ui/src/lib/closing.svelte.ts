@@ -1,6 +1,6 @@
 // Closing the window waits for every box to be saved. Rust holds the close and tells the page
-// (watchWindowClose); the page saves what every box shows and answers. If a save fails, the
-// window stays open and the app says so, with the words still in their boxes.
+// (on the channel sent with its first call); the page saves what every box shows and answers. If
+// a save fails, the window stays open and the app says so, with the words still in their boxes.
 import { Channel } from "@tauri-apps/api/core";
 
 import { api } from "./api";
@@ -17,11 +17,12 @@ export function beforeClose(finish: () => Promise<unknown>): () => void {
   return () => void finishers.delete(finish);
 }
 
-/** Asks Rust to tell the page when the window is asked to close. */
-export async function watchClose(): Promise<void> {
+/** The line on which Rust tells the page that the window is asked to close; it goes with the
+ * page's first call (api.firstScreen). */
+export function closeChannel(): Channel<null> {
   const channel = new Channel<null>();
   channel.onmessage = () => void answerClose();
-  await api.watchWindowClose(channel);
+  return channel;
 }
 
 /** Stops a recording and saves every box, then lets the window close; `anyway` closes without

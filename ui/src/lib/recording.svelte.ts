@@ -76,17 +76,13 @@ async function poll() {
   }
 }
 
-/** Picks up a recording Rust is making already (the page was loaded again while recording). */
-export async function resumeRecording(): Promise<void> {
-  try {
-    const now = await api.recordingNow();
-    if (now && !recorder.now && !recorder.starting) {
-      recorder.now = now;
-      watch();
-      if (now.problem) await stopRecording(now.problem);
-    }
-  } catch {
-    // Nothing known to be going, so nothing to show.
+/** Picks up a recording Rust is making already (the page was loaded again while recording), as
+ * the first screen's answer said. */
+export async function resumeRecording(now: RecordingNow | null): Promise<void> {
+  if (now && !recorder.now && !recorder.starting) {
+    recorder.now = now;
+    watch();
+    if (now.problem) await stopRecording(now.problem);
   }
 }
 

@@ -10,8 +10,9 @@ export function apply(settings: ScreenSettings, root: HTMLElement = document.doc
   root.dataset.size = settings.textSize;
 }
 
-export async function loadScreen(): Promise<void> {
-  Object.assign(screen, await api.getScreenSettings());
+/** The settings Rust kept, shown before the first screen is drawn. */
+export function showScreen(settings: ScreenSettings): void {
+  Object.assign(screen, settings);
   apply(screen);
 }
 

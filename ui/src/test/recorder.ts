@@ -8,6 +8,8 @@ import type { Appointment, Microphone, PlanQuestion, RecordingMark, RecordingNow
 import { live } from "../lib/announce.svelte";
 import { list } from "../lib/list.svelte";
 import { recorder, stopRecording } from "../lib/recording.svelte";
+import { appContent } from "./content";
+import { noHome } from "./first";
 
 export const MICROPHONES: Microphone[] = [
   { id: "usual", name: "Built-in microphone", isDefault: true },
@@ -131,8 +133,12 @@ export function fakeRecorder(options: FakeOptions = {}) {
       }
       case "save_recording_copy":
         return fake.copyName;
-      case "recovered_recordings":
-        return rows.filter((r) => r.recovered);
+      case "get_content":
+        return appContent;
+      case "get_home":
+        return noHome;
+      case "show_window":
+        return null;
       case "dismiss_recovered_recordings":
         return null;
       case "list_appointments":

@@ -5,25 +5,24 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import App from "../App.svelte";
 import { screen } from "../lib/screen.svelte";
+import type { CareContact } from "../lib/api";
 import { appContent } from "../test/content";
+import { firstScreen, noHome } from "../test/first";
 
-const content = appContent;
-
-/** Home with no appointment and the given contacts. */
-function homeWith(contacts: unknown[]) {
+/** Home with no appointment and the given 24-hour line, as the first screen. */
+function homeWith(line: CareContact | null) {
   mockIPC((cmd) => {
     switch (cmd) {
-      case "list_appointments":
-      case "get_plan":
-        return [];
-      case "list_contacts":
-        return contacts;
+      case "get_content":
+        return appContent;
+      case "show_window":
+        return null;
       default:
         throw new Error(`unexpected ${cmd}`);
     }
   });
   screen.welcomed = true;
-  render(App, { content, recovery: null });
+  render(App, { first: firstScreen({ home: { ...noHome, line } }) });
 }
 
 afterEach(() => {
@@ -33,7 +32,7 @@ afterEach(() => {
 
 describe("home", () => {
   it("says when to get help, naming the patient's own 24-hour line", async () => {
-    homeWith([{ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true }]);
+    homeWith({ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true });
     await waitFor(() =>
       expect(document.getElementById("home-round-the-clock")?.textContent).toBe(
         "If you feel very unwell, call your 24-hour line: Acute oncology line, 0800 000 000.",
@@ -47,33 +46,27 @@ describe("home", () => {
   });
 
   it("says to call the team's line, and where to keep its number, when none is kept", async () => {
-    homeWith([{ id: 2, name: "Dr Nowak", role: "Oncologist", phone: "0800 111 111", roundTheClock: false }]);
+    homeWith(null);
     await waitFor(() =>
       expect(document.getElementById("home-round-the-clock")?.textContent).toBe(
         "If you feel very unwell, call your 24-hour line or acute oncology line.",
       ),
     );
     const part = document.getElementById("home-line")!.parentElement!;
-    expect(part.textContent).not.toContain("0800 111 111");
     expect(part.textContent).toContain("call NHS 111");
     expect(part.textContent).toContain("Go to My record");
   });
 
   it("has no two landmarks of the same kind and name, with the banner beside it", async () => {
-    mockIPC((cmd) => {
-      switch (cmd) {
-        case "list_appointments":
-          return [{ id: 4, startsAt: "2099-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" }];
-        case "list_contacts":
-          return [{ id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true }];
-        case "get_plan":
-          return [{ id: 1, appointmentId: 4, questionId: "ask3-options", ownText: null, top3: true, answer: "", asked: false }];
-        default:
-          throw new Error(`unexpected ${cmd}`);
-      }
-    });
+    mockIPC(() => null);
     screen.welcomed = true;
-    render(App, { content, recovery: null });
+    const home = {
+      next: { id: 4, startsAt: "2099-01-15T14:30", withWhom: "Dr Nowak", place: "", purpose: "" },
+      line: { id: 1, name: "Acute oncology line", role: "", phone: "0800 000 000", roundTheClock: true },
+      chosen: 1,
+      top: [{ id: 1, text: "What are my options?" }],
+    };
+    render(App, { first: firstScreen({ home }) });
     await waitFor(() => expect(document.getElementById("home-next-when")?.textContent).toContain("15 January 2099"));
     await waitFor(() => expect(document.getElementById("next-when")?.textContent).toContain("15 January 2099"));
     const result = await axe.run(document.body, { runOnly: { type: "rule", values: ["landmark-unique"] } });

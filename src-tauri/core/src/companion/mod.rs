@@ -5,6 +5,7 @@
 
 mod appointments;
 mod backup;
+mod home;
 
 use crate::content::Content;
 use crate::model::{DiaryEntry, DiaryInput, PlanQuestion, Treatment, TreatmentInput};
@@ -14,6 +15,7 @@ use crate::{Error, Result};
 
 pub use appointments::{add_appointment, calendar_file, AddedAppointment, CalendarFile};
 pub use backup::{check_backup, delete_all, import_backup};
+pub use home::{home, Home, TopQuestion};
 
 /// An id in the patient's record that names something in the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
