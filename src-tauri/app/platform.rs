@@ -251,8 +251,11 @@ mod tests {
         fn fake_opener(dir: &Path, name: &str, exit: u8) {
             use std::os::unix::fs::PermissionsExt;
             let script = dir.join(name);
-            std::fs::write(&script, format!("#!/bin/sh\necho \"$@\" > \"$0.args\"\nexport -p > \"$0.env\"\nexit {exit}\n"))
-                .unwrap();
+            std::fs::write(
+                &script,
+                format!("#!/bin/sh\necho \"$@\" > \"$0.args\"\nexport -p > \"$0.env\"\nexit {exit}\n"),
+            )
+            .unwrap();
             std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
 
