@@ -24,5 +24,8 @@ export default defineConfig({
     // Every core: vitest's own default leaves one free, which on a 2-core machine runs the files
     // one at a time. Each file still gets its own fresh modules and page (isolate stays on).
     maxWorkers: "100%",
+    // With a file on each core a busy machine can take longer than vitest's 5 s for the heaviest
+    // test (axe-core over a whole pack page took 2.3 s alone, over 5 s beside another file).
+    testTimeout: 20_000,
   },
 });
