@@ -11,11 +11,12 @@ root=""
 # A debug build, so CI reuses what the earlier stages compiled, and the only kind that reads the
 # test seams (ALK_COMPANION_SAVE_DIR); the packaging is the same as a release's
 # (`npm --prefix ui exec tauri build` makes the release packages, README "Installable packages").
-# The UI is the one the test command built: building it again here would give ui/dist new times,
-# and cargo would build the app again for nothing.
+# The app is the one the test command built (cargo finds it built, and puts it back in
+# target/debug, where the test build left its own copy); `tauri bundle` packages it as
+# `tauri build` would, without building the UI and the app again.
 rm -rf "$target/debug/bundle/deb"
-CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri build --debug --bundles deb --ci \
-  --config '{"build": {"beforeBuildCommand": null}}'
+CARGO_TARGET_DIR="$target" cargo build --features custom-protocol
+CARGO_TARGET_DIR="$target" npm --prefix ui exec -- tauri bundle --debug --bundles deb --ci
 deb=$(ls "$target"/debug/bundle/deb/*.deb)
 echo "Package: $deb ($(du -h "$deb" | cut -f1))"
 
