@@ -454,6 +454,14 @@ fn record(app: &TestApp, appointment: i64, length: Duration) -> Value {
 }
 
 /// The names of the files in a folder, sorted.
+/// The file an `<audio>` element is told to play, read back from the address as convertFileSrc
+/// makes it on this system: asset://localhost/ here, http://asset.localhost/ on Windows.
+fn played_file(src: &str) -> PathBuf {
+    let origin = if cfg!(windows) { "http://asset.localhost/" } else { "asset://localhost/" };
+    let encoded = src.strip_prefix(origin).unwrap_or_else(|| panic!("{src} is not played from {origin}"));
+    PathBuf::from(percent_encoding::percent_decode_str(encoded).decode_utf8().unwrap().into_owned())
+}
+
 fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = match std::fs::read_dir(dir) {
         Ok(entries) => entries.map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect(),
@@ -574,7 +582,7 @@ fn an_appointment_is_recorded_only_when_agreed_with_answers_marked_and_kept_to_p
     let frames = alk_recorder::duration(&path).unwrap().as_millis() as i64;
     assert_eq!(frames, length);
     let src = row["src"].as_str().unwrap();
-    assert!(src.starts_with("asset://localhost/%2F") && src.ends_with(&format!("%2Frecordings%2F{audio}")), "{src}");
+    assert_eq!(played_file(src), path, "{src}");
     assert_eq!(app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap(), json!([row]));
     assert_eq!(app.call("recording_now", json!({})).unwrap(), Value::Null);
     assert_eq!(app.call("stop_recording", json!({})).unwrap_err()["kind"], "notFound");
@@ -609,10 +617,8 @@ fn a_recording_waits_in_the_bin_and_emptying_the_bin_erases_its_sound_only() {
     app.call("remove_recording", json!({ "id": binned["id"] })).unwrap();
     assert_eq!(files_in(&dir).len(), 4, "the bin keeps the sound until it is emptied");
     app.call("empty_bin", json!({})).unwrap();
-    let stem = |row: &Value| {
-        let src = row["src"].as_str().unwrap();
-        src[src.rfind("%2F").unwrap() + 3..].trim_end_matches(".mp3").to_string()
-    };
+    let stem =
+        |row: &Value| played_file(row["src"].as_str().unwrap()).file_stem().unwrap().to_string_lossy().into_owned();
     assert_eq!(files_in(&dir), [format!("{}.json", stem(&kept)), format!("{}.mp3", stem(&kept))]);
     assert_eq!(app.call("list_recordings", json!({ "appointmentId": appointment })).unwrap(), json!([kept]));
 }
