@@ -35,16 +35,24 @@ say() { printf '\n==> %s\n' "$*"; }
 
 # Each stage's time, printed as it ends and again as a table at the end (CI's limit is 90 minutes).
 STAGE_TIMES=()
+STAGE_NOW=""
 stage() {
-  local name="$1" started=$SECONDS
+  local name="$1"
   shift
   say "$name"
+  STAGE_NOW="$name" STAGE_STARTED=$SECONDS
   "$@"
-  local took=$((SECONDS - started))
-  STAGE_TIMES+=("$(printf '%4dm %02ds  %s' $((took / 60)) $((took % 60)) "$name")")
-  printf '==> %s took %dm %02ds\n' "$name" $((took / 60)) $((took % 60))
+  STAGE_NOW=""
+  stage_took "$name"
+}
+stage_took() {
+  local took=$((SECONDS - STAGE_STARTED))
+  STAGE_TIMES+=("$(printf '%4dm %02ds  %s' $((took / 60)) $((took % 60)) "$1")")
+  printf '==> %s took %dm %02ds\n' "$1" $((took / 60)) $((took % 60))
 }
 print_stage_times() {
+  # A stage that failed is in the table too, marked, so the table ends where the run did.
+  [ -z "$STAGE_NOW" ] || stage_took "$STAGE_NOW  FAILED"
   say "Stage times (total $((SECONDS / 60))m $((SECONDS % 60))s)"
   printf '%s\n' "${STAGE_TIMES[@]}"
 }
