@@ -105,6 +105,13 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
 const SHOW_ANYWAY_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub fn run() {
+    // WebKitGTK draws the page on the CPU instead of through GL compositing: the start-up benchmark
+    // (README, "Start-up") shows the first screen about 30% sooner and 70 MiB less memory, and the
+    // app's pages have nothing that needs the GPU. Set before GTK starts; a value already set wins.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
     // First, so a second launch only brings the first window forward. Not in `configure`: the
     // IPC tests must never find each other on the session bus.
     let builder = tauri::Builder::default()

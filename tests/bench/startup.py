@@ -4,7 +4,7 @@
 Each run spawns a binary with its own XDG folders and times it until it prints the line that
 says its first screen has its content painted; 3 s later it sums the PSS of the process and
 all its children (the WebKit processes). Runs alternate between the apps; medians are printed
-with the ratio. Benchmark, not a test: it never fails on a figure.
+with the range and the ratio. Benchmark, not a test: it never fails on a figure.
 
 usage: startup.py RUNS "NAME=BINARY|READY_TEXT[|DATA_DIR]" ...
 """
@@ -87,7 +87,8 @@ def main():
         pss = [p for _, p in results[name]]
         t, m = statistics.median(times), statistics.median(pss) / 1024
         base = base or (t, m)
-        print(f"{name}: first screen median_ms={t:.0f} (of {len(times)}) pss_median_mib={m:.1f}  "
+        print(f"{name}: first screen median_ms={t:.0f} (of {len(times)}, {min(times):.0f}-{max(times):.0f}) "
+              f"pss_median_mib={m:.1f} ({min(pss) / 1024:.1f}-{max(pss) / 1024:.1f})  "
               f"ratio to {apps[0][0]}: time {t / base[0]:.2f}x, memory {m / base[1]:.2f}x")
 
 
