@@ -144,11 +144,25 @@ pub async fn session(application: &Path) -> Client {
     for _ in 0..60 {
         let driver = format!("http://127.0.0.1:{}", port());
         if let Ok(client) = ClientBuilder::native().capabilities(caps.clone()).connect(&driver).await {
+            shown(&client).await;
             return client;
         }
         tokio::time::sleep(Duration::from_millis(500)).await;
     }
     panic!("could not start a WebDriver session with the app");
+}
+
+/// Waits until the window is shown: the app keeps it hidden until its first screen is ready to
+/// paint (or 3 s have passed), and nothing in a hidden window can be clicked.
+async fn shown(client: &Client) {
+    for _ in 0..100 {
+        let state = client.execute("return document.visibilityState", vec![]).await;
+        if state.ok().as_ref().and_then(|v| v.as_str()) == Some("visible") {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("the window was never shown");
 }
 
 pub async fn find(client: &Client, css: &str) -> Element {
