@@ -112,10 +112,12 @@ pub fn run() {
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
     }
-    // First, so a second launch only brings the first window forward. Not in `configure`: the
-    // IPC tests must never find each other on the session bus.
-    let builder = tauri::Builder::default()
-        .plugin(platform::single_instance())
+    let builder = tauri::Builder::default();
+    // First, so a second launch only brings the first window forward. Not in `configure`: the IPC
+    // tests must never find each other. Linux does this in `setup`, by a socket in the data folder.
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(platform::single_instance());
+    let builder = builder
         // The window opens where and as large as it was last closed, but hidden: the page shows it
         // once its first screen is in place (commands::screen::show_window).
         .plugin(
@@ -135,7 +137,17 @@ pub fn run() {
         .setup(|app| {
             let resources = app.path().resource_dir()?.join("resources");
             let data = platform::data_folder(app.handle())?;
+            // Its window is still hidden, so a second launch ends without a flash.
+            #[cfg(target_os = "linux")]
+            if platform::first_copy_brought_forward(&data) {
+                app.handle().cleanup_before_exit();
+                std::process::exit(0);
+            }
             let state = AppState::open(&resources, &data);
+            #[cfg(target_os = "linux")]
+            if state.holds_data_folder() {
+                platform::answer_later_copies(app.handle(), &data);
+            }
             audio::allow_playing(&app.asset_protocol_scope(), &state.recordings_dir)?;
             app.manage(state);
             // The benchmark's build grants its one command here, so the capability file build.rs

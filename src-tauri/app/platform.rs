@@ -1,7 +1,7 @@
 //! Everything in the shell that differs between Linux, Windows and macOS, behind one small API:
-//! where the patient's data lives, the lock that keeps a second copy of the app away from it,
-//! handing a file or a web address to the system's own program, asking the app to end, and the
-//! address the web view plays a file from.
+//! where the patient's data lives, the lock that keeps a second copy of the app away from it, how a
+//! second copy brings the first window forward instead, handing a file or a web address to the
+//! system's own program, asking the app to end, and the address the web view plays a file from.
 //!
 //! What the app leaves to each system on purpose: the save dialog starts where the system's own
 //! dialog starts (the folder last used on Windows and macOS, the home folder on Linux); the
@@ -34,18 +34,82 @@ pub(crate) fn data_folder<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<PathB
 }
 
 /// Brings the first window forward when the app is started again, and ends the second copy before
-/// its window opens. Each system's way of finding the first copy is the plugin's: a name on the
-/// session's D-Bus on Linux, a named mutex of the session on Windows, a socket in /tmp on macOS
-/// (where the Dock and Finder already bring an open app forward instead of starting another).
-/// Where that fails (no session bus, say), the data folder's lock below still keeps the second
-/// copy away from the store.
+/// its window is shown. Windows and macOS find the first copy with the plugin: a named mutex of
+/// the session on Windows, a socket in /tmp on macOS (where the Dock and Finder already bring an
+/// open app forward instead of starting another). Linux uses the socket below instead, which needs
+/// no D-Bus (the plugin's zbus was 0.7 MiB of the binary). Where either fails, the data folder's
+/// lock still keeps the second copy away from the store.
+#[cfg(not(target_os = "linux"))]
 pub(crate) fn single_instance<R: Runtime>() -> tauri::plugin::TauriPlugin<R> {
-    tauri_plugin_single_instance::init(|app, _args, _cwd| {
-        if let Some(window) = app.get_webview_window("main") {
-            let _ = window.unminimize();
-            let _ = window.set_focus();
+    tauri_plugin_single_instance::init(|app, _args, _cwd| bring_forward(app))
+}
+
+/// Unminimizes, shows and focuses the main window.
+fn bring_forward<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
+/// Linux: the socket beside the lock file by which a later copy finds the first. Only the copy
+/// holding the lock makes it, so a socket that answers is the first copy's.
+#[cfg(target_os = "linux")]
+const SOCKET_FILE: &str = "alk-companion.sock";
+
+/// Linux: asks the copy holding `dir` to bring its window forward. True when it was asked, and
+/// this copy should end. Anything else (no socket, one left by a copy that ended, a path too long
+/// for a socket) is false: this copy starts, and the lock decides.
+#[cfg(target_os = "linux")]
+pub(crate) fn first_copy_brought_forward(dir: &Path) -> bool {
+    use std::io::Write;
+    std::os::unix::net::UnixStream::connect(dir.join(SOCKET_FILE))
+        .and_then(|mut first| first.write_all(b"show\n"))
+        .is_ok()
+}
+
+/// Linux: once this copy holds `dir`'s lock, brings its window forward whenever a later copy asks.
+/// Without the socket (one line on stderr) the lock still keeps later copies from the store.
+#[cfg(target_os = "linux")]
+pub(crate) fn answer_later_copies<R: Runtime>(app: &AppHandle<R>, dir: &Path) {
+    let app = app.clone();
+    let forward = move || {
+        let main = app.clone();
+        let _ = app.run_on_main_thread(move || bring_forward(&main));
+    };
+    if let Err(e) = listen_for_later_copies(dir, forward) {
+        eprintln!("alk-companion: a second launch cannot bring this window forward: {}", e.kind());
+    }
+}
+
+/// Linux: replaces any socket left in `dir` (the caller holds the lock) and calls `forward`, on a
+/// thread of its own, for each later copy that says something. What it says is never read beyond
+/// a few bytes, kept or passed on: only that it asked matters.
+#[cfg(target_os = "linux")]
+fn listen_for_later_copies(dir: &Path, forward: impl Fn() + Send + 'static) -> std::io::Result<()> {
+    use std::io::Read;
+    let path = dir.join(SOCKET_FILE);
+    match std::fs::remove_file(&path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let listener = std::os::unix::net::UnixListener::bind(&path)?;
+    std::thread::Builder::new().name("later copies".into()).spawn(move || {
+        for later in listener.incoming() {
+            let Ok(mut later) = later else {
+                // Out of file handles, say: wait rather than spin.
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                continue;
+            };
+            // A copy that connects and says nothing holds up the next for no longer than this.
+            let _ = later.set_read_timeout(Some(std::time::Duration::from_millis(200)));
+            if matches!(later.read(&mut [0; 8]), Ok(1..)) {
+                forward();
+            }
         }
-    })
+    })?;
+    Ok(())
 }
 
 /// The lock file's name, in the data folder.
@@ -302,6 +366,66 @@ mod tests {
             assert!(open_with_xdg(OsStr::new("/home/zoë/pack.pdf"), environment(bin.path())).is_err());
             let empty = tempfile::tempdir().unwrap();
             assert!(open_with_xdg(OsStr::new("/home/zoë/pack.pdf"), environment(empty.path())).is_err());
+        }
+
+        /// Counts the times the first copy is asked to come forward.
+        fn listening(dir: &Path) -> std::sync::mpsc::Receiver<()> {
+            let (asked, asks) = std::sync::mpsc::channel();
+            listen_for_later_copies(dir, move || {
+                let _ = asked.send(());
+            })
+            .expect("the first copy listens");
+            asks
+        }
+
+        const SOON: std::time::Duration = std::time::Duration::from_secs(5);
+        const NO_MORE: std::time::Duration = std::time::Duration::from_millis(300);
+
+        #[test]
+        fn a_later_copy_finds_the_first_and_brings_it_forward_once() {
+            let dir = tempfile::tempdir().unwrap();
+            let asks = listening(dir.path());
+            assert!(first_copy_brought_forward(dir.path()), "the later copy ends: the first took the asking");
+            asks.recv_timeout(SOON).expect("the first copy comes forward");
+            assert!(asks.recv_timeout(NO_MORE).is_err(), "once for one launch");
+        }
+
+        #[test]
+        fn with_no_first_copy_the_app_starts() {
+            let dir = tempfile::tempdir().unwrap();
+            assert!(!first_copy_brought_forward(dir.path()));
+            assert!(!first_copy_brought_forward(&dir.path().join("not made yet")));
+        }
+
+        #[test]
+        fn a_socket_left_by_a_copy_that_ended_is_replaced() {
+            let dir = tempfile::tempdir().unwrap();
+            drop(std::os::unix::net::UnixListener::bind(dir.path().join(SOCKET_FILE)).unwrap());
+            assert!(dir.path().join(SOCKET_FILE).exists(), "the file outlives its listener");
+            assert!(!first_copy_brought_forward(dir.path()), "nobody answers there: this copy starts");
+            let asks = listening(dir.path());
+            assert!(first_copy_brought_forward(dir.path()));
+            asks.recv_timeout(SOON).expect("the new listener answers");
+        }
+
+        #[test]
+        fn a_connection_that_says_nothing_neither_counts_nor_blocks_the_next() {
+            let dir = tempfile::tempdir().unwrap();
+            let asks = listening(dir.path());
+            let _silent = std::os::unix::net::UnixStream::connect(dir.path().join(SOCKET_FILE)).unwrap();
+            assert!(first_copy_brought_forward(dir.path()));
+            asks.recv_timeout(SOON).expect("the launch after the silent one is heard");
+            assert!(asks.recv_timeout(NO_MORE).is_err(), "the silent one asked for nothing");
+        }
+
+        #[test]
+        fn a_data_folder_too_deep_for_a_socket_goes_without_one() {
+            // A socket's path holds at most 107 bytes on Linux.
+            let dir = tempfile::tempdir().unwrap();
+            let deep = dir.path().join("x".repeat(120));
+            std::fs::create_dir_all(&deep).unwrap();
+            assert!(!first_copy_brought_forward(&deep));
+            assert!(listen_for_later_copies(&deep, || {}).is_err(), "said, not a panic");
         }
     }
 

@@ -131,6 +131,12 @@ impl AppState {
         self.links_opened.as_ref().map(|l| l.lock().map(|l| l.clone()).unwrap_or_default()).unwrap_or_default()
     }
 
+    /// True when this copy holds the data folder's lock, and so may answer later copies.
+    #[cfg(target_os = "linux")]
+    pub(crate) fn holds_data_folder(&self) -> bool {
+        self._lock.is_some()
+    }
+
     pub(crate) fn content(&self) -> Result<&Content> {
         self.content.as_ref().map_err(Clone::clone)
     }
@@ -155,7 +161,7 @@ impl AppState {
 }
 
 /// Locks the data folder for this copy of the app. A second copy gets a plain message instead
-/// of the store (the single-instance plugin normally brings the first window forward before).
+/// of the store (normally a second launch has already brought the first window forward and ended).
 #[cfg(not(feature = "test-hooks"))]
 fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
     lock_file(data_dir).map(Arc::new)
