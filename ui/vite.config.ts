@@ -27,5 +27,7 @@ export default defineConfig({
     // With a file on each core a busy machine can take longer than vitest's 5 s for the heaviest
     // test (axe-core over a whole pack page took 2.3 s alone, over 5 s beside another file).
     testTimeout: 20_000,
+    // Styles are not applied in tests, but a test may read a style sheet's text (`?raw`).
+    css: { include: [/\.css\?raw$/] },
   },
 });

@@ -105,6 +105,7 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
 const SHOW_ANYWAY_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
 pub fn run() {
+    commands::screen::mark("run");
     // WebKitGTK draws the page on the CPU instead of through GL compositing: the start-up benchmark
     // (README, "Start-up") shows the first screen about 30% sooner and 70 MiB less memory, and the
     // app's pages have nothing that needs the GPU. Set before GTK starts; a value already set wins.
@@ -131,10 +132,14 @@ pub fn run() {
         // One plain line when the window has loaded, for the start-up benchmark.
         .on_page_load(|_, payload| {
             if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                commands::screen::mark("page_loaded");
                 println!("alk-companion: page ready");
+            } else {
+                commands::screen::mark("page_started");
             }
         })
         .setup(|app| {
+            commands::screen::mark("setup");
             let resources = app.path().resource_dir()?.join("resources");
             let data = platform::data_folder(app.handle())?;
             // Its window is still hidden, so a second launch ends without a flash.
@@ -164,6 +169,7 @@ pub fn run() {
                 });
             }
             platform::on_terminate(app.handle(), closing::close_all);
+            commands::screen::mark("setup_done");
             Ok(())
         })
         .build(tauri::generate_context!())

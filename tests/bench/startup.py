@@ -6,6 +6,9 @@ says its first screen has its content painted; 3 s later it sums the PSS of the 
 all its children (the WebKit processes). Runs alternate between the apps; medians are printed
 with the range and the ratio. Benchmark, not a test: it never fails on a figure.
 
+An app whose ready line goes on with "; steps a=12 b=40 ..." (the app's `bench` build does: ms
+after its `run` began) has the median of each step printed too, to show where the time goes.
+
 usage: startup.py RUNS "NAME=BINARY|READY_TEXT[|DATA_DIR]" ...
 """
 import os
@@ -50,9 +53,13 @@ def run_once(binary, ready, data):
     started = time.monotonic()
     app = subprocess.Popen([binary], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
     ms = None
+    steps = {}
     for line in app.stdout:
         if ready in line:
             ms = (time.monotonic() - started) * 1000
+            for part in line.partition("; steps ")[2].split():
+                step, _, at = part.partition("=")
+                steps[step] = float(at)
             break
     time.sleep(3)
     pss = pss_kib(app.pid)
@@ -67,7 +74,7 @@ def run_once(binary, ready, data):
         except OSError:
             pass
     shutil.rmtree(home, ignore_errors=True)
-    return ms, pss
+    return ms, pss, steps
 
 
 def main():
@@ -83,13 +90,18 @@ def main():
             results[name].append(run_once(binary, ready, data))
     base = None
     for name, *_ in apps:
-        times = [ms for ms, _ in results[name] if ms is not None]
-        pss = [p for _, p in results[name]]
+        times = [ms for ms, _, _ in results[name] if ms is not None]
+        pss = [p for _, p, _ in results[name]]
         t, m = statistics.median(times), statistics.median(pss) / 1024
         base = base or (t, m)
         print(f"{name}: first screen median_ms={t:.0f} (of {len(times)}, {min(times):.0f}-{max(times):.0f}) "
               f"pss_median_mib={m:.1f} ({min(pss) / 1024:.1f}-{max(pss) / 1024:.1f})  "
               f"ratio to {apps[0][0]}: time {t / base[0]:.2f}x, memory {m / base[1]:.2f}x")
+        steps = [s for _, _, s in results[name] if s]
+        if steps:
+            names = list(steps[0])
+            print(f"  {name} steps, median ms after run began: " + " ".join(
+                f"{n}={statistics.median(s[n] for s in steps if n in s):.0f}" for n in names))
 
 
 if __name__ == "__main__":

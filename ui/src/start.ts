@@ -6,12 +6,15 @@ import App from "./App.svelte";
 import { api, asApiError } from "./lib/api";
 import { closeChannel } from "./lib/closing.svelte";
 import { localNow } from "./lib/forms";
+import { markStart } from "./lib/painted";
 import { showScreen } from "./lib/screen.svelte";
 
 export async function start(root: HTMLElement): Promise<void> {
   try {
     // Closing the window waits for the boxes to be saved from the first screen on.
+    markStart("script");
     const first = await api.firstScreen(localNow(), closeChannel());
+    markStart("first_screen");
     // Colours and text size are in place before the first screen is drawn.
     showScreen(first.screen);
     mount(App, { target: root, props: { first } });

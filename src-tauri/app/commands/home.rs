@@ -46,6 +46,7 @@ pub(crate) async fn first_screen(
     now: String,
     on_close: Channel<()>,
 ) -> Result<FirstScreen> {
+    super::screen::mark("first_screen_asked");
     closing.watch(on_close);
     let content = state.content()?;
     let home = state.store().and_then(|store| Ok(home(content, &store, &now)?));

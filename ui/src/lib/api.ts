@@ -132,7 +132,7 @@ export const api = {
   /** Shows the window, hidden until its first screen is ready to paint. */
   showWindow: () => call<null>("show_window"),
   /** The start-up benchmark's line, once the first screen is painted: in its build only. */
-  firstScreenShown: () => call<null>("first_screen_shown"),
+  firstScreenShown: (marks: [string, number][]) => call<null>("first_screen_shown", { marks }),
   /** All the information, questions and words: fetched once, after the first screen is painted. */
   getContent: () => call<Content>("get_content"),
   search: (query: string) => call<SearchHit[]>("search", { query }),
