@@ -101,6 +101,18 @@ pub fn configure<R: tauri::Runtime>(builder: tauri::Builder<R>) -> tauri::Builde
         ])
 }
 
+/// The app's configuration, assets and capabilities, fixed at compile time. The benchmark's build
+/// adds one capability for its command, so the capability file build.rs writes is the same in
+/// every build and grants it in none; and no build adds capabilities at run time, so tauri's
+/// `dynamic-acl` is off (Cargo.toml).
+fn context() -> tauri::Context {
+    #[cfg(not(feature = "bench"))]
+    let context = tauri::generate_context!();
+    #[cfg(feature = "bench")]
+    let context = tauri::generate_context!("tauri.conf.json", capabilities = ["tests/bench/capability.json"]);
+    context
+}
+
 /// How long the window may stay hidden waiting for its first screen.
 const SHOW_ANYWAY_AFTER: std::time::Duration = std::time::Duration::from_secs(3);
 
@@ -155,12 +167,6 @@ pub fn run() {
             }
             audio::allow_playing(&app.asset_protocol_scope(), &state.recordings_dir)?;
             app.manage(state);
-            // The benchmark's build grants its one command here, so the capability file build.rs
-            // writes is the same in every build and grants it in none.
-            #[cfg(feature = "bench")]
-            app.add_capability(
-                tauri::ipc::CapabilityBuilder::new("bench").window("main").permission("allow-first-screen-shown"),
-            )?;
             // A page that never paints (a script that failed) must not leave the window hidden.
             if let Some(window) = app.get_webview_window("main").map(|w| w.as_ref().window()) {
                 std::thread::spawn(move || {
@@ -172,7 +178,7 @@ pub fn run() {
             commands::screen::mark("setup_done");
             Ok(())
         })
-        .build(tauri::generate_context!())
+        .build(context())
         .unwrap_or_else(|e| {
             eprintln!("ALK Companion could not start: {e}");
             std::process::exit(1);
