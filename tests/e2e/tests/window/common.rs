@@ -186,7 +186,10 @@ pub async fn wait_text(client: &Client, css: &str, wanted: &str) -> String {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    panic!("{css} never said {wanted:?}; last it said {last:?}");
+    // What the page said instead, such as a message that the view could not load.
+    let page = client.execute("return document.querySelector('main')?.innerText.slice(0, 300)", vec![]).await;
+    let page = page.ok().and_then(|p| p.as_str().map(str::to_owned)).unwrap_or_default();
+    panic!("{css} never said {wanted:?}; last it said {last:?}; the page said {page:?}");
 }
 
 /// Saves what the user sees: the web view through WebDriver, and the whole X screen (the real
@@ -227,15 +230,24 @@ pub async fn open_view(client: &Client, view: &str) {
 }
 
 /// The app's processes this test started (through its tauri-driver, or under strace), and not
-/// those of a journey running beside it in another lane: each whose command line ends with the app.
+/// those of a journey running beside it in another lane, until each has wholly ended.
 fn app_pids() -> Vec<u32> {
-    descendants(std::process::id())
-        .into_iter()
-        .filter(|pid| {
-            let line = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
-            String::from_utf8_lossy(&line).trim_end_matches('\0').ends_with("alk-companion")
-        })
-        .collect()
+    descendants(std::process::id()).into_iter().filter(|&pid| is_the_app(pid) && !wholly_ended(pid)).collect()
+}
+
+/// By the process's name, which it keeps until it is gone; its command line reads empty as soon
+/// as its main thread has exited, while its other threads may still be running.
+fn is_the_app(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|name| name.trim_end() == "alk-companion")
+}
+
+/// Gone, or a zombie with no thread left but its main one. Until then a thread may still hold the
+/// data folder's lock, and an app started then finds itself "already open in another window":
+/// on a busy computer that made a restarted journey's views fail to load now and then.
+fn wholly_ended(pid: u32) -> bool {
+    let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return true };
+    let field = |name: &str| status.lines().find_map(|line| line.strip_prefix(name)).map(str::trim);
+    field("State:").is_some_and(|state| state.starts_with('Z')) && field("Threads:") == Some("1")
 }
 
 /// How many of this test's app processes are running now.
