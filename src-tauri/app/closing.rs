@@ -36,6 +36,14 @@ impl Closing {
         }
     }
 
+    /// True from the moment a close is asked for until the page answers that it could not save
+    /// (then the window stays), and for good once the close is let through. (Linux asks this when
+    /// a later copy is started; elsewhere the single-instance plugin decides.)
+    #[cfg(target_os = "linux")]
+    pub(crate) fn under_way(&self) -> bool {
+        self.allowed.load(Ordering::SeqCst) || self.asked.load(Ordering::SeqCst) > self.answered.load(Ordering::SeqCst)
+    }
+
     fn close_now<R: Runtime>(&self, window: &Window<R>) {
         self.allowed.store(true, Ordering::SeqCst);
         if let Err(e) = window.close() {

@@ -58,16 +58,29 @@ fn bring_forward<R: Runtime>(app: &AppHandle<R>) {
 #[cfg(target_os = "linux")]
 const SOCKET_FILE: &str = "alk-companion.sock";
 
-/// Linux: asks the copy holding `dir` to bring its window forward. True when it was asked, and
-/// this copy should end. Anything else (no socket, one left by a copy that ended, a path too long
-/// for a socket) is false: this copy starts, and the lock decides.
+/// Linux: asks the copy holding `dir` to bring its window forward. True when it answered that it
+/// did, and this copy should end. Anything else (no socket, one left by a copy that ended, a copy
+/// still closing with no window to show, a path too long for a socket, no answer within a second)
+/// is false: this copy starts, and the lock decides.
 #[cfg(target_os = "linux")]
 pub(crate) fn first_copy_brought_forward(dir: &Path) -> bool {
-    use std::io::Write;
-    std::os::unix::net::UnixStream::connect(dir.join(SOCKET_FILE))
-        .and_then(|mut first| first.write_all(b"show\n"))
-        .is_ok()
+    use std::io::{Read, Write};
+    let asked = || -> std::io::Result<bool> {
+        let mut first = std::os::unix::net::UnixStream::connect(dir.join(SOCKET_FILE))?;
+        first.set_read_timeout(Some(std::time::Duration::from_secs(1)))?;
+        first.write_all(ASK)?;
+        let mut answer = [0; SHOWN.len()];
+        first.read_exact(&mut answer)?;
+        Ok(&answer == SHOWN)
+    };
+    asked().unwrap_or(false)
 }
+
+/// Linux: what a later copy says, and what the first answers once its window is brought forward.
+#[cfg(target_os = "linux")]
+const ASK: &[u8] = b"show\n";
+#[cfg(target_os = "linux")]
+const SHOWN: &[u8; 6] = b"shown\n";
 
 /// Linux: once this copy holds `dir`'s lock, brings its window forward whenever a later copy asks.
 /// Without the socket (one line on stderr) the lock still keeps later copies from the store.
@@ -75,8 +88,12 @@ pub(crate) fn first_copy_brought_forward(dir: &Path) -> bool {
 pub(crate) fn answer_later_copies<R: Runtime>(app: &AppHandle<R>, dir: &Path) {
     let app = app.clone();
     let forward = move || {
+        // A window on its way to closing is not brought back: the later copy opens instead.
+        if app.try_state::<crate::closing::Closing>().is_none_or(|closing| closing.under_way()) {
+            return false;
+        }
         let main = app.clone();
-        let _ = app.run_on_main_thread(move || bring_forward(&main));
+        app.run_on_main_thread(move || bring_forward(&main)).is_ok()
     };
     if let Err(e) = listen_for_later_copies(dir, forward) {
         eprintln!("alk-companion: a second launch cannot bring this window forward: {}", e.kind());
@@ -84,11 +101,12 @@ pub(crate) fn answer_later_copies<R: Runtime>(app: &AppHandle<R>, dir: &Path) {
 }
 
 /// Linux: replaces any socket left in `dir` (the caller holds the lock) and calls `forward`, on a
-/// thread of its own, for each later copy that says something. What it says is never read beyond
-/// a few bytes, kept or passed on: only that it asked matters.
+/// thread of its own, for each later copy that says something, answering it only when `forward`
+/// says the window came forward (a copy that is closing has none left to show). What a later copy
+/// says is never read beyond a few bytes, kept or passed on: only that it asked matters.
 #[cfg(target_os = "linux")]
-fn listen_for_later_copies(dir: &Path, forward: impl Fn() + Send + 'static) -> std::io::Result<()> {
-    use std::io::Read;
+fn listen_for_later_copies(dir: &Path, forward: impl Fn() -> bool + Send + 'static) -> std::io::Result<()> {
+    use std::io::{Read, Write};
     let path = dir.join(SOCKET_FILE);
     match std::fs::remove_file(&path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
@@ -104,8 +122,8 @@ fn listen_for_later_copies(dir: &Path, forward: impl Fn() + Send + 'static) -> s
             };
             // A copy that connects and says nothing holds up the next for no longer than this.
             let _ = later.set_read_timeout(Some(std::time::Duration::from_millis(200)));
-            if matches!(later.read(&mut [0; 8]), Ok(1..)) {
-                forward();
+            if matches!(later.read(&mut [0; 8]), Ok(1..)) && forward() {
+                let _ = later.write_all(SHOWN);
             }
         }
     })?;
@@ -371,11 +389,17 @@ mod tests {
         /// Counts the times the first copy is asked to come forward.
         fn listening(dir: &Path) -> std::sync::mpsc::Receiver<()> {
             let (asked, asks) = std::sync::mpsc::channel();
-            listen_for_later_copies(dir, move || {
-                let _ = asked.send(());
-            })
-            .expect("the first copy listens");
+            listen_for_later_copies(dir, move || asked.send(()).is_ok()).expect("the first copy listens");
             asks
+        }
+
+        #[test]
+        fn a_first_copy_that_is_closing_does_not_keep_a_later_one_from_opening() {
+            // The patient closed the app and opened it again at once: the first copy still
+            // listens while it finishes, but has no window to bring forward any more.
+            let dir = tempfile::tempdir().unwrap();
+            listen_for_later_copies(dir.path(), || false).expect("the closing copy still listens");
+            assert!(!first_copy_brought_forward(dir.path()), "this copy opens instead of ending unseen");
         }
 
         const SOON: std::time::Duration = std::time::Duration::from_secs(5);
@@ -425,7 +449,7 @@ mod tests {
             let deep = dir.path().join("x".repeat(120));
             std::fs::create_dir_all(&deep).unwrap();
             assert!(!first_copy_brought_forward(&deep));
-            assert!(listen_for_later_copies(&deep, || {}).is_err(), "said, not a panic");
+            assert!(listen_for_later_copies(&deep, || true).is_err(), "said, not a panic");
         }
     }
 

@@ -182,8 +182,18 @@ fn lock_data_dir(data_dir: &Path) -> Result<Arc<std::fs::File>> {
     Ok(lock)
 }
 
+/// How long a new copy waits for one that is still closing (saving the last words, finishing a
+/// recording) to let go of the data folder, before saying another copy is open.
+const WAIT_FOR_A_CLOSING_COPY: std::time::Duration = std::time::Duration::from_secs(3);
+
 fn lock_file(data_dir: &Path) -> Result<std::fs::File> {
-    match platform::lock_data_folder(data_dir) {
+    let give_up = std::time::Instant::now() + WAIT_FOR_A_CLOSING_COPY;
+    let mut taken = platform::lock_data_folder(data_dir);
+    while matches!(taken, Ok(None)) && std::time::Instant::now() < give_up {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        taken = platform::lock_data_folder(data_dir);
+    }
+    match taken {
         Ok(Some(file)) => Ok(file),
         Ok(None) => Err(ApiError::new(
             alk_core::ErrorKind::Storage,
@@ -239,6 +249,19 @@ mod tests {
         assert!(first.content().is_ok());
         drop(first);
         assert_eq!(second(), "SECOND COPY: opened the store");
+    }
+
+    #[test]
+    fn a_copy_still_closing_is_waited_for() {
+        // Opened again at once: the last copy is still saving and ending, and lets go in a moment.
+        let data = tempfile::tempdir().unwrap();
+        let closing = platform::lock_data_folder(data.path()).unwrap().expect("the closing copy holds it");
+        let ends = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(400));
+            drop(closing);
+        });
+        assert!(lock_file(data.path()).is_ok(), "taken once the closing copy has gone");
+        ends.join().unwrap();
     }
 
     #[test]
