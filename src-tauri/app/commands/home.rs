@@ -49,16 +49,21 @@ pub(crate) async fn first_screen(
     super::screen::mark("first_screen_asked");
     closing.watch(on_close);
     let content = state.content()?;
-    let home = state.store().and_then(|store| Ok(home(content, &store, &now)?));
+    // Before the store's lock: starting a recording takes the recording's lock, then the store's.
+    let recording = state.recording_now();
+    // The store is read under one lock: home, the screen settings and the recovered recordings.
+    let store = state.store();
+    let store = store.as_deref().map_err(Clone::clone);
+    let home = store.clone().and_then(|store| Ok(home(content, store, &now)?));
     Ok(FirstScreen {
-        screen: state.store().and_then(|store| Ok(ScreenSettings::remembered(&store)?)).unwrap_or_default(),
+        screen: store.as_ref().ok().and_then(|store| ScreenSettings::remembered(store).ok()).unwrap_or_default(),
         recovery: state.recovery.clone(),
         safety: content.safety.clone(),
         problem: home.as_ref().err().cloned(),
         home: home.ok(),
-        recording: state.recording_now(),
+        recording,
         // Nothing to say then: the recordings are still with their appointments.
-        recovered: recovered_rows(&state).unwrap_or_default(),
+        recovered: store.ok().and_then(|store| recovered_rows(&state, store).ok()).unwrap_or_default(),
     })
 }
 

@@ -79,9 +79,8 @@ pub(crate) async fn remove_recording(state: State<'_, AppState>, id: i64) -> Res
 
 /// The recordings the app had not finished when it last stopped, kept up to then: offered once,
 /// on the first screen.
-pub(crate) fn recovered_rows(state: &AppState) -> Result<Vec<RecordingRow>> {
+pub(crate) fn recovered_rows(state: &AppState, store: &alk_core::store::Store) -> Result<Vec<RecordingRow>> {
     let ids = state.recovered.lock().map_err(|_| ApiError::internal())?.clone();
-    let store = state.store()?;
     let recordings = ids.into_iter().filter_map(|id| store.recording(id).ok()).collect();
     Ok(state.recording_rows(recordings))
 }
